@@ -1,0 +1,3 @@
+from timeline.extraction.cli import main
+
+raise SystemExit(main())

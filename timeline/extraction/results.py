@@ -1,0 +1,109 @@
+"""What the extractor returns: immutable, JSON-ready records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline.periods import Period
+
+# Flags say why a mention or proposal needs an editor's eye.
+NEEDS_PUBLICATION_DATE = "relative-without-publication-date"
+FLAG_MESSAGES = {
+    NEEDS_PUBLICATION_DATE: "relative date: give the article's publication date to resolve it",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An expression in the text that names a date or period."""
+
+    start: int
+    end: int
+    text: str
+    period: Period | None
+    relative: bool
+    confidence: float
+    kind: str
+    flags: tuple[str, ...] = ()
+
+    @property
+    def value(self) -> str | None:
+        return self.period.iso if self.period else None
+
+    @property
+    def precision(self) -> str | None:
+        return self.period.precision.label if self.period else None
+
+    def as_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "precision": self.precision,
+            "relative": self.relative,
+            "confidence": self.confidence,
+            "kind": self.kind,
+            "flags": list(self.flags),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedEvent:
+    """One dated happening of one sentence: what an editor confirms or rejects."""
+
+    sentence: str
+    start: int
+    end: int
+    headline: str
+    confidence: float
+    mentions: tuple[Mention, ...]
+
+    @property
+    def mention(self) -> Mention:
+        """The mention that dates the event: the most precise one the sentence gives it."""
+        return self.mentions[0]
+
+    @property
+    def period(self) -> Period | None:
+        return self.mention.period
+
+    @property
+    def value(self) -> str | None:
+        return self.mention.value
+
+    @property
+    def precision(self) -> str | None:
+        return self.mention.precision
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(flag for m in self.mentions for flag in m.flags))
+
+    def as_dict(self) -> dict:
+        return {
+            "value": self.value,
+            "precision": self.precision,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "headline": self.headline,
+            "confidence": self.confidence,
+            "flags": list(self.flags),
+            "mentions": [m.as_dict() for m in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    published: date | None
+    mentions: tuple[Mention, ...] = ()
+    proposals: tuple[ProposedEvent, ...] = field(default=())
+
+    def as_dict(self) -> dict:
+        return {
+            "published": self.published.isoformat() if self.published else None,
+            "mentions": [m.as_dict() for m in self.mentions],
+            "proposals": [p.as_dict() for p in self.proposals],
+        }

@@ -1,0 +1,362 @@
+"""Timelines, the sources they are built from, and the events editors confirm.
+
+An extractor run over a source leaves Proposals; an editor turns a proposal
+into an Event (confirm) or a Citation of an existing one (merge), or rejects
+it. Dates are stored as the first day of their period plus a precision, so
+"2013" is (2013-01-01, year) and sorts before "2013-08" and "2013-08-19".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from timeline.periods import Period, Precision, truncate
+
+PRECISION_CHOICES = [(p.value, _(p.label)) for p in Precision]
+
+
+class Timeline(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    is_public = models.BooleanField(
+        _("public"), default=False, help_text=_("Readers who are not logged in can see it.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("timeline")
+        verbose_name_plural = _("timelines")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def content_hash(text: str) -> str:
+    """A fingerprint of an article's words, blind to line endings and edge whitespace."""
+    normalized = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return hashlib.sha256(normalized.strip().encode("utf-8")).hexdigest()
+
+
+class Source(models.Model):
+    timeline = models.ForeignKey(
+        Timeline, on_delete=models.PROTECT, related_name="sources", verbose_name=_("timeline")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    url = models.URLField(_("URL"), max_length=1000, blank=True)
+    published = models.DateField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("Relative dates in the text (“on Friday”, “last year”) are read from it."),
+    )
+    text = models.TextField(_("text"))
+    content_hash = models.CharField(_("content hash"), max_length=64, editable=False)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-added_at", "-id"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["timeline", "content_hash"], name="source_text_once_per_timeline"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.content_hash = content_hash(self.text)
+        super().save(*args, **kwargs)
+
+
+class EventQuerySet(models.QuerySet):
+    def in_date_order(self) -> EventQuerySet:
+        return self.order_by("date", "precision", "end_date", "id")
+
+
+class Event(models.Model):
+    """A confirmed entry of a timeline, dated at the precision its sources support."""
+
+    timeline = models.ForeignKey(
+        Timeline, on_delete=models.PROTECT, related_name="events", verbose_name=_("timeline")
+    )
+    headline = models.CharField(_("headline"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    date = models.DateField(
+        _("date"), help_text=_("For a year or month, any day in it: it is stored as the first.")
+    )
+    precision = models.PositiveSmallIntegerField(
+        _("precision"), choices=PRECISION_CHOICES, default=Precision.DAY
+    )
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_precision = models.PositiveSmallIntegerField(
+        _("end precision"), choices=PRECISION_CHOICES, null=True, blank=True
+    )
+    circa = models.BooleanField(_("circa"), default=False, help_text=_("The date is approximate."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date", "precision", "end_date", "id"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [models.Index(fields=["timeline", "date", "precision"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")),
+                name="event_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True, end_precision__isnull=True)
+                | Q(end_date__isnull=False, end_precision__isnull=False),
+                name="event_end_has_precision",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date_display}: {self.headline}"
+
+    @property
+    def period(self) -> Period:
+        return Period(
+            self.date,
+            Precision(self.precision),
+            self.end_date,
+            Precision(self.end_precision) if self.end_precision else None,
+        )
+
+    @period.setter
+    def period(self, period: Period) -> None:
+        self.date, self.precision = period.start, period.precision
+        self.end_date, self.end_precision = period.end, period.end_precision
+
+    @property
+    def date_display(self) -> str:
+        return self.period.display(circa=self.circa)
+
+    @property
+    def date_iso(self) -> str:
+        return self.period.iso
+
+    def clean(self) -> None:
+        if self.date and self.precision:
+            self.date = truncate(self.date, Precision(self.precision))
+        if self.end_date and not self.end_precision:
+            self.end_precision = self.precision
+        if self.end_date and self.end_precision:
+            self.end_date = truncate(self.end_date, Precision(self.end_precision))
+            if self.date and self.end_date < self.date:
+                raise ValidationError(
+                    {"end_date": _("The end date is before the start.")}, code="end_before_start"
+                )
+
+    def save(self, *args, **kwargs) -> None:
+        # Whatever the entry path, a year is stored as its first day.
+        self.date = truncate(self.date, Precision(self.precision))
+        if self.end_date is not None and self.end_precision:
+            self.end_date = truncate(self.end_date, Precision(self.end_precision))
+        super().save(*args, **kwargs)
+
+
+class Citation(models.Model):
+    """An event's evidence: the exact sentence of a source that supports it."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="citations", verbose_name=_("event")
+    )
+    # PROTECT: deleting a source must not silently take confirmed evidence with it.
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="citations", verbose_name=_("source")
+    )
+    quote = models.TextField(_("quote"), help_text=_("The sentence of the source, verbatim."))
+    start = models.PositiveIntegerField(_("start offset"), null=True, blank=True)
+    end = models.PositiveIntegerField(_("end offset"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "source", "start", "id"]
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__isnull=True, end__isnull=True)
+                | Q(start__isnull=False, end__gt=models.F("start")),
+                name="citation_offsets_in_order",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "source", "start", "end"], name="citation_once_per_event"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} → {self.event.headline}"
+
+    def clean(self) -> None:
+        if self.start is None or self.end is None or self.source_id is None:
+            return
+        if self.end > len(self.source.text) or self.source.text[self.start : self.end] != self.quote:
+            raise ValidationError(
+                _("The quote is not the text of the source at these offsets."),
+                code="quote_mismatch",
+            )
+
+
+class ProposalState(models.TextChoices):
+    PENDING = "pending", _("pending")
+    CONFIRMED = "confirmed", _("confirmed")
+    MERGED = "merged", _("merged")
+    REJECTED = "rejected", _("rejected")
+
+
+class ProposalQuerySet(models.QuerySet):
+    def pending(self) -> ProposalQuerySet:
+        return self.filter(state=ProposalState.PENDING)
+
+    def reviewed(self) -> ProposalQuerySet:
+        return self.exclude(state=ProposalState.PENDING)
+
+
+class Proposal(models.Model):
+    """A dated event the extractor found in a source, waiting for an editor."""
+
+    State = ProposalState
+
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, related_name="proposals", verbose_name=_("source")
+    )
+    mention_text = models.CharField(_("date as written"), max_length=200)
+    mention_start = models.PositiveIntegerField(_("mention start"))
+    mention_end = models.PositiveIntegerField(_("mention end"))
+    value = models.CharField(
+        _("normalized date"),
+        max_length=50,
+        blank=True,
+        help_text=_("ISO at its precision (2013, 2015-08, 2016-11-18, 2013/2015); empty if unresolved."),
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
+    precision = models.PositiveSmallIntegerField(
+        _("precision"), choices=PRECISION_CHOICES, null=True, blank=True
+    )
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    end_precision = models.PositiveSmallIntegerField(
+        _("end precision"), choices=PRECISION_CHOICES, null=True, blank=True
+    )
+    relative = models.BooleanField(_("relative"), default=False)
+    sentence = models.TextField(_("sentence"))
+    sentence_start = models.PositiveIntegerField(_("sentence start"))
+    sentence_end = models.PositiveIntegerField(_("sentence end"))
+    headline = models.CharField(_("suggested headline"), max_length=300)
+    confidence = models.FloatField(_("confidence"))
+    flags = models.JSONField(_("flags"), default=list, blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=ProposalState.choices, default=ProposalState.PENDING
+    )
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("event"),
+    )
+    citation = models.OneToOneField(
+        Citation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposal",
+        verbose_name=_("citation"),
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = ProposalQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["source", "sentence_start", "mention_start", "id"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        constraints = [
+            # Re-running extraction cannot propose the same mention twice.
+            models.UniqueConstraint(
+                fields=["source", "mention_start", "mention_end"],
+                name="proposal_once_per_mention",
+            ),
+            # A proposal confirmed or merged points at its event; no other state does.
+            models.CheckConstraint(
+                condition=Q(state__in=["confirmed", "merged"], event__isnull=False)
+                | Q(state__in=["pending", "rejected"], event__isnull=True),
+                name="proposal_event_matches_state",
+            ),
+            # One confirmation creates one event, never two.
+            models.UniqueConstraint(
+                fields=["event"],
+                condition=Q(state="confirmed"),
+                name="proposal_confirms_one_event",
+            ),
+            models.CheckConstraint(
+                condition=Q(mention_end__gt=models.F("mention_start")),
+                name="proposal_mention_not_empty",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mention_text} ({self.get_state_display()}): {self.headline}"
+
+    @property
+    def period(self) -> Period | None:
+        if self.date is None or self.precision is None:
+            return None
+        return Period(
+            self.date,
+            Precision(self.precision),
+            self.end_date,
+            Precision(self.end_precision) if self.end_precision else None,
+        )
+
+    @property
+    def date_display(self) -> str:
+        period = self.period
+        return period.display() if period else _("unresolved")
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == ProposalState.PENDING
