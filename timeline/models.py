@@ -93,9 +93,21 @@ class Source(models.Model):
         super().save(*args, **kwargs)
 
 
+# Date order: by the first day of the period; at the same first day the coarser
+# precision first (2015, then 2015-01, then 2015-01-01); a single date before a
+# range starting with it, shorter ranges first. NULLs placed alike on every database.
+DATE_ORDER = [
+    "date",
+    "precision",
+    models.F("end_date").asc(nulls_first=True),
+    "end_precision",
+    "id",
+]
+
+
 class EventQuerySet(models.QuerySet):
     def in_date_order(self) -> EventQuerySet:
-        return self.order_by("date", "precision", "end_date", "id")
+        return self.order_by(*DATE_ORDER)
 
 
 class Event(models.Model):
@@ -124,7 +136,7 @@ class Event(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["date", "precision", "end_date", "id"]
+        ordering = DATE_ORDER
         verbose_name = _("event")
         verbose_name_plural = _("events")
         indexes = [models.Index(fields=["timeline", "date", "precision"])]
@@ -288,13 +300,14 @@ class Proposal(models.Model):
         related_name="proposals",
         verbose_name=_("event"),
     )
-    citation = models.OneToOneField(
+    citation = models.ForeignKey(
         Citation,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="proposal",
+        related_name="proposals",
         verbose_name=_("citation"),
+        help_text=_("The citation this proposal's review added to its event."),
     )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEED = SHARED / "seeds" / "000_fd7ddafec9e56c3a.txt"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not here ({SEED}); it lives in ../shared")
+    return SEED.read_text(encoding="utf-8")

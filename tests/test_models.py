@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.db.models.deletion import ProtectedError
+
+from tests.factories import CitationFactory, EventFactory, ProposalFactory, SourceFactory
+from timeline.models import Event, Proposal, Source
+from timeline.periods import Precision
+
+pytestmark = pytest.mark.django_db
+
+
+def test_events_sort_by_start_then_coarser_precision_first_then_ranges():
+    timeline = EventFactory(headline="day", date=date(2015, 8, 19), precision=Precision.DAY).timeline
+    make = lambda headline, **kw: EventFactory(timeline=timeline, headline=headline, **kw)  # noqa: E731
+    make("month", date=date(2015, 8, 1), precision=Precision.MONTH)
+    make("year", date=date(2015, 1, 1), precision=Precision.YEAR)
+    make(
+        "range",
+        date=date(2015, 1, 1),
+        precision=Precision.YEAR,
+        end_date=date(2016, 1, 1),
+        end_precision=Precision.YEAR,
+    )
+    make("january", date=date(2015, 1, 1), precision=Precision.MONTH)
+    make("earlier", date=date(2014, 12, 31), precision=Precision.DAY)
+    ordered = [e.headline for e in Event.objects.filter(timeline=timeline).in_date_order()]
+    assert ordered == ["earlier", "year", "range", "january", "month", "day"]
+    assert [e.headline for e in Event.objects.filter(timeline=timeline)] == ordered
+
+
+def test_event_date_is_stored_as_the_first_day_of_its_precision():
+    event = EventFactory(date=date(2013, 11, 26), precision=Precision.YEAR)
+    event.refresh_from_db()
+    assert event.date == date(2013, 1, 1)
+    assert event.date_display == "2013"
+    assert event.date_iso == "2013"
+
+
+def test_event_shows_ranges_and_circa():
+    event = EventFactory(
+        date=date(2013, 1, 1),
+        precision=Precision.YEAR,
+        end_date=date(2015, 6, 1),
+        end_precision=Precision.YEAR,
+        circa=True,
+    )
+    assert event.date_display == "c. 2013 – 2015"
+
+
+def test_database_refuses_an_event_that_ends_before_it_starts():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        EventFactory(
+            date=date(2015, 1, 1),
+            precision=Precision.YEAR,
+            end_date=date(2013, 1, 1),
+            end_precision=Precision.YEAR,
+        )
+
+
+def test_database_refuses_the_same_text_twice_in_one_timeline():
+    source = SourceFactory(text="Same words in 2013.")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Source.objects.create(timeline=source.timeline, title="copy", text="Same words in 2013.\r\n")
+    SourceFactory(text="Same words in 2013.")  # another timeline may hold it
+
+
+def test_deleting_a_cited_source_is_refused_so_confirmed_events_stay():
+    citation = CitationFactory()
+    with pytest.raises(ProtectedError):
+        citation.source.delete()
+    assert Event.objects.filter(pk=citation.event_id).exists()
+
+
+def test_database_refuses_a_confirmed_proposal_without_its_event():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProposalFactory(state=Proposal.State.CONFIRMED)
+
+
+def test_database_refuses_two_confirmations_of_one_event():
+    event = EventFactory()
+    source = SourceFactory(timeline=event.timeline)
+    ProposalFactory(source=source, state=Proposal.State.CONFIRMED, event=event)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProposalFactory(source=source, state=Proposal.State.CONFIRMED, event=event)
+
+
+def test_database_refuses_the_same_mention_proposed_twice():
+    proposal = ProposalFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProposalFactory(
+            source=proposal.source,
+            mention_start=proposal.mention_start,
+            mention_end=proposal.mention_end,
+        )
+
+
+def test_event_changes_are_kept_in_history_with_who_made_them(django_user_model):
+    user = django_user_model.objects.create(username="ayse")
+    event = EventFactory(headline="First words")
+    event.headline = "Better words"
+    event._history_user = user
+    event.save()
+    latest = event.history.first()
+    assert latest.headline == "Better words"
+    assert latest.history_user == user
+    assert event.history.count() == 2

@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.factories import EditorFactory, EventFactory, SourceFactory, TimelineFactory
+from timeline import services
+from timeline.models import Citation, Event, Proposal
+from timeline.periods import Period
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = (
+    "Turkey chose China's FD-2000 in 2013. The deal was cancelled in 2015.\n"
+    "The minister said on Friday that talks with Russia went well."
+)
+
+
+@pytest.fixture
+def editor():
+    return EditorFactory()
+
+
+@pytest.fixture
+def source(editor):
+    added = services.add_source(
+        timeline=TimelineFactory(),
+        text=ARTICLE,
+        title="Talks",
+        published=date(2016, 11, 19),
+        user=editor,
+    )
+    return added.source
+
+
+def proposal_for(source, value) -> Proposal:
+    return source.proposals.get(value=value)
+
+
+def test_adding_a_source_proposes_its_dated_events(source):
+    assert list(source.proposals.values_list("value", "precision", "state")) == [
+        ("2013", 1, "pending"),
+        ("2015", 1, "pending"),
+        ("2016-11-18", 3, "pending"),
+    ]
+    first = source.proposals.first()
+    assert source.text[first.sentence_start : first.sentence_end] == first.sentence
+    assert source.text[first.mention_start : first.mention_end] == first.mention_text == "2013"
+
+
+def test_adding_the_same_text_again_returns_the_existing_source(source, editor):
+    again = services.add_source(
+        timeline=source.timeline, text=ARTICLE + "\n", title="Again", user=editor
+    )
+    assert again.created is False
+    assert again.source == source
+    assert source.timeline.sources.count() == 1
+
+
+def test_adding_empty_text_is_refused(editor):
+    with pytest.raises(ValueError, match="no text"):
+        services.add_source(timeline=TimelineFactory(), text="  \n", title="Empty", user=editor)
+
+
+def test_confirm_creates_an_event_citing_the_sentence(source, editor):
+    proposal = proposal_for(source, "2013")
+    event = services.confirm(proposal=proposal, user=editor, headline="Turkey picks the FD-2000")
+    assert event.date_display == "2013"
+    assert event.timeline == source.timeline
+    (citation,) = event.citations.all()
+    assert citation.quote == "Turkey chose China's FD-2000 in 2013."
+    assert source.text[citation.start : citation.end] == citation.quote
+    proposal.refresh_from_db()
+    assert proposal.state == Proposal.State.CONFIRMED
+    assert proposal.event == event and proposal.reviewed_by == editor
+    assert event.history.first().history_user == editor
+
+
+def test_confirm_with_edits_uses_the_editors_date_and_words(source, editor):
+    event = services.confirm(
+        proposal=proposal_for(source, "2015"),
+        user=editor,
+        headline="Deal cancelled",
+        description="After two years of talks.",
+        period=Period.parse("2015-11"),
+        circa=True,
+    )
+    assert (event.headline, event.date_display) == ("Deal cancelled", "c. November 2015")
+
+
+def test_confirming_twice_is_refused_and_says_who_did_it(source, editor):
+    proposal = proposal_for(source, "2013")
+    stale_copy = Proposal.objects.get(pk=proposal.pk)
+    services.confirm(proposal=proposal, user=editor)
+    other = EditorFactory(username="second-editor")
+    with pytest.raises(services.AlreadyReviewed, match=f"{editor.username} already confirmed"):
+        services.confirm(proposal=stale_copy, user=other)
+    with pytest.raises(services.AlreadyReviewed):
+        services.reject(proposal=stale_copy, user=other)
+    assert Event.objects.count() == 1
+    assert Citation.objects.count() == 1
+
+
+def test_merge_adds_a_citation_to_an_existing_event(source, editor):
+    event = EventFactory(timeline=source.timeline, headline="Deal cancelled")
+    citation = services.merge(proposal=proposal_for(source, "2015"), event=event, user=editor)
+    assert citation.event == event
+    assert event.citations.count() == 1
+    assert proposal_for(source, "2015").state == Proposal.State.MERGED
+
+
+def test_merge_into_another_timelines_event_is_refused(source, editor):
+    with pytest.raises(services.ReviewError, match="another timeline"):
+        services.merge(proposal=proposal_for(source, "2015"), event=EventFactory(), user=editor)
+    assert proposal_for(source, "2015").state == Proposal.State.PENDING
+
+
+def test_undo_confirm_removes_the_event_nothing_else_cites(source, editor):
+    proposal = proposal_for(source, "2013")
+    services.confirm(proposal=proposal, user=editor)
+    services.undo(proposal=proposal, user=editor)
+    proposal.refresh_from_db()
+    assert proposal.state == Proposal.State.PENDING
+    assert proposal.reviewed_by is None and proposal.event is None
+    assert Event.objects.count() == 0 and Citation.objects.count() == 0
+
+
+def test_undo_confirm_keeps_an_event_that_other_sources_cite(source, editor):
+    event = services.confirm(proposal=proposal_for(source, "2015"), user=editor)
+    other = services.add_source(
+        timeline=source.timeline,
+        text="The FD-2000 deal was cancelled in 2015.",
+        title="Other",
+        user=editor,
+    ).source
+    services.merge(proposal=other.proposals.get(), event=event, user=editor)
+    services.undo(proposal=proposal_for(source, "2015"), user=editor)
+    assert list(event.citations.values_list("source", flat=True)) == [other.pk]
+
+
+def test_undo_merge_removes_only_the_citation(source, editor):
+    event = EventFactory(timeline=source.timeline)
+    services.merge(proposal=proposal_for(source, "2015"), event=event, user=editor)
+    services.undo(proposal=proposal_for(source, "2015"), user=editor)
+    assert Event.objects.filter(pk=event.pk).exists()
+    assert event.citations.count() == 0
+
+
+def test_undo_reject_returns_to_pending(source, editor):
+    proposal = proposal_for(source, "2013")
+    services.reject(proposal=proposal, user=editor)
+    services.undo(proposal=proposal, user=editor)
+    assert proposal_for(source, "2013").state == Proposal.State.PENDING
+
+
+def test_undo_of_a_pending_proposal_is_refused(source, editor):
+    with pytest.raises(services.ReviewError, match="already pending"):
+        services.undo(proposal=proposal_for(source, "2013"), user=editor)
+
+
+def test_rerunning_extraction_keeps_reviewed_work_and_duplicates_nothing(source, editor):
+    services.confirm(proposal=proposal_for(source, "2013"), user=editor, headline="Kept")
+    services.reject(proposal=proposal_for(source, "2015"), user=editor)
+    services.propose_events(source=source)
+    services.propose_events(source=source)
+    assert list(source.proposals.values_list("value", "state")) == [
+        ("2013", "confirmed"),
+        ("2015", "rejected"),
+        ("2016-11-18", "pending"),
+    ]
+    assert Event.objects.get().headline == "Kept"
+
+
+def test_publication_date_change_re_resolves_pending_relative_dates(editor):
+    added = services.add_source(
+        timeline=TimelineFactory(), text=ARTICLE, title="Undated", user=editor
+    )
+    source = added.source
+    friday = source.proposals.get(mention_text="Friday")
+    assert friday.value == "" and friday.flags == ["relative-without-publication-date"]
+    with pytest.raises(services.ReviewError, match="could not be resolved"):
+        services.confirm(proposal=friday, user=editor)
+    source.published = date(2016, 11, 19)
+    source.save()
+    services.propose_events(source=source)
+    assert source.proposals.get(mention_text="Friday").value == "2016-11-18"
+
+
+def test_confirm_an_unresolved_proposal_with_an_editor_date(editor):
+    source = SourceFactory(text="He spoke on Friday.", published=None)
+    services.propose_events(source=source)
+    event = services.confirm(
+        proposal=source.proposals.get(), user=editor, period=Period.parse("2016-11-18")
+    )
+    assert event.date_display == "18 November 2016"

@@ -1,0 +1,255 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from timeline import services
+from timeline.models import Citation, Event, Proposal, ProposalState, Source, Timeline, content_hash
+
+
+class YearListFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = (
+            model_admin.get_queryset(request)
+            .annotate(year=ExtractYear("date"))
+            .values_list("year", flat=True)
+            .distinct()
+            .order_by("year")
+        )
+        return [(year, year) for year in years if year is not None]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(date__year=self.value())
+        return queryset
+
+
+@admin.register(Timeline)
+class TimelineAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "slug", "is_public", "event_count", "source_count"]
+    list_filter = ["is_public"]
+    search_fields = ["title", "description"]
+    prepopulated_fields = {"slug": ["title"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                event_count=Count("events", distinct=True),
+                source_count=Count("sources", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("events"), ordering="event_count")
+    def event_count(self, obj):
+        return obj.event_count
+
+    @admin.display(description=_("sources"), ordering="source_count")
+    def source_count(self, obj):
+        return obj.source_count
+
+
+class ProposalInline(admin.TabularInline):
+    model = Proposal
+    fields = ["mention_text", "date_display", "headline", "state", "confidence", "reviewed_by"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("date"))
+    def date_display(self, obj):
+        return obj.date_display
+
+
+class SourceForm(forms.ModelForm):
+    class Meta:
+        model = Source
+        fields = ["timeline", "title", "publisher", "author", "url", "published", "text"]
+
+    def clean(self):
+        cleaned = super().clean()
+        timeline, text = cleaned.get("timeline"), cleaned.get("text")
+        if timeline and text:
+            duplicate = Source.objects.filter(timeline=timeline, content_hash=content_hash(text))
+            if self.instance.pk:
+                duplicate = duplicate.exclude(pk=self.instance.pk)
+            if duplicate.exists():
+                raise forms.ValidationError(
+                    _("This text is already a source of this timeline: “%(title)s”."),
+                    code="duplicate_text",
+                    params={"title": duplicate.first().title},
+                )
+        return cleaned
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    form = SourceForm
+    list_display = ["title", "timeline", "publisher", "published", "added_at", "pending_count"]
+    list_filter = ["timeline", "publisher"]
+    search_fields = ["title", "publisher", "author", "url", "text"]
+    date_hierarchy = "added_at"
+    readonly_fields = ["content_hash", "added_by", "added_at"]
+    inlines = [ProposalInline]
+    actions = ["rerun_extraction"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("timeline")
+            .annotate(
+                pending_count=Count("proposals", filter=Q(proposals__state=ProposalState.PENDING))
+            )
+        )
+
+    @admin.display(description=_("pending proposals"), ordering="pending_count")
+    def pending_count(self, obj):
+        return obj.pending_count
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.added_by = request.user
+        super().save_model(request, obj, form, change)
+        if not change or {"text", "published"} & set(form.changed_data):
+            count = services.propose_events(source=obj)
+            self.message_user(
+                request,
+                ngettext("%d event proposed.", "%d events proposed.", count) % count,
+                messages.INFO,
+            )
+
+    @admin.action(description=_("Re-run extraction (keeps reviewed proposals)"))
+    def rerun_extraction(self, request, queryset):
+        total = sum(services.propose_events(source=source) for source in queryset)
+        self.message_user(request, _("%(count)d pending proposals now.") % {"count": total})
+
+
+class CitationInline(admin.StackedInline):
+    model = Citation
+    fields = ["source", "quote", "start", "end"]
+    autocomplete_fields = ["source"]
+    extra = 0
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):
+    list_display = ["headline", "date_display", "precision", "timeline", "circa", "citation_count"]
+    list_filter = ["timeline", "precision", YearListFilter, "circa"]
+    search_fields = ["headline", "description", "citations__quote"]
+    fields = [
+        "timeline",
+        "headline",
+        "description",
+        ("date", "precision"),
+        ("end_date", "end_precision"),
+        "circa",
+    ]
+    inlines = [CitationInline]
+    ordering = ["timeline", "date", "precision", "id"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("timeline")
+            .annotate(citation_count=Count("citations"))
+        )
+
+    @admin.display(description=_("date"), ordering="date")
+    def date_display(self, obj):
+        return obj.date_display
+
+    @admin.display(description=_("citations"), ordering="citation_count")
+    def citation_count(self, obj):
+        return obj.citation_count
+
+
+@admin.register(Citation)
+class CitationAdmin(SimpleHistoryAdmin):
+    list_display = ["event", "source", "start", "end"]
+    list_filter = ["source__timeline"]
+    search_fields = ["quote", "event__headline", "source__title"]
+    autocomplete_fields = ["event", "source"]
+
+
+@admin.register(Proposal)
+class ProposalAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "mention_text",
+        "date_display",
+        "headline",
+        "source",
+        "state",
+        "confidence",
+        "reviewed_by",
+    ]
+    list_filter = ["state", "source__timeline", "precision", "relative"]
+    search_fields = ["headline", "sentence", "mention_text", "source__title"]
+    list_select_related = ["source", "reviewed_by"]
+    actions = ["confirm_selected", "reject_selected"]
+    readonly_fields = [
+        "source",
+        "mention_text",
+        "mention_start",
+        "mention_end",
+        "value",
+        "date",
+        "precision",
+        "end_date",
+        "end_precision",
+        "relative",
+        "sentence",
+        "sentence_start",
+        "sentence_end",
+        "confidence",
+        "flags",
+        "state",
+        "event",
+        "citation",
+        "reviewed_by",
+        "reviewed_at",
+    ]
+    fields = ["headline", *readonly_fields]
+
+    def has_add_permission(self, request):
+        return False  # proposals come from the extractor
+
+    @admin.display(description=_("date"), ordering="date")
+    def date_display(self, obj):
+        return obj.date_display
+
+    def _review(self, request, queryset, verb, done_message):
+        done, refused = 0, []
+        for proposal in queryset:
+            try:
+                verb(proposal=proposal, user=request.user)
+            except services.ReviewError as error:
+                refused.append(f"“{proposal.mention_text}”: {error}")
+            else:
+                done += 1
+        if done:
+            self.message_user(request, done_message % done, messages.SUCCESS)
+        for message in refused:
+            self.message_user(request, message, messages.WARNING)
+
+    @admin.action(description=_("Confirm selected proposals as new events"))
+    def confirm_selected(self, request, queryset):
+        self._review(request, queryset, services.confirm, _("%d proposals confirmed."))
+
+    @admin.action(description=_("Reject selected proposals"))
+    def reject_selected(self, request, queryset):
+        self._review(request, queryset, services.reject, _("%d proposals rejected."))

@@ -1,0 +1,214 @@
+"""The Turkey air-defense demo: short notes in this project's own words, reviewed as an editor would.
+
+Every note is a source labelled as a demo note. Loading runs the real path:
+add the source, let the extractor propose events, then confirm or merge the
+proposals the plan names. What the plan leaves alone stays pending, so the
+review queue has work in it. Loading twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+
+from timeline import services
+from timeline.models import Event, Proposal, ProposalState, Timeline
+
+SLUG = "turkey-air-defense"
+PUBLISHER = "Timeline demo notes"
+
+
+@dataclass(frozen=True)
+class Confirm:
+    """Confirm the proposal dated `value` in the sentence containing `sentence`."""
+
+    sentence: str
+    value: str
+    headline: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Cite the proposal as more evidence for the event with this headline."""
+
+    sentence: str
+    value: str
+    into: str
+
+
+@dataclass(frozen=True)
+class Note:
+    title: str
+    published: date
+    text: str
+    plan: list[Confirm | Merge] = field(default_factory=list)
+
+
+NOTES = [
+    Note(
+        title="Demo note: Turkey's long-range air-defence tender",
+        published=date(2013, 10, 1),
+        text=(
+            "Demo note, written for the timeline demo.\n\n"
+            "Turkey's long-range air and missile defence tender, known as T-LORAMIDS, drew four "
+            "bids by 2013. The competing systems were the US Patriot PAC-3, the Franco-Italian "
+            "SAMP/T Aster 30, Russia's S-400 and China's FD-2000, an export version of the HQ-9. "
+            "In September 2013 Turkey announced that it had chosen the Chinese FD-2000 bid. "
+            "Other NATO members questioned whether a Chinese system could work with the "
+            "alliance's air-defence network."
+        ),
+        plan=[
+            Confirm(
+                sentence="drew four bids",
+                value="2013",
+                headline="Four systems compete in Turkey's long-range air-defence tender",
+                description="The Patriot PAC-3, SAMP/T Aster 30, S-400 and FD-2000 bid for "
+                "T-LORAMIDS.",
+            ),
+            Confirm(
+                sentence="chosen the Chinese FD-2000",
+                value="2013-09",
+                headline="Turkey picks China's FD-2000",
+            ),
+        ],
+    ),
+    Note(
+        title="Demo note: the Patriot withdrawal and the end of the FD-2000 deal",
+        published=date(2015, 11, 20),
+        text=(
+            "Demo note, written for the timeline demo.\n\n"
+            "In August 2015 the United States and Germany said they would withdraw the Patriot "
+            "batteries deployed on Turkey's border with Syria. The batteries had been deployed "
+            "in 2013. Talks with China over the FD-2000 ran from 2013 to 2015 without agreement "
+            "on the transfer of technology. In November 2015 Turkey cancelled the tender it had "
+            "awarded to the Chinese bid."
+        ),
+        plan=[
+            Confirm(
+                sentence="withdraw the Patriot",
+                value="2015-08",
+                headline="US and Germany announce the withdrawal of Patriot batteries from Turkey",
+            ),
+            Confirm(
+                sentence="ran from 2013 to 2015",
+                value="2013/2015",
+                headline="Turkey and China negotiate the FD-2000 deal",
+                description="The talks stall over the transfer of technology.",
+            ),
+            Confirm(
+                sentence="Turkey cancelled the tender",
+                value="2015-11",
+                headline="Turkey cancels the FD-2000 award",
+            ),
+        ],
+    ),
+    Note(
+        title="Demo note: Turkey turns to Russia's S-400",
+        published=date(2016, 11, 19),
+        text=(
+            "Demo note, written for the timeline demo.\n\n"
+            "Turkey's defence minister said on Friday that talks with Russia on buying the S-400 "
+            "system were under way and that Russia's attitude was positive. Turkey had cancelled "
+            "its earlier award to China's FD-2000 in 2015."
+        ),
+        plan=[
+            Confirm(
+                sentence="talks with Russia on buying",
+                value="2016-11-18",
+                headline="Turkey confirms talks with Russia on the S-400",
+            ),
+        ],
+    ),
+    Note(
+        title="Demo note: the S-400 deal, deliveries and their cost",
+        published=date(2021, 1, 15),
+        text=(
+            "Demo note, written for the timeline demo.\n\n"
+            "Turkey agreed to buy the S-400 from Russia in 2017, and its president said in "
+            "September 2017 that the contract had been signed. The first S-400 components were "
+            "delivered to Ankara on 12 July 2019. On 17 July 2019 the United States said it was "
+            "removing Turkey from the F-35 fighter programme because of the purchase. On 14 "
+            "December 2020 the United States imposed sanctions on Turkey's defence procurement "
+            "agency under the CAATSA law."
+        ),
+        plan=[
+            Confirm(
+                sentence="agreed to buy the S-400",
+                value="2017",
+                headline="Turkey agrees to buy the S-400 from Russia",
+            ),
+            Merge(sentence="agreed to buy the S-400", value="2017-09", into="Turkey agrees to buy"),
+            Confirm(
+                sentence="first S-400 components",
+                value="2019-07-12",
+                headline="First S-400 deliveries arrive in Ankara",
+            ),
+            Confirm(
+                sentence="F-35 fighter programme",
+                value="2019-07-17",
+                headline="The US removes Turkey from the F-35 programme",
+            ),
+            Confirm(
+                sentence="imposed sanctions",
+                value="2020-12-14",
+                headline="US sanctions Turkey's defence procurement agency",
+            ),
+        ],
+    ),
+]
+
+
+class DemoError(RuntimeError):
+    pass
+
+
+def _proposal(source, step) -> Proposal:
+    found = [
+        p for p in source.proposals.all() if step.sentence in p.sentence and p.value == step.value
+    ]
+    if len(found) != 1:
+        raise DemoError(f"the demo plan expects one {step.value} proposal near “{step.sentence}”")
+    return found[0]
+
+
+@transaction.atomic
+def load(*, user=None) -> Timeline:
+    timeline, _ = Timeline.objects.get_or_create(
+        slug=SLUG,
+        defaults={
+            "title": "Turkey's air-defense procurement",
+            "description": (
+                "How Turkey shopped for a long-range air and missile defence system: the 2013 "
+                "tender won by China's FD-2000, its cancellation in 2015, the turn to Russia's "
+                "S-400, and what it cost Turkey with its NATO allies."
+            ),
+            "is_public": True,
+        },
+    )
+    for note in NOTES:
+        added = services.add_source(
+            timeline=timeline,
+            text=note.text,
+            title=note.title,
+            published=note.published,
+            publisher=PUBLISHER,
+            user=user,
+        )
+        for step in note.plan:
+            proposal = _proposal(added.source, step)
+            if proposal.state != ProposalState.PENDING:
+                continue  # reviewed on an earlier load
+            if isinstance(step, Confirm):
+                services.confirm(
+                    proposal=proposal,
+                    user=user,
+                    headline=step.headline,
+                    description=step.description,
+                )
+            else:
+                event = Event.objects.get(timeline=timeline, headline__startswith=step.into)
+                services.merge(proposal=proposal, event=event, user=user)
+    return timeline

@@ -1,0 +1,244 @@
+"""The writes that touch several models: adding sources and reviewing proposals.
+
+The review UI, the admin's actions, the demo and the ingest command all go
+through these functions, each one transaction. A review locks its proposal
+row first, so two editors acting on one proposal cannot both succeed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from timeline.extraction import extract
+from timeline.models import (
+    Citation,
+    Event,
+    Proposal,
+    ProposalState,
+    Source,
+    Timeline,
+    content_hash,
+)
+from timeline.periods import Period, Precision, truncate
+
+
+class ReviewError(Exception):
+    """A review that cannot be done; the message is for the editor."""
+
+
+class AlreadyReviewed(ReviewError):
+    pass
+
+
+@dataclass(frozen=True)
+class SourceAdded:
+    source: Source
+    created: bool
+    proposals: int
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+def find_duplicate(*, timeline: Timeline, text: str) -> Source | None:
+    return Source.objects.filter(timeline=timeline, content_hash=content_hash(text)).first()
+
+
+def add_source(
+    *,
+    timeline: Timeline,
+    text: str,
+    title: str,
+    published: date | None = None,
+    url: str = "",
+    publisher: str = "",
+    author: str = "",
+    user: AbstractBaseUser | None = None,
+) -> SourceAdded:
+    """Store a source and propose its events; the same text twice returns the first."""
+    if not text.strip():
+        raise ValueError(_("The article has no text."))
+    existing = find_duplicate(timeline=timeline, text=text)
+    if existing:
+        return SourceAdded(existing, created=False, proposals=0)
+    source = Source(
+        timeline=timeline,
+        text=text,
+        title=title.strip()[:300] or _("Untitled source"),
+        published=published,
+        url=url,
+        publisher=publisher,
+        author=author,
+        added_by=user,
+    )
+    source._history_user = user
+    try:
+        with transaction.atomic():
+            source.save()
+            count = propose_events(source=source)
+    except IntegrityError:
+        # Another request stored the same text a moment ago.
+        existing = find_duplicate(timeline=timeline, text=text)
+        if existing is None:
+            raise
+        return SourceAdded(existing, created=False, proposals=0)
+    return SourceAdded(source, created=True, proposals=count)
+
+
+@transaction.atomic
+def propose_events(*, source: Source) -> int:
+    """(Re)run the extractor: pending proposals are replaced, reviewed ones kept as they are."""
+    source.proposals.pending().delete()
+    reviewed = list(source.proposals.reviewed().values_list("mention_start", "mention_end"))
+    created = 0
+    for proposed in extract(source.text, source.published).proposals:
+        mention = proposed.mention
+        if any(start < mention.end and mention.start < end for start, end in reviewed):
+            continue
+        period = mention.period
+        proposal = Proposal(
+            source=source,
+            mention_text=mention.text[:200],
+            mention_start=mention.start,
+            mention_end=mention.end,
+            value=mention.value or "",
+            relative=mention.relative,
+            sentence=proposed.sentence,
+            sentence_start=proposed.start,
+            sentence_end=proposed.end,
+            headline=proposed.headline[:300],
+            confidence=proposed.confidence,
+            flags=list(proposed.flags),
+        )
+        if period is not None:
+            proposal.date, proposal.precision = period.start, period.precision
+            proposal.end_date, proposal.end_precision = period.end, period.end_precision
+        proposal.save()
+        created += 1
+    return created
+
+
+# --- review --------------------------------------------------------------------------------
+
+
+def _locked_pending(proposal: Proposal) -> Proposal:
+    locked = Proposal.objects.select_for_update().select_related("source").get(pk=proposal.pk)
+    if locked.state != ProposalState.PENDING:
+        who = locked.reviewed_by.get_username() if locked.reviewed_by else _("someone")
+        when = timezone.localtime(locked.reviewed_at).strftime("%d %b %Y %H:%M") if locked.reviewed_at else ""
+        raise AlreadyReviewed(
+            _("%(who)s already %(state)s this proposal %(when)s; nothing was changed.")
+            % {"who": who, "state": locked.get_state_display(), "when": when}
+        )
+    return locked
+
+
+def _mark(proposal: Proposal, state: str, user, event=None, citation=None) -> None:
+    proposal.state = state
+    proposal.event = event
+    proposal.citation = citation
+    reviewed = state != ProposalState.PENDING
+    proposal.reviewed_by = user if reviewed else None
+    proposal.reviewed_at = timezone.now() if reviewed else None
+    proposal._history_user = user
+    proposal.save()
+
+
+def _cite(proposal: Proposal, event: Event, user) -> Citation:
+    citation = Citation.objects.filter(
+        event=event,
+        source=proposal.source,
+        start=proposal.sentence_start,
+        end=proposal.sentence_end,
+    ).first()
+    if citation is None:
+        citation = Citation(
+            event=event,
+            source=proposal.source,
+            quote=proposal.sentence,
+            start=proposal.sentence_start,
+            end=proposal.sentence_end,
+        )
+        citation._history_user = user
+        citation.save()
+    return citation
+
+
+@transaction.atomic
+def confirm(
+    *,
+    proposal: Proposal,
+    user: AbstractBaseUser | None,
+    headline: str | None = None,
+    description: str = "",
+    period: Period | None = None,
+    circa: bool = False,
+) -> Event:
+    """A new event on the proposal's timeline, citing its sentence."""
+    proposal = _locked_pending(proposal)
+    period = period or proposal.period
+    if period is None:
+        raise ReviewError(_("This date could not be resolved: give the event a date to confirm it."))
+    event = Event(
+        timeline=proposal.source.timeline,
+        headline=(headline or proposal.headline).strip()[:300],
+        description=description,
+        circa=circa,
+    )
+    event.period = period
+    event._history_user = user
+    event.save()
+    _mark(proposal, ProposalState.CONFIRMED, user, event, _cite(proposal, event, user))
+    return event
+
+
+@transaction.atomic
+def merge(*, proposal: Proposal, event: Event, user: AbstractBaseUser | None) -> Citation:
+    """The proposal is the same happening as `event`: it becomes one more citation of it."""
+    proposal = _locked_pending(proposal)
+    if event.timeline_id != proposal.source.timeline_id:
+        raise ReviewError(_("That event belongs to another timeline."))
+    citation = _cite(proposal, event, user)
+    _mark(proposal, ProposalState.MERGED, user, event, citation)
+    return citation
+
+
+@transaction.atomic
+def reject(*, proposal: Proposal, user: AbstractBaseUser | None) -> None:
+    proposal = _locked_pending(proposal)
+    _mark(proposal, ProposalState.REJECTED, user)
+
+
+@transaction.atomic
+def undo(*, proposal: Proposal, user: AbstractBaseUser | None) -> None:
+    """Back to pending; the citation and event it created go if nothing else rests on them."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.state == ProposalState.PENDING:
+        raise ReviewError(_("This proposal is already pending; there is nothing to undo."))
+    citation, event = proposal.citation, proposal.event
+    created_event = proposal.state == ProposalState.CONFIRMED
+    _mark(proposal, ProposalState.PENDING, user)
+    if citation is not None and not citation.proposals.exists():
+        citation._history_user = user
+        citation.delete()
+    # Only an event this proposal created goes, and only if nothing else rests on it.
+    if created_event and not event.citations.exists() and not event.proposals.exists():
+        event._history_user = user
+        event.delete()
+
+
+def period_from_parts(
+    start: date, precision: Precision, end: date | None = None, end_precision: Precision | None = None
+) -> Period:
+    """A Period from form fields, truncated to their precisions; ValueError if impossible."""
+    start = truncate(start, precision)
+    if end is not None:
+        end_precision = end_precision or precision
+        end = truncate(end, end_precision)
+    return Period(start, precision, end, end_precision if end is not None else None)
