@@ -210,7 +210,9 @@ DATEISH = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 @given(
     parts=st.lists(st.one_of(st.text(max_size=20), DATEISH), max_size=12),
-    published=st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1))),
+    published=st.one_of(
+        st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1))
+    ),
 )
 def test_any_text_gives_exact_offsets_and_valid_values(parts, published):
     text = " ".join(parts)

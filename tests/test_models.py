@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_events_sort_by_start_then_coarser_precision_first_then_ranges():
-    timeline = EventFactory(headline="day", date=date(2015, 8, 19), precision=Precision.DAY).timeline
+    timeline = EventFactory(
+        headline="day", date=date(2015, 8, 19), precision=Precision.DAY
+    ).timeline
     make = lambda headline, **kw: EventFactory(timeline=timeline, headline=headline, **kw)  # noqa: E731
     make("month", date=date(2015, 8, 1), precision=Precision.MONTH)
     make("year", date=date(2015, 1, 1), precision=Precision.YEAR)
@@ -64,7 +66,9 @@ def test_database_refuses_an_event_that_ends_before_it_starts():
 def test_database_refuses_the_same_text_twice_in_one_timeline():
     source = SourceFactory(text="Same words in 2013.")
     with pytest.raises(IntegrityError), transaction.atomic():
-        Source.objects.create(timeline=source.timeline, title="copy", text="Same words in 2013.\r\n")
+        Source.objects.create(
+            timeline=source.timeline, title="copy", text="Same words in 2013.\r\n"
+        )
     SourceFactory(text="Same words in 2013.")  # another timeline may hold it
 
 

@@ -1,4 +1,4 @@
-"""The Turkey air-defense demo: short notes in this project's own words, reviewed as an editor would.
+"""The Turkey air-defense demo: notes in this project's own words, reviewed as an editor would.
 
 Every note is a source labelled as a demo note. Loading runs the real path:
 add the source, let the extractor propose events, then confirm or merge the

@@ -23,7 +23,7 @@ def ensure_editors_group(**kwargs) -> Group:
         f"{action}_{model}" for model, actions in EDITOR_PERMISSIONS.items() for action in actions
     ]
     # History pages read the historical models.
-    codenames += [f"view_historical{model}" for model in ("source", "event", "citation", "proposal")]
+    codenames += [f"view_historical{model}" for model in EDITOR_PERMISSIONS]
     permissions = Permission.objects.filter(
         content_type__app_label="timeline", codename__in=codenames
     )

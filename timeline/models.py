@@ -32,6 +32,8 @@ class Timeline(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["title"]
         verbose_name = _("timeline")
@@ -155,6 +157,13 @@ class Event(models.Model):
     def __str__(self) -> str:
         return f"{self.date_display}: {self.headline}"
 
+    def save(self, *args, **kwargs) -> None:
+        # Whatever the entry path, a year is stored as its first day.
+        self.date = truncate(self.date, Precision(self.precision))
+        if self.end_date is not None and self.end_precision:
+            self.end_date = truncate(self.end_date, Precision(self.end_precision))
+        super().save(*args, **kwargs)
+
     @property
     def period(self) -> Period:
         return Period(
@@ -188,13 +197,6 @@ class Event(models.Model):
                 raise ValidationError(
                     {"end_date": _("The end date is before the start.")}, code="end_before_start"
                 )
-
-    def save(self, *args, **kwargs) -> None:
-        # Whatever the entry path, a year is stored as its first day.
-        self.date = truncate(self.date, Precision(self.precision))
-        if self.end_date is not None and self.end_precision:
-            self.end_date = truncate(self.end_date, Precision(self.end_precision))
-        super().save(*args, **kwargs)
 
 
 class Citation(models.Model):
@@ -235,7 +237,10 @@ class Citation(models.Model):
     def clean(self) -> None:
         if self.start is None or self.end is None or self.source_id is None:
             return
-        if self.end > len(self.source.text) or self.source.text[self.start : self.end] != self.quote:
+        if (
+            self.end > len(self.source.text)
+            or self.source.text[self.start : self.end] != self.quote
+        ):
             raise ValidationError(
                 _("The quote is not the text of the source at these offsets."),
                 code="quote_mismatch",
@@ -272,7 +277,9 @@ class Proposal(models.Model):
         _("normalized date"),
         max_length=50,
         blank=True,
-        help_text=_("ISO at its precision (2013, 2015-08, 2016-11-18, 2013/2015); empty if unresolved."),
+        help_text=_(
+            "ISO at its precision (2013, 2015-08, 2016-11-18, 2013/2015); empty if unresolved."
+        ),
     )
     date = models.DateField(_("date"), null=True, blank=True)
     precision = models.PositiveSmallIntegerField(

@@ -109,7 +109,9 @@ class Period:
             raise ValueError("a range needs both an end date and its precision")
         if self.end is not None:
             if truncate(self.end, self.end_precision) != self.end:
-                raise ValueError(f"{self.end} carries more detail than a {self.end_precision.label}")
+                raise ValueError(
+                    f"{self.end} carries more detail than a {self.end_precision.label}"
+                )
             if self.end < self.start:
                 raise ValueError("a range cannot end before it starts")
 

@@ -131,7 +131,11 @@ def _locked_pending(proposal: Proposal) -> Proposal:
     locked = Proposal.objects.select_for_update().select_related("source").get(pk=proposal.pk)
     if locked.state != ProposalState.PENDING:
         who = locked.reviewed_by.get_username() if locked.reviewed_by else _("someone")
-        when = timezone.localtime(locked.reviewed_at).strftime("%d %b %Y %H:%M") if locked.reviewed_at else ""
+        when = (
+            timezone.localtime(locked.reviewed_at).strftime("%d %b %Y %H:%M")
+            if locked.reviewed_at
+            else ""
+        )
         raise AlreadyReviewed(
             _("%(who)s already %(state)s this proposal %(when)s; nothing was changed.")
             % {"who": who, "state": locked.get_state_display(), "when": when}
@@ -184,7 +188,9 @@ def confirm(
     proposal = _locked_pending(proposal)
     period = period or proposal.period
     if period is None:
-        raise ReviewError(_("This date could not be resolved: give the event a date to confirm it."))
+        raise ReviewError(
+            _("This date could not be resolved: give the event a date to confirm it.")
+        )
     event = Event(
         timeline=proposal.source.timeline,
         headline=(headline or proposal.headline).strip()[:300],
@@ -234,7 +240,10 @@ def undo(*, proposal: Proposal, user: AbstractBaseUser | None) -> None:
 
 
 def period_from_parts(
-    start: date, precision: Precision, end: date | None = None, end_precision: Precision | None = None
+    start: date,
+    precision: Precision,
+    end: date | None = None,
+    end_precision: Precision | None = None,
 ) -> Period:
     """A Period from form fields, truncated to their precisions; ValueError if impossible."""
     start = truncate(start, precision)

@@ -166,7 +166,9 @@ def score(documents: list[dict], predictions: list[list[dict]], errors: list | N
                 value.gold_total += 1
                 value.gold_hit += any(_value_matches(p["value"], g["calendar"]) for p in over)
                 if errors is not None and not over:
-                    errors.append((doc["id"], doc["dct"], "MISSED " + g["text"], None, [g["value"]]))
+                    errors.append(
+                        (doc["id"], doc["dct"], "MISSED " + g["text"], None, [g["value"]])
+                    )
     return relaxed, exact, value
 
 

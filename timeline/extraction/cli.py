@@ -24,7 +24,9 @@ def parse_published(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise InputError(f"publication date {value!r} is not a real date of the form YYYY-MM-DD")
+        raise InputError(
+            f"publication date {value!r} is not a real date of the form YYYY-MM-DD"
+        ) from None
 
 
 def decode(data: bytes, name: str) -> str:
@@ -33,7 +35,9 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(f"{name} is not UTF-8 text (byte {error.start} cannot be decoded)")
+        raise InputError(
+            f"{name} is not UTF-8 text (byte {error.start} cannot be decoded)"
+        ) from None
 
 
 def read_input(path: str) -> str:
@@ -43,7 +47,7 @@ def read_input(path: str) -> str:
         with open(path, "rb") as handle:
             return decode(handle.read(), path)
     except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}")
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
 
 
 def render_text(result: Extraction, out: TextIO) -> None:
@@ -52,7 +56,9 @@ def render_text(result: Extraction, out: TextIO) -> None:
     for m in result.mentions:
         value = m.value or "unresolved"
         notes = "".join(f"  [{FLAG_MESSAGES.get(flag, flag)}]" for flag in m.flags)
-        out.write(f"  {m.start:>6}-{m.end:<6} {m.text!r:<28} {value:<22} {m.confidence:.2f}{notes}\n")
+        out.write(
+            f"  {m.start:>6}-{m.end:<6} {m.text!r:<28} {value:<22} {m.confidence:.2f}{notes}\n"
+        )
     out.write(f"\nProposed events ({len(result.proposals)}):\n")
     for p in result.proposals:
         out.write(f"  {p.value or 'unresolved':<22} {p.headline}\n")
@@ -61,9 +67,9 @@ def render_text(result: Extraction, out: TextIO) -> None:
 
 def run_batch(path: str, out: TextIO, err: TextIO) -> int:
     try:
-        handle = sys.stdin if path == "-" else open(path, encoding="utf-8")
+        handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
     except OSError as error:
-        raise InputError(f"cannot read {path}: {error.strerror}")
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
     started = last_report = time.monotonic()
     failures = done = 0
     with handle:

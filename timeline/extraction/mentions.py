@@ -117,9 +117,8 @@ def find_mentions(text: str, published: date | None) -> Iterator[Mention]:
             continue
         context = _clause(text, start, end)
         confidence = CONFIDENCE[kind]
-        if kind == "year" and not patterns.YEAR_PREPOSITION.search(text[max(0, start - 12) : start]):
-            if not match.group().lower().startswith(("early", "late", "mid", "the", "fiscal")):
-                confidence = BARE_YEAR_CONFIDENCE
+        if kind == "year" and not _introduced(text, start, match.group()):
+            confidence = BARE_YEAR_CONFIDENCE
         try:
             period, relative = resolve(kind, match.group(), published, context)
         except Unresolvable:
@@ -137,6 +136,13 @@ def find_mentions(text: str, published: date | None) -> Iterator[Mention]:
         )
 
 
+def _introduced(text: str, start: int, span: str) -> bool:
+    """A year after "in", "since"... or with a modifier is surely a year; a bare one less so."""
+    if span.lower().startswith(("early", "late", "mid", "the", "fiscal")):
+        return True
+    return bool(patterns.YEAR_PREPOSITION.search(text[max(0, start - 12) : start]))
+
+
 def _is_year(text: str, start: int, end: int) -> bool:
     if patterns.NOT_A_YEAR_BEFORE.search(text[max(0, start - 12) : start]):
         return False
@@ -147,7 +153,7 @@ def _clause(text: str, start: int, end: int) -> str:
     """The words around a mention, for telling whether it looks ahead or back."""
     left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 120)
     right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
-    right = min(right_candidates + [end + 80])
+    right = min([*right_candidates, end + 80])
     return text[left + 1 : start] + " " + text[end:right]
 
 
@@ -234,10 +240,8 @@ def _resolve_year(span, published, context):
 def _resolve_year_range(span, published, context):
     years = [int(y) for y in regex.findall(r"\d{4}", span)]
     first = years[0]
-    if len(years) == 1:  # "2009-10": the century comes from the first year
-        last = first // 100 * 100 + int(span[-2:])
-    else:
-        last = years[1]
+    # "2009-10": the century comes from the first year
+    last = first // 100 * 100 + int(span[-2:]) if len(years) == 1 else years[1]
     if last <= first:
         raise Unresolvable(span)
     return Period(date(first, 1, 1), Precision.YEAR, date(last, 1, 1), Precision.YEAR), False
@@ -259,16 +263,16 @@ def _month_range(year: int, first_month: int, months: int) -> Period:
     )
 
 
-def _nearest_span(
-    published: date, first_month: int, months: int, direction: str
-) -> Period:
+def _nearest_span(published: date, first_month: int, months: int, direction: str) -> Period:
     """The quarter or season of that shape: the last one over, the next one, or the current."""
-    spans = [_month_range(y, first_month, months) for y in range(published.year - 2, published.year + 2)]
+    spans = [
+        _month_range(y, first_month, months) for y in range(published.year - 2, published.year + 2)
+    ]
     current = truncate(published, Precision.MONTH)
     if direction == "last":
         return [s for s in spans if s.end < current][-1]
     if direction == "next":
-        return [s for s in spans if s.start > current][0]
+        return next(s for s in spans if s.start > current)
     # "this summer", "the third quarter": the one under way, else this calendar year's.
     for s in spans:
         if s.start <= current <= s.end:

@@ -38,9 +38,14 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(f"  Admin:  http://{host}/admin/")
-        self.stdout.write(f"  Log in: user {EDITOR!r}, " + (
-            f"password {password!r}" if password else "password unchanged (use --editor-password)"
-        ))
+        self.stdout.write(
+            f"  Log in: user {EDITOR!r}, "
+            + (
+                f"password {password!r}"
+                if password
+                else "password unchanged (use --editor-password)"
+            )
+        )
         if not no_serve:
             call_command("runserver", addrport, use_reloader=False)
 

@@ -19,7 +19,9 @@ def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CommandError(f"--published {value!r} is not a real date of the form YYYY-MM-DD")
+        raise CommandError(
+            f"--published {value!r} is not a real date of the form YYYY-MM-DD"
+        ) from None
 
 
 class Command(BaseCommand):
@@ -40,15 +42,16 @@ class Command(BaseCommand):
             try:
                 URLValidator(schemes=["http", "https"])(options["url"])
             except ValidationError:
-                raise CommandError(f"--url {options['url']!r} is not an http(s) URL")
+                url = options["url"]
+                raise CommandError(f"--url {url!r} is not an http(s) URL") from None
         try:
             target = Timeline.objects.get(slug=timeline)
         except Timeline.DoesNotExist:
-            raise CommandError(f"no timeline with the slug {timeline!r}")
+            raise CommandError(f"no timeline with the slug {timeline!r}") from None
         try:
             document = read_bytes(*self.read(path))
         except DocumentError as error:
-            raise CommandError(str(error))
+            raise CommandError(str(error)) from None
         title = options["title"] or document.title or Path(path).stem
         added = services.add_source(
             timeline=target,
@@ -61,11 +64,14 @@ class Command(BaseCommand):
         )
         source = added.source
         if not added.created:
-            self.stdout.write(f"Already present: source #{source.pk} “{source.title}”; nothing added.")
+            self.stdout.write(
+                f"Already present: source #{source.pk} “{source.title}”; nothing added."
+            )
             return
         self.stdout.write(
             self.style.SUCCESS(
-                f"Added source #{source.pk} “{source.title}” with {added.proposals} proposed events."
+                f"Added source #{source.pk} “{source.title}” "
+                f"with {added.proposals} proposed events."
             )
         )
         if source.published is None and source.proposals.filter(relative=True).exists():
@@ -79,4 +85,4 @@ class Command(BaseCommand):
         try:
             return Path(path).read_bytes(), path
         except OSError as error:
-            raise CommandError(f"cannot read {path}: {error.strerror}")
+            raise CommandError(f"cannot read {path}: {error.strerror}") from None

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from tests.factories import TimelineFactory
+from timeline.editors import is_editor
+from timeline.models import Citation, Event, Proposal, Source, Timeline
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue()
+
+
+def counts() -> tuple[int, ...]:
+    return tuple(m.objects.count() for m in (Timeline, Source, Event, Citation, Proposal))
+
+
+def test_demo_loads_the_turkey_timeline_with_precise_dates_and_an_editor():
+    out = run("demo", "--no-serve", "--editor-password", "pw-demo-123")
+    timeline = Timeline.objects.get(slug="turkey-air-defense")
+    shown = [e.date_display for e in timeline.events.in_date_order()]
+    assert shown[:3] == ["2013", "2013 – 2015", "September 2013"]
+    assert "August 2015" in shown and "18 November 2016" in shown and "14 December 2020" in shown
+    assert all(e.citations.exists() for e in timeline.events.all())
+    assert Proposal.objects.pending().exists()
+    editor = get_user_model().objects.get(username="editor")
+    assert editor.check_password("pw-demo-123") and is_editor(editor) and not editor.is_superuser
+    assert "http://127.0.0.1:8000/admin/" in out and "'editor'" in out and "pw-demo-123" in out
+
+
+def test_demo_twice_changes_nothing_and_keeps_review_work():
+    run("demo", "--no-serve")
+    before = counts()
+    Proposal.objects.pending().first().delete()  # an editor's work, or loss, to keep
+    after_edit = counts()
+    out = run("demo", "--no-serve")
+    assert counts() == after_edit == (before[0], before[1], before[2], before[3], before[4] - 1)
+    assert "password unchanged" in out
+
+
+def test_demo_prints_a_random_password_when_none_is_given():
+    out = run("demo", "--no-serve")
+    password = out.split("password '")[1].split("'")[0]
+    assert get_user_model().objects.get(username="editor").check_password(password)
+
+
+@pytest.fixture
+def timeline():
+    return TimelineFactory(slug="turkey-air-defense")
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_ingest_stores_a_text_file_and_proposes_events(tmp_path, timeline):
+    path = write(tmp_path, "a.txt", b"Talks\n\nThe minister said on Friday that talks went well.")
+    out = run("ingest", path, "--timeline", timeline.slug, "--published", "2016-11-19")
+    source = Source.objects.get()
+    assert source.title == "Talks" and source.published.isoformat() == "2016-11-19"
+    assert source.proposals.get().value == "2016-11-18"
+    assert "1 proposed events" in out
+
+
+def test_ingest_the_seed_article(seed_text, timeline):
+    from tests.conftest import SEED
+
+    run("ingest", str(SEED), "--timeline", timeline.slug, "--published", "2016-11-19")
+    values = list(Source.objects.get().proposals.values_list("value", flat=True))
+    assert values == ["2016-11-18", "2016-11-18", "2013", "2015", "2015-08", "2013"]
+
+
+def test_ingest_reduces_html_to_its_article_text(tmp_path, timeline):
+    html = (
+        "<html><head><title>Turkey cancels tender</title>"
+        '<meta property="og:site_name" content="Example Wire">'
+        '<meta property="article:published_time" content="2015-11-18">'
+        "</head><body><nav>Home | World | Sport</nav><article><h1>Turkey cancels tender</h1>"
+        "<p>Turkey cancelled the long-range missile tender it had awarded to China in 2013. "
+        "Officials gave no reason for the decision, which follows months of talks.</p>"
+        "<p>The government said it would develop its own system instead of buying one.</p>"
+        "</article><footer>Copyright notice</footer></body></html>"
+    )
+    path = write(tmp_path, "page.html", html.encode())
+    run("ingest", path, "--timeline", timeline.slug)
+    source = Source.objects.get()
+    assert source.title == "Turkey cancels tender"
+    assert "Home | World" not in source.text and "awarded to China in 2013" in source.text
+    assert source.published.isoformat() == "2015-11-18"
+    assert source.proposals.get().value == "2013"
+
+
+def test_ingest_from_stdin(monkeypatch, timeline):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"It began in 2013.")))
+    run("ingest", "-", "--timeline", timeline.slug, "--title", "Piped")
+    assert Source.objects.get().title == "Piped"
+
+
+def test_ingest_twice_reports_the_existing_source_and_adds_nothing(tmp_path, timeline):
+    path = write(tmp_path, "a.txt", b"It began in 2013.")
+    run("ingest", path, "--timeline", timeline.slug)
+    out = run("ingest", path, "--timeline", timeline.slug, "--title", "Other title")
+    assert "Already present" in out
+    assert Source.objects.count() == 1 and Proposal.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "args", "message"),
+    [
+        ("empty.txt", b"  \n", [], "is empty"),
+        ("blob.txt", b"\x89PNG\x00\x00", [], "binary file, not text"),
+        ("latin.txt", "Cancelled in 2015, été".encode("latin-1"), [], "is not UTF-8 text"),
+        ("a.txt", b"In 2013.", ["--published", "2016-02-30"], "is not a real date"),
+        ("a.txt", b"In 2013.", ["--timeline", "nope"], "no timeline with the slug 'nope'"),
+        ("a.pdf", b"%PDF-1.4", [], "only .txt, .md and .html"),
+        ("a.txt", b"In 2013.", ["--url", "javascript:alert(1)"], r"is not an http\(s\) URL"),
+    ],
+)
+def test_ingest_bad_input_gives_one_clear_error_and_writes_nothing(
+    tmp_path, timeline, name, data, args, message
+):
+    path = write(tmp_path, name, data)
+    if "--timeline" not in args:
+        args = [*args, "--timeline", timeline.slug]
+    with pytest.raises(CommandError, match=message):
+        run("ingest", path, *args)
+    assert Source.objects.count() == 0
+
+
+def test_ingest_refuses_a_file_over_the_size_limit(tmp_path, timeline, settings):
+    settings.TIMELINE_MAX_SOURCE_BYTES = 100
+    path = write(tmp_path, "big.txt", b"In 2013. " * 20)
+    with pytest.raises(CommandError, match="the limit is 100 bytes"):
+        run("ingest", path, "--timeline", timeline.slug)
+
+
+def test_ingest_a_missing_file_says_so(timeline):
+    with pytest.raises(CommandError, match=r"cannot read /no/such/file\.txt"):
+        run("ingest", "/no/such/file.txt", "--timeline", timeline.slug)
