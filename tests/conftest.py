@@ -13,3 +13,9 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip(f"the seed article is not here ({SEED}); it lives in ../shared")
     return SEED.read_text(encoding="utf-8")
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    return f"database: {settings.DATABASES['default']['ENGINE']}"
