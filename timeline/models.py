@@ -10,17 +10,25 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from timeline.periods import Period, Precision, truncate
 
 PRECISION_CHOICES = [(p.value, _(p.label)) for p in Precision]
+
+
+class TimelineQuerySet(models.QuerySet):
+    def public(self) -> TimelineQuerySet:
+        return self.filter(is_public=True)
 
 
 class Timeline(models.Model):
@@ -32,6 +40,7 @@ class Timeline(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
+    objects = TimelineQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -41,6 +50,9 @@ class Timeline(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("timeline", args=[self.slug])
 
 
 def content_hash(text: str) -> str:
@@ -111,6 +123,36 @@ class EventQuerySet(models.QuerySet):
     def in_date_order(self) -> EventQuerySet:
         return self.order_by(*DATE_ORDER)
 
+    def public(self) -> EventQuerySet:
+        """What readers may see: events (confirmed by definition) of public timelines."""
+        return self.filter(timeline__is_public=True)
+
+    def overlapping_years(self, first: int | None, last: int | None) -> EventQuerySet:
+        """Events that touch the years first..last; a range counts where it overlaps."""
+        queryset = self
+        if first is not None:
+            ends = Coalesce("end_date", "date")
+            queryset = queryset.alias(ends=ends).filter(ends__gte=date(first, 1, 1))
+        if last is not None:
+            queryset = queryset.filter(date__lte=date(last, 12, 31))
+        return queryset
+
+    def search(self, words: str) -> EventQuerySet:
+        """Events whose headline, description or a quote contains every word."""
+        queryset = self
+        for word in words.split():
+            quoted = Citation.objects.filter(event=models.OuterRef("pk"), quote__icontains=word)
+            queryset = queryset.filter(
+                Q(headline__icontains=word) | Q(description__icontains=word) | Exists(quoted)
+            )
+        return queryset
+
+    def with_sources(self) -> EventQuerySet:
+        citations = Citation.objects.select_related("source").order_by(
+            "source__published", "source__title", "start", "id"
+        )
+        return self.prefetch_related(models.Prefetch("citations", queryset=citations))
+
 
 class Event(models.Model):
     """A confirmed entry of a timeline, dated at the precision its sources support."""
@@ -163,6 +205,9 @@ class Event(models.Model):
         if self.end_date is not None and self.end_precision:
             self.end_date = truncate(self.end_date, Precision(self.end_precision))
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("event", args=[self.timeline.slug, self.pk])
 
     @property
     def period(self) -> Period:

@@ -37,6 +37,7 @@ class Command(BaseCommand):
                 f"Demo ready: “{timeline.title}”, {events} events, {pending} proposals to review."
             )
         )
+        self.stdout.write(f"  Public timeline: http://{host}{timeline.get_absolute_url()}")
         self.stdout.write(f"  Admin:  http://{host}/admin/")
         self.stdout.write(
             f"  Log in: user {EDITOR!r}, "

@@ -1,0 +1,125 @@
+"""python manage.py benchpublic --events 10000: the public page and exports on a big timeline.
+
+Builds a throwaway database (a temporary SQLite file, or a test database on the
+configured server), fills one timeline with N confirmed events citing 1–3
+sources each, then times each public URL through Django's full request stack.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+
+from timeline.models import Citation, Event, Source, Timeline
+from timeline.periods import Precision
+
+TARGET_QUERIES = 10
+TARGET_MS = 300
+
+
+class Command(BaseCommand):
+    help = "Benchmark the public timeline page and exports on a throwaway database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--events", type=int, default=10_000)
+        parser.add_argument("--runs", type=int, default=7, help="requests per URL (median)")
+
+    def handle(self, *args, events: int, runs: int, **options):
+        with tempfile.TemporaryDirectory() as folder:
+            if connection.vendor == "sqlite":
+                connection.settings_dict.setdefault("TEST", {})["NAME"] = str(
+                    Path(folder) / "bench.sqlite3"
+                )
+            name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+            try:
+                self.stdout.write(f"database: {connection.vendor} ({name})")
+                timeline = self.fill(events)
+                # As in production: no debug overhead.
+                with override_settings(ALLOWED_HOSTS=["testserver"], DEBUG=False):
+                    self.measure(timeline, runs)
+            finally:
+                connection.creation.destroy_test_db(name, verbosity=0)
+
+    def fill(self, count: int) -> Timeline:
+        started = time.perf_counter()
+        rng = random.Random(2016)
+        timeline = Timeline.objects.create(title="Benchmark", slug="bench", is_public=True)
+        sources = Source.objects.bulk_create(
+            Source(
+                timeline=timeline,
+                title=f"Article {n}",
+                publisher=f"Wire {n % 7}",
+                url=f"https://news.example/{n}",
+                published=date(1990 + n % 30, 1 + n % 12, 1 + n % 28),
+                text=f"Article {n}. " + "A sentence about the event. " * 20,
+                content_hash=f"{n:064d}",
+            )
+            for n in range(max(1, count // 20))
+        )
+        precisions = list(Precision)
+        rows = []
+        for n in range(count):
+            precision = rng.choice(precisions)
+            day = date(1990 + rng.randrange(30), 1 + rng.randrange(12), 1 + rng.randrange(28))
+            if precision is Precision.YEAR:
+                day = day.replace(month=1, day=1)
+            elif precision is Precision.MONTH:
+                day = day.replace(day=1)
+            rows.append(
+                Event(
+                    timeline=timeline,
+                    headline=f"Event {n}: something happened",
+                    description="What happened, in a sentence or two. " * 2,
+                    date=day,
+                    precision=precision,
+                )
+            )
+        created = Event.objects.bulk_create(rows, batch_size=2000)
+        citations = [
+            Citation(
+                event=event, source=source, quote="A sentence about the event.", start=0, end=27
+            )
+            for event in created
+            for source in rng.sample(sources, k=min(len(sources), rng.randint(1, 3)))
+        ]
+        Citation.objects.bulk_create(citations, batch_size=2000)
+        self.stdout.write(
+            f"filled: {count} events, {len(citations)} citations, {len(sources)} sources "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
+        return timeline
+
+    def measure(self, timeline: Timeline, runs: int) -> None:
+        client = Client()
+        urls = {
+            "page (first)": f"/timelines/{timeline.slug}/",
+            "page (last)": f"/timelines/{timeline.slug}/?page=last",
+            "page filtered": f"/timelines/{timeline.slug}/?q=happened&start=2000&end=2004",
+            "TimelineJS": f"/timelines/{timeline.slug}/timelinejs.json",
+            "CSV": f"/timelines/{timeline.slug}/events.csv",
+        }
+        self.stdout.write(f"{'request':<16}{'queries':>8}{'median ms':>11}{'max ms':>9}  target")
+        for label, url in urls.items():
+            client.get(url)  # warm caches of templates and the database
+            timings = []
+            for _ in range(runs):
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    response = client.get(url)
+                    timings.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, (url, response.status_code)
+            median = statistics.median(timings)
+            met = len(queries) < TARGET_QUERIES and median < TARGET_MS
+            self.stdout.write(
+                f"{label:<16}{len(queries):>8}{median:>11.1f}{max(timings):>9.1f}  "
+                f"{'met' if met else 'MISSED'} (<{TARGET_QUERIES} queries, <{TARGET_MS} ms)"
+            )

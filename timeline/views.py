@@ -1,0 +1,140 @@
+"""Public pages: what readers who never log in see. Confirmed events of public timelines only."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from timeline import exports
+from timeline.editors import is_editor
+from timeline.forms import EventFilterForm
+from timeline.models import Timeline
+
+EVENTS_PER_PAGE = 100
+
+
+def visible_timeline(request: HttpRequest, slug: str) -> Timeline:
+    """A public timeline for anyone; a private one only for editors, a 404 for the rest."""
+    timeline = get_object_or_404(Timeline, slug=slug)
+    if not timeline.is_public and not is_editor(request.user):
+        raise Http404("No such timeline.")
+    return timeline
+
+
+@dataclass(frozen=True)
+class YearBar:
+    """One year of the overview strip: its events, the page they start on, its bar."""
+
+    year: int
+    count: int
+    page: int
+    x: int
+    height: int
+
+    @property
+    def y(self) -> int:
+        return CHART_HEIGHT - self.height
+
+
+CHART_HEIGHT = 40
+BAR_STEP = 10
+
+
+def year_overview(events) -> list[YearBar]:
+    """Every year from the first event's to the last's, empty years included."""
+    counts = dict(
+        events.order_by()
+        .annotate(year=ExtractYear("date"))
+        .values_list("year")
+        .annotate(n=Count("id"))
+        .values_list("year", "n")
+    )
+    largest = max(counts.values(), default=0)
+    bars, before = [], 0
+    for index, year in enumerate(range(min(counts, default=0), max(counts, default=-1) + 1)):
+        count = counts.get(year, 0)
+        height = max(2, round(CHART_HEIGHT * count / largest)) if count else 0
+        page = before // EVENTS_PER_PAGE + 1
+        bars.append(YearBar(year, count, page, index * BAR_STEP + 1, height))
+        before += count
+    return bars
+
+
+@require_GET
+def timeline_list(request: HttpRequest) -> HttpResponse:
+    timelines = Timeline.objects.public().annotate(event_count=Count("events"))
+    return render(request, "timeline/timeline_list.html", {"timelines": timelines})
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def timeline_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    timeline = visible_timeline(request, slug)
+    form = EventFilterForm(request.GET or None)
+    events = form.filter(timeline.events.all())
+    overview = year_overview(events)
+    paginator = Paginator(events.in_date_order().with_sources(), EVENTS_PER_PAGE)
+    # The overview already counted them: spare the database a second count.
+    paginator.count = sum(bar.count for bar in overview)
+    page = paginator.get_page(request.GET.get("page"))
+    template_name = "timeline/timeline_detail.html"
+    if request.htmx:
+        template_name += "#results"
+    context = {
+        "timeline": timeline,
+        "form": form,
+        "page": page,
+        "overview": overview,
+        "chart_width": len(overview) * BAR_STEP,
+        "chart_height": CHART_HEIGHT,
+    }
+    return render(request, template_name, context)
+
+
+@require_GET
+def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    timeline = visible_timeline(request, slug)
+    event = get_object_or_404(timeline.events.with_sources(), pk=pk)
+    return render(request, "timeline/event_detail.html", {"timeline": timeline, "event": event})
+
+
+def _download(content: str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def timelinejs_export(request: HttpRequest, slug: str) -> HttpResponse:
+    timeline = visible_timeline(request, slug)
+    document = exports.timelinejs(timeline, _permalinks(request, timeline))
+    return _download(
+        json.dumps(document, ensure_ascii=False),
+        "application/json; charset=utf-8",
+        f"{timeline.slug}-timelinejs.json",
+    )
+
+
+@require_GET
+def csv_export(request: HttpRequest, slug: str) -> HttpResponse:
+    timeline = visible_timeline(request, slug)
+    out = io.StringIO()
+    exports.write_csv(timeline, out, _permalinks(request, timeline))
+    return _download(out.getvalue(), "text/csv; charset=utf-8", f"{timeline.slug}-events.csv")
+
+
+def _permalinks(request: HttpRequest, timeline: Timeline):
+    """Absolute event URLs; reverse() once, since per row it costs more than the row."""
+    marker = 999999999
+    pattern = request.build_absolute_uri(reverse("event", args=[timeline.slug, marker]))
+    return lambda pk: pattern.replace(str(marker), str(pk))
