@@ -38,7 +38,6 @@ class YearBar:
     year: int
     count: int
     page: int
-    x: int
     height: int
 
     @property
@@ -47,7 +46,6 @@ class YearBar:
 
 
 CHART_HEIGHT = 40
-BAR_STEP = 10
 
 
 def year_overview(events) -> list[YearBar]:
@@ -61,11 +59,11 @@ def year_overview(events) -> list[YearBar]:
     )
     largest = max(counts.values(), default=0)
     bars, before = [], 0
-    for index, year in enumerate(range(min(counts, default=0), max(counts, default=-1) + 1)):
+    for year in range(min(counts, default=0), max(counts, default=-1) + 1):
         count = counts.get(year, 0)
         height = max(2, round(CHART_HEIGHT * count / largest)) if count else 0
         page = before // EVENTS_PER_PAGE + 1
-        bars.append(YearBar(year, count, page, index * BAR_STEP + 1, height))
+        bars.append(YearBar(year, count, page, height))
         before += count
     return bars
 
@@ -95,7 +93,6 @@ def timeline_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "form": form,
         "page": page,
         "overview": overview,
-        "chart_width": len(overview) * BAR_STEP,
         "chart_height": CHART_HEIGHT,
     }
     return render(request, template_name, context)
