@@ -9,6 +9,7 @@ HSTS protection on unless told otherwise. See README.md, "Configuration".
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -138,6 +139,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Without `collectstatic` (the demo, tests, benchmarks) STATIC_ROOT is absent on purpose.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise")
 
 # HTTPS. Secure by default in production; each can be relaxed from the
 # environment, for example behind a proxy that already redirects.
