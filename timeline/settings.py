@@ -140,7 +140,7 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 # Without `collectstatic` (the demo, tests, benchmarks) STATIC_ROOT is absent on purpose.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise")
+warnings.filterwarnings("ignore", message="No directory at: ")
 
 # HTTPS. Secure by default in production; each can be relaxed from the
 # environment, for example behind a proxy that already redirects.
