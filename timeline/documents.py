@@ -95,10 +95,10 @@ def read_bytes(data: bytes, name: str) -> Document:
     text = decode(data, name)
     if suffix in HTML_SUFFIXES or (suffix == "" and looks_like_html(text)):
         return from_html(text)
-    return Document(text=text, title=_first_line(text))
+    return Document(text=text, title=first_line(text))
 
 
-def _first_line(text: str) -> str:
+def first_line(text: str) -> str:
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
         if line:

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from timeline.extraction.results import FLAG_MESSAGES
 from timeline.periods import Period, Precision, truncate
 
 PRECISION_CHOICES = [(p.value, _(p.label)) for p in Precision]
@@ -425,3 +426,7 @@ class Proposal(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.state == ProposalState.PENDING
+
+    @property
+    def flag_messages(self) -> list[str]:
+        return [FLAG_MESSAGES.get(flag, flag) for flag in self.flags]

@@ -8,6 +8,7 @@ for a range ("2013/2015"). Its ISO form is the one TimeML, EDTF and HTML's
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -57,6 +58,15 @@ def truncate(day: date, precision: Precision) -> date:
         return day.replace(month=1, day=1)
     if precision is Precision.MONTH:
         return day.replace(day=1)
+    return day
+
+
+def last_day(day: date, precision: Precision) -> date:
+    """The last day of the year, month or day that starts at `day`."""
+    if precision is Precision.YEAR:
+        return day.replace(month=12, day=31)
+    if precision is Precision.MONTH:
+        return day.replace(day=calendar.monthrange(day.year, day.month)[1])
     return day
 
 
@@ -124,6 +134,20 @@ class Period:
             return cls(start, precision)
         end, end_precision = parse_iso(last)
         return cls(start, precision, end, end_precision)
+
+    @property
+    def first_day(self) -> date:
+        return self.start
+
+    @property
+    def final_day(self) -> date:
+        """The last day the period covers: 2015-08 ends on 2015-08-31."""
+        if self.end is not None:
+            return last_day(self.end, self.end_precision)
+        return last_day(self.start, self.precision)
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.final_day and other.start <= self.final_day
 
     @property
     def is_range(self) -> bool:

@@ -118,7 +118,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "review_queue"
+LOGOUT_REDIRECT_URL = "timeline_list"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
@@ -166,5 +168,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
-# Limits on what an editor may submit as a source.
+# Limits on what an editor may submit as a source, typed, uploaded or fetched.
 TIMELINE_MAX_SOURCE_BYTES = int(os.environ.get("TIMELINE_MAX_SOURCE_BYTES", str(2 * 1024 * 1024)))
+TIMELINE_FETCH_TIMEOUT_SECONDS = float(os.environ.get("TIMELINE_FETCH_TIMEOUT_SECONDS", "10"))
+# Fetching from 127.0.0.1 is refused unless this is on (the tests' own web server).
+TIMELINE_FETCH_ALLOW_LOOPBACK = env_bool("TIMELINE_FETCH_ALLOW_LOOPBACK", False)

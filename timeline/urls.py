@@ -1,7 +1,20 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
-from timeline import views
+from timeline import review, views
+
+review_patterns = [
+    path("", review.queue, name="review_queue"),
+    path("sources/add/", review.add_source, name="review_add"),
+    path("sources/<int:pk>/", review.review_source, name="review_source"),
+    path("sources/<int:pk>/published/", review.set_published, name="review_published"),
+    path("proposals/<int:pk>/confirm/", review.confirm, name="review_confirm"),
+    path("proposals/<int:pk>/edit/", review.edit, name="review_edit"),
+    path("proposals/<int:pk>/merge/", review.merge, name="review_merge"),
+    path("proposals/<int:pk>/reject/", review.reject, name="review_reject"),
+    path("proposals/<int:pk>/undo/", review.undo, name="review_undo"),
+    path("events/<int:pk>/history/", review.event_history, name="review_event_history"),
+]
 
 urlpatterns = [
     path("", views.timeline_list, name="timeline_list"),
@@ -11,5 +24,7 @@ urlpatterns = [
         "timelines/<slug:slug>/timelinejs.json", views.timelinejs_export, name="timelinejs_export"
     ),
     path("timelines/<slug:slug>/events.csv", views.csv_export, name="csv_export"),
+    path("review/", include(review_patterns)),
+    path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

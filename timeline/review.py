@@ -1,0 +1,329 @@
+"""Editors' pages under /review/: add sources, review proposals, see history.
+
+Every view checks the editor permission itself, fragments included, because
+an htmx endpoint can be requested directly. Each action is a plain POST that
+redirects back; under htmx it answers with the pieces of the page that changed.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Min, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from timeline import services
+from timeline.documents import DocumentError
+from timeline.editors import is_editor
+from timeline.forms import AddSourceForm, ConfirmForm, PublishedForm
+from timeline.models import Event, Proposal, ProposalState, Source, Timeline
+from timeline.suggestions import likely_events
+
+PAGE = "timeline/review_source.html"
+
+
+def editor_required(view):
+    """Anonymous: to the login page (htmx: a client redirect). Others: 403."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            if request.htmx:
+                login = reverse("login") + "?next=" + (request.htmx.current_url_abs_path or "/")
+                return HttpResponseClientRedirect(login)
+            return redirect_to_login(request.get_full_path())
+        if not is_editor(request.user):
+            raise PermissionDenied(_("Only editors can review sources."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+# --- queue and sources -------------------------------------------------------------------
+
+
+@require_GET
+@editor_required
+def queue(request: HttpRequest) -> HttpResponse:
+    sources = (
+        Source.objects.select_related("timeline", "added_by")
+        .annotate(
+            pending=Count("proposals", filter=Q(proposals__state=ProposalState.PENDING)),
+            reviewed=Count("proposals", filter=~Q(proposals__state=ProposalState.PENDING)),
+            oldest_pending=Min(
+                "proposals__created_at", filter=Q(proposals__state=ProposalState.PENDING)
+            ),
+        )
+        .filter(pending__gt=0)
+        .order_by("added_at", "id")
+    )
+    return render(request, "timeline/review_queue.html", {"sources": sources})
+
+
+@require_http_methods(["GET", "POST"])
+@editor_required
+def add_source(request: HttpRequest) -> HttpResponse:
+    initial = {}
+    if timeline := Timeline.objects.filter(slug=request.GET.get("timeline")).first():
+        initial["timeline"] = timeline
+    form = AddSourceForm(request.POST or None, request.FILES or None, initial=initial)
+    if request.method != "POST" or not form.is_valid():
+        status = 422 if form.errors else 200
+        return render(request, "timeline/review_add.html", {"form": form}, status=status)
+    fetching = "fetch" in request.POST
+    if form.cleaned_data["url"] and (fetching or not _has_text(form)):
+        try:
+            data = form.fetched_data()
+        except DocumentError as error:
+            form.add_error("url", str(error))
+            return render(request, "timeline/review_add.html", {"form": form}, status=422)
+        form = AddSourceForm(data)
+        if fetching or not form.is_valid():
+            # The editor checks what was fetched (the date above all), then adds it.
+            return render(request, "timeline/review_add.html", {"form": form, "fetched": True})
+    document = form.document()
+    added = services.add_source(
+        timeline=form.cleaned_data["timeline"],
+        text=document.text,
+        title=document.title or _("Untitled source"),
+        published=document.published,
+        url=document.url,
+        publisher=document.publisher,
+        author=document.author,
+        user=request.user,
+    )
+    if added.created:
+        messages.success(
+            request,
+            _("Source added: %(count)s dated events proposed.") % {"count": added.proposals},
+        )
+    else:
+        messages.info(request, _("This text is already a source of this timeline: here it is."))
+    return redirect("review_source", pk=added.source.pk)
+
+
+def _has_text(form: AddSourceForm) -> bool:
+    return bool(form.cleaned_data.get("file") or form.cleaned_data.get("text", "").strip())
+
+
+@require_GET
+@editor_required
+def review_source(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_object_or_404(Source.objects.select_related("timeline"), pk=pk)
+    editing = request.GET.get("edit")
+    return render(request, PAGE, _source_context(source, editing=editing))
+
+
+def _source_context(source: Source, editing=None, forms=None, published_form=None) -> dict:
+    proposals = list(
+        source.proposals.select_related("event", "reviewed_by").order_by("mention_start")
+    )
+    forms = forms or {}
+    for proposal in proposals:
+        proposal.form = forms.get(proposal.pk) or (
+            ConfirmForm.for_proposal(proposal) if str(proposal.pk) == str(editing) else None
+        )
+        if proposal.is_pending:
+            proposal.suggestions = likely_events(proposal)
+    return {
+        "source": source,
+        "proposals": proposals,
+        "segments": highlighted(source.text, proposals),
+        "counts": counts(proposals),
+        "published_form": published_form or PublishedForm(initial={"published": source.published}),
+    }
+
+
+def highlighted(text: str, proposals: list[Proposal]) -> list[tuple[str, Proposal | None]]:
+    """The text cut into plain runs and the mentions that proposals come from."""
+    segments, cursor = [], 0
+    for proposal in sorted(proposals, key=lambda p: p.mention_start):
+        if proposal.mention_start < cursor:
+            continue  # overlapping mentions: the first one keeps the highlight
+        segments.append((text[cursor : proposal.mention_start], None))
+        segments.append((text[proposal.mention_start : proposal.mention_end], proposal))
+        cursor = proposal.mention_end
+    segments.append((text[cursor:], None))
+    return segments
+
+
+def counts(proposals) -> dict[str, int]:
+    tally = {state: 0 for state in ProposalState.values}
+    for proposal in proposals:
+        tally[proposal.state] += 1
+    tally["reviewed"] = len(proposals) - tally[ProposalState.PENDING]
+    tally["total"] = len(proposals)
+    return tally
+
+
+@require_POST
+@editor_required
+def set_published(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_object_or_404(Source, pk=pk)
+    form = PublishedForm(request.POST)
+    if not form.is_valid():
+        context = _source_context(source, published_form=form)
+        return render(request, PAGE, context, status=422)
+    source.published = form.cleaned_data["published"]
+    source._history_user = request.user
+    source.save()
+    count = services.propose_events(source=source)
+    messages.success(
+        request,
+        _("Publication date saved; %(count)s proposals are pending, reviewed ones kept.")
+        % {"count": count},
+    )
+    return redirect("review_source", pk=source.pk)
+
+
+# --- proposals ---------------------------------------------------------------------------
+
+
+def _proposal(pk: int) -> Proposal:
+    return get_object_or_404(Proposal.objects.select_related("source__timeline"), pk=pk)
+
+
+def _after_action(request: HttpRequest, proposal: Proposal, status: int = 200, forms=None):
+    """htmx: the proposal, its highlight and the counts, in one response. Otherwise: back."""
+    if not request.htmx:
+        url = reverse("review_source", args=[proposal.source_id])
+        if forms:
+            # The form with its errors, in the whole page, so nothing typed is lost.
+            context = _source_context(proposal.source, forms=forms)
+            return render(request, PAGE, context, status=status)
+        return redirect(f"{url}#proposal-{proposal.pk}")
+    context = _source_context(proposal.source, forms=forms)
+    context["message_list"] = list(messages.get_messages(request))
+    current = next(p for p in context["proposals"] if p.pk == proposal.pk)
+    html = render_to_string(f"{PAGE}#proposal", {**context, "proposal": current}, request)
+    html += render_to_string(
+        f"{PAGE}#mark",
+        {"proposal": current, "text": current.mention_text, "oob": True},
+        request,
+    )
+    html += render_to_string(f"{PAGE}#counts", {**context, "oob": True}, request)
+    return HttpResponse(html, status=status)
+
+
+def _review(request: HttpRequest, pk: int, action) -> HttpResponse:
+    proposal = _proposal(pk)
+    try:
+        done = action(proposal)
+    except services.AlreadyReviewed as error:
+        messages.error(request, str(error))
+        return _after_action(request, proposal, status=409)
+    except services.ReviewError as error:
+        messages.error(request, str(error))
+        return _after_action(request, proposal, status=422)
+    if done:
+        messages.success(request, done)
+    return _after_action(request, proposal)
+
+
+@require_POST
+@editor_required
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(pk)
+    edits = {}
+    if any(key.startswith(f"p{pk}-") for key in request.POST):
+        form = ConfirmForm.for_proposal(proposal, data=request.POST)
+        if not form.is_valid():
+            return _after_action(request, proposal, status=422, forms={proposal.pk: form})
+        data = form.cleaned_data
+        edits = {
+            "headline": data["headline"],
+            "description": data["description"],
+            "period": data["period"],
+            "circa": data["circa"],
+        }
+
+    def act(p):
+        event = services.confirm(proposal=p, user=request.user, **edits)
+        return _("Confirmed: “%(headline)s” (%(date)s).") % {
+            "headline": event.headline,
+            "date": event.date_display,
+        }
+
+    return _review(request, pk, act)
+
+
+@require_GET
+@editor_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(pk)
+    if not request.htmx:
+        url = reverse("review_source", args=[proposal.source_id])
+        return redirect(f"{url}?edit={proposal.pk}#proposal-{proposal.pk}")
+    context = _source_context(proposal.source, editing=proposal.pk)
+    current = next(p for p in context["proposals"] if p.pk == proposal.pk)
+    return render(request, f"{PAGE}#proposal", {**context, "proposal": current})
+
+
+@require_POST
+@editor_required
+def merge(request: HttpRequest, pk: int) -> HttpResponse:
+    proposal = _proposal(pk)
+    event = Event.objects.filter(
+        pk=request.POST.get("event") or 0, timeline=proposal.source.timeline_id
+    ).first()
+    if event is None:
+        messages.error(request, _("Choose the event this proposal reports."))
+        return _after_action(request, proposal, status=422)
+
+    def act(p):
+        services.merge(proposal=p, event=event, user=request.user)
+        return _("Merged into “%(headline)s”.") % {"headline": event.headline}
+
+    return _review(request, pk, act)
+
+
+@require_POST
+@editor_required
+def reject(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review(request, pk, lambda p: services.reject(proposal=p, user=request.user))
+
+
+@require_POST
+@editor_required
+def undo(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(p):
+        services.undo(proposal=p, user=request.user)
+        return _("Undone: the proposal is pending again.")
+
+    return _review(request, pk, act)
+
+
+# --- history -----------------------------------------------------------------------------
+
+
+@require_GET
+@editor_required
+def event_history(request: HttpRequest, pk: int) -> HttpResponse:
+    event = get_object_or_404(Event.objects.select_related("timeline"), pk=pk)
+    records = list(event.history.select_related("history_user").order_by("history_date"))
+    changes = []
+    for older, newer in zip([None, *records], records, strict=False):
+        changed = []
+        if older is not None:
+            changed = [c.field for c in newer.diff_against(older).changes]
+        changes.append((newer, changed))
+    citations = event.citations.model.history.filter(event_id=event.pk).select_related(
+        "history_user", "source"
+    )
+    proposals = event.proposals.select_related("reviewed_by", "source")
+    context = {
+        "event": event,
+        "changes": reversed(changes),
+        "citations": citations.order_by("-history_date"),
+        "proposals": proposals,
+    }
+    return render(request, "timeline/review_event_history.html", context)

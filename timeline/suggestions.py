@@ -1,0 +1,41 @@
+"""Which existing events a proposal most likely reports again, for merging."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process, utils
+
+from timeline.models import Event, Proposal
+
+MAX_SUGGESTIONS = 6
+MIN_SCORE = 30
+
+
+def likely_events(proposal: Proposal, limit: int = MAX_SUGGESTIONS) -> list[Event]:
+    """Events of the same timeline whose dates are compatible, most similar wording first.
+
+    Compatible means the two periods overlap: "2015" can be the same happening as
+    "November 2015", never as "2013". An unresolved proposal is compared by words alone.
+    """
+    events = Event.objects.filter(timeline_id=proposal.source.timeline_id)
+    period = proposal.period
+    if period is not None:
+        events = events.filter(date__lte=period.final_day).overlapping_years(
+            period.start.year, None
+        )
+        events = [e for e in events if e.period.overlaps(period)]
+    else:
+        events = list(events)
+    if not events:
+        return []
+    choices = {e.pk: f"{e.headline} {e.description}" for e in events}
+    query = f"{proposal.headline} {proposal.sentence}"
+    ranked = process.extract(
+        query,
+        choices,
+        scorer=fuzz.token_set_ratio,
+        processor=utils.default_process,
+        limit=limit,
+        score_cutoff=MIN_SCORE,
+    )
+    by_pk = {e.pk: e for e in events}
+    return [by_pk[pk] for _, _, pk in ranked]
