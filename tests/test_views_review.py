@@ -371,6 +371,11 @@ def test_setting_the_publication_date_re_extracts_pending_and_keeps_reviewed(
     assert Event.objects.get().headline == "Kept"
 
 
+def test_review_page_shows_the_publication_date_ready_to_correct(editor_client, source):
+    content = editor_client.get(reverse("review_source", args=[source.pk])).content.decode()
+    assert 'type="date" name="published" value="2016-11-19"' in content
+
+
 def test_an_impossible_publication_date_is_refused(editor_client, source):
     response = editor_client.post(
         reverse("review_published", args=[source.pk]), {"published": "2016-13-01"}

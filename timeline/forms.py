@@ -115,7 +115,7 @@ class PublishedForm(forms.Form):
     published = forms.DateField(
         label=_("Publication date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a real date (YYYY-MM-DD).")},
     )
 
@@ -146,7 +146,7 @@ class AddSourceForm(forms.Form):
     published = forms.DateField(
         label=_("Publication date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Relative dates (“on Friday”) are read from it. Leave empty if unknown."),
         error_messages={"invalid": _("Enter a real date (YYYY-MM-DD).")},
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz, process, utils
 
 from timeline.models import Event, Proposal
+from timeline.periods import Period
 
 MAX_SUGGESTIONS = 6
 MIN_SCORE = 30
@@ -34,8 +35,21 @@ def likely_events(proposal: Proposal, limit: int = MAX_SUGGESTIONS) -> list[Even
         choices,
         scorer=fuzz.token_set_ratio,
         processor=utils.default_process,
-        limit=limit,
+        limit=None,
         score_cutoff=MIN_SCORE,
     )
     by_pk = {e.pk: e for e in events}
-    return [by_pk[pk] for _, _, pk in ranked]
+    scored = [(score + date_bonus(period, by_pk[pk].period), pk) for _, score, pk in ranked]
+    scored.sort(key=lambda item: -item[0])
+    return [by_pk[pk] for _, pk in scored[:limit]]
+
+
+def date_bonus(proposal: Period | None, event: Period) -> int:
+    """The same date written the same way is stronger evidence than an overlapping range."""
+    if proposal is None:
+        return 0
+    if proposal == event:
+        return 20
+    if not proposal.is_range and not event.is_range:
+        return 10
+    return 0

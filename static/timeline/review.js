@@ -17,7 +17,9 @@
 
   function move(step) {
     const all = proposals();
-    const index = all.indexOf(current());
+    const focused = document.activeElement && document.activeElement.closest("[data-proposal]");
+    if (!focused) { focusProposal(current()); return; }  // the first key lands, not skips
+    const index = all.indexOf(focused);
     focusProposal(all[Math.min(all.length - 1, Math.max(0, index + step))]);
   }
 
@@ -61,7 +63,7 @@
     const proposal = swapped && swapped.closest && swapped.closest("[data-proposal]");
     const target = proposal || document.getElementById(event.detail.target && event.detail.target.id);
     if (!target || !target.matches("[data-proposal]")) return;
-    const field = target.querySelector(".edit-form input, .edit-form textarea");
+    const field = target.querySelector(".edit-form input:not([type=hidden]), .edit-form textarea");
     if (field) { field.focus(); return; }
     const failed = target.querySelector(".message.error");
     if (target.dataset.state === "pending" || failed) { focusProposal(target); return; }
