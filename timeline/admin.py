@@ -98,11 +98,25 @@ class SourceForm(forms.ModelForm):
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
     form = SourceForm
-    list_display = ["title", "timeline", "publisher", "published", "added_at", "pending_count"]
-    list_filter = ["timeline", "publisher"]
+    list_display = [
+        "title",
+        "timeline",
+        "publisher",
+        "published",
+        "added_at",
+        "extraction_state",
+        "pending_count",
+    ]
+    list_filter = ["timeline", "extraction_state", "publisher"]
     search_fields = ["title", "publisher", "author", "url", "text"]
     date_hierarchy = "added_at"
-    readonly_fields = ["content_hash", "added_by", "added_at"]
+    readonly_fields = [
+        "content_hash",
+        "added_by",
+        "added_at",
+        "extraction_state",
+        "extraction_error",
+    ]
     inlines = [ProposalInline]
     actions = ["rerun_extraction"]
 
@@ -125,17 +139,29 @@ class SourceAdmin(SimpleHistoryAdmin):
             obj.added_by = request.user
         super().save_model(request, obj, form, change)
         if not change or {"text", "published"} & set(form.changed_data):
-            count = services.propose_events(source=obj)
+            services.schedule_extraction(source=obj)
+            obj.refresh_from_db()
+            count = obj.proposals.pending().count()
             self.message_user(
                 request,
-                ngettext("%d event proposed.", "%d events proposed.", count) % count,
+                _("Extraction %(state)s: %(count)s pending proposals.")
+                % {"state": obj.get_extraction_state_display(), "count": count},
                 messages.INFO,
             )
 
     @admin.action(description=_("Re-run extraction (keeps reviewed proposals)"))
     def rerun_extraction(self, request, queryset):
-        total = sum(services.propose_events(source=source) for source in queryset)
-        self.message_user(request, _("%(count)d pending proposals now.") % {"count": total})
+        for source in queryset:
+            services.schedule_extraction(source=source)
+        self.message_user(
+            request,
+            ngettext(
+                "Extraction scheduled for %d source.",
+                "Extraction scheduled for %d sources.",
+                len(queryset),
+            )
+            % len(queryset),
+        )
 
 
 class CitationInline(admin.StackedInline):

@@ -62,6 +62,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalized.strip().encode("utf-8")).hexdigest()
 
 
+class ExtractionState(models.TextChoices):
+    QUEUED = "queued", _("queued")
+    RUNNING = "running", _("running")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
 class Source(models.Model):
     timeline = models.ForeignKey(
         Timeline, on_delete=models.PROTECT, related_name="sources", verbose_name=_("timeline")
@@ -87,8 +94,16 @@ class Source(models.Model):
         verbose_name=_("added by"),
     )
     added_at = models.DateTimeField(_("added"), auto_now_add=True)
+    extraction_state = models.CharField(
+        _("extraction"),
+        max_length=10,
+        choices=ExtractionState.choices,
+        default=ExtractionState.DONE,
+        help_text=_("Extraction runs as a background task; a failed one can be retried."),
+    )
+    extraction_error = models.TextField(_("extraction error"), blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["extraction_state", "extraction_error"])
 
     class Meta:
         ordering = ["-added_at", "-id"]

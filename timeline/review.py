@@ -19,13 +19,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect
+from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
 
 from timeline import services
 from timeline.documents import DocumentError
 from timeline.editors import is_editor
 from timeline.forms import AddSourceForm, ConfirmForm, PublishedForm
-from timeline.models import Event, Proposal, ProposalState, Source, Timeline
+from timeline.models import Event, ExtractionState, Proposal, ProposalState, Source, Timeline
 from timeline.suggestions import likely_events
 
 PAGE = "timeline/review_source.html"
@@ -54,6 +54,11 @@ def editor_required(view):
 @require_GET
 @editor_required
 def queue(request: HttpRequest) -> HttpResponse:
+    unfinished = (
+        Source.objects.exclude(extraction_state=ExtractionState.DONE)
+        .select_related("timeline")
+        .order_by("added_at", "id")
+    )
     sources = (
         Source.objects.select_related("timeline", "added_by")
         .annotate(
@@ -66,7 +71,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         .filter(pending__gt=0)
         .order_by("added_at", "id")
     )
-    return render(request, "timeline/review_queue.html", {"sources": sources})
+    context = {"sources": sources, "unfinished": unfinished}
+    return render(request, "timeline/review_queue.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -101,11 +107,13 @@ def add_source(request: HttpRequest) -> HttpResponse:
         author=document.author,
         user=request.user,
     )
-    if added.created:
+    if added.created and added.source.extraction_state == ExtractionState.DONE:
         messages.success(
             request,
             _("Source added: %(count)s dated events proposed.") % {"count": added.proposals},
         )
+    elif added.created:
+        messages.info(request, _("Source added; its dates are being read."))
     else:
         messages.info(request, _("This text is already a source of this timeline: here it is."))
     return redirect("review_source", pk=added.source.pk)
@@ -176,13 +184,34 @@ def set_published(request: HttpRequest, pk: int) -> HttpResponse:
     source.published = form.cleaned_data["published"]
     source._history_user = request.user
     source.save()
-    count = services.propose_events(source=source)
+    services.schedule_extraction(source=source)
     messages.success(
         request,
-        _("Publication date saved; %(count)s proposals are pending, reviewed ones kept.")
-        % {"count": count},
+        _("Publication date saved; dates re-read for pending proposals, reviewed ones kept."),
     )
     return redirect("review_source", pk=source.pk)
+
+
+@require_POST
+@editor_required
+def retry_extraction(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_object_or_404(Source, pk=pk)
+    services.schedule_extraction(source=source)
+    messages.info(request, _("Extraction scheduled again."))
+    return redirect("review_source", pk=source.pk)
+
+
+@require_GET
+@editor_required
+def extraction_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Polled while extraction waits or runs; reloads the page once it is over."""
+    source = get_object_or_404(Source, pk=pk)
+    if request.htmx and source.extraction_state not in _WAITING:
+        return HttpResponseClientRefresh()
+    return render(request, f"{PAGE}#extraction", {"source": source})
+
+
+_WAITING = {ExtractionState.QUEUED, ExtractionState.RUNNING}
 
 
 # --- proposals ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from timeline.extraction import extract
 from timeline.models import (
     Citation,
     Event,
+    ExtractionState,
     Proposal,
     ProposalState,
     Source,
@@ -26,6 +27,7 @@ from timeline.models import (
     content_hash,
 )
 from timeline.periods import Period, Precision, truncate
+from timeline.tasks import extract_source
 
 
 class ReviewError(Exception):
@@ -81,14 +83,23 @@ def add_source(
     try:
         with transaction.atomic():
             source.save()
-            count = propose_events(source=source)
+            schedule_extraction(source=source)
     except IntegrityError:
         # Another request stored the same text a moment ago.
         existing = find_duplicate(timeline=timeline, text=text)
         if existing is None:
             raise
         return SourceAdded(existing, created=False, proposals=0)
-    return SourceAdded(source, created=True, proposals=count)
+    source.refresh_from_db(fields=["extraction_state", "extraction_error"])
+    return SourceAdded(source, created=True, proposals=source.proposals.count())
+
+
+def schedule_extraction(*, source: Source) -> None:
+    """Queue the extractor for this source; the immediate backend runs it at once."""
+    Source.objects.filter(pk=source.pk).update(
+        extraction_state=ExtractionState.QUEUED, extraction_error=""
+    )
+    extract_source.enqueue(source.pk)
 
 
 @transaction.atomic
