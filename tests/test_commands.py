@@ -148,3 +148,57 @@ def test_ingest_refuses_a_file_over_the_size_limit(tmp_path, timeline, settings)
 def test_ingest_a_missing_file_says_so(timeline):
     with pytest.raises(CommandError, match=r"cannot read /no/such/file\.txt"):
         run("ingest", "/no/such/file.txt", "--timeline", timeline.slug)
+
+
+def test_ingest_a_folder_adds_each_article_once_and_reports_failures(tmp_path, timeline, capsys):
+    (tmp_path / "a.txt").write_text("It began in 2013.")
+    (tmp_path / "b.md").write_text("# B\n\nIt ended in 2015.")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # not an article: not even tried
+    with pytest.raises(CommandError, match="1 of 3 articles failed"):
+        run("ingest", str(tmp_path), "--timeline", timeline.slug, "--published", "2016-11-19")
+    assert sorted(Source.objects.values_list("title", flat=True)) == ["B", "It began in 2013."]
+    assert Source.objects.get(title="B").published.isoformat() == "2016-11-19"
+    assert "3/3" in capsys.readouterr().err
+    with pytest.raises(CommandError):
+        run("ingest", str(tmp_path), "--timeline", timeline.slug)
+    assert Source.objects.count() == 2 and Proposal.objects.count() == 2
+
+
+def test_ingest_jsonl_summarises_added_present_and_failed(tmp_path, timeline):
+    path = tmp_path / "articles.jsonl"
+    path.write_text(
+        "\n".join(
+            [
+                '{"text": "A deal in 2017.", "title": "Deal", "published": "2017-05-01",'
+                ' "url": "https://news.example/deal", "publisher": "Wire"}',
+                "not json",
+                '{"text": "A deal in 2017."}',
+                '{"text": "x", "published": "2017-02-30"}',
+                '{"title": "no text"}',
+            ]
+        )
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="3 of 5 articles failed"):
+        call_command(
+            "ingest", str(path), "--timeline", timeline.slug, stdout=out, stderr=io.StringIO()
+        )
+    report = out.getvalue()
+    assert "Added 1, already present 1, failed 3." in report
+    assert "line 2: not JSON" in report and "line 4: published '2017-02-30'" in report
+    assert "line 5: no text" in report
+    source = Source.objects.get()
+    assert (source.title, source.publisher, source.url) == (
+        "Deal",
+        "Wire",
+        "https://news.example/deal",
+    )
+
+
+def test_ingest_jsonl_that_all_succeeds_exits_cleanly(tmp_path, timeline):
+    path = tmp_path / "ok.jsonl"
+    path.write_text('{"text": "In 2013."}\n{"text": "In 2014."}\n')
+    out = io.StringIO()
+    call_command("ingest", str(path), "--timeline", timeline.slug, stdout=out, stderr=io.StringIO())
+    assert "Added 2, already present 0, failed 0." in out.getvalue()

@@ -179,6 +179,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # One line per task state is noise in a bulk import; failures still show.
+    "loggers": {"django.tasks": {"level": "WARNING"}},
 }
 
 # Limits on what an editor may submit as a source, typed, uploaded or fetched.
