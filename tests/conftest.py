@@ -19,3 +19,13 @@ def pytest_report_header(config):
     from django.conf import settings
 
     return f"database: {settings.DATABASES['default']['ENGINE']}"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the database is rolled back, so must it be."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -28,5 +28,6 @@ urlpatterns = [
     path("timelines/<slug:slug>/events.csv", views.csv_export, name="csv_export"),
     path("review/", include(review_patterns)),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("health/", views.health, name="health"),
     path("admin/", admin.site.urls),
 ]

@@ -7,11 +7,13 @@ import json
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
+from django.db import DatabaseError, connection
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -19,6 +21,7 @@ from timeline import exports
 from timeline.editors import is_editor
 from timeline.forms import EventFilterForm
 from timeline.models import Timeline
+from timeline.public_cache import cached_for_readers
 
 EVENTS_PER_PAGE = 100
 
@@ -69,12 +72,14 @@ def year_overview(events) -> list[YearBar]:
 
 
 @require_GET
+@cached_for_readers
 def timeline_list(request: HttpRequest) -> HttpResponse:
     timelines = Timeline.objects.public().annotate(event_count=Count("events"))
     return render(request, "timeline/timeline_list.html", {"timelines": timelines})
 
 
 @require_GET
+@cached_for_readers
 @vary_on_headers("HX-Request")
 def timeline_detail(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
@@ -99,6 +104,7 @@ def timeline_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@cached_for_readers
 def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     event = get_object_or_404(timeline.events.with_sources(), pk=pk)
@@ -112,6 +118,7 @@ def _download(content: str, content_type: str, filename: str) -> HttpResponse:
 
 
 @require_GET
+@cached_for_readers
 def timelinejs_export(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     document = exports.timelinejs(timeline, _permalinks(request, timeline))
@@ -123,6 +130,7 @@ def timelinejs_export(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@cached_for_readers
 def csv_export(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     out = io.StringIO()
@@ -135,3 +143,16 @@ def _permalinks(request: HttpRequest, timeline: Timeline):
     marker = 999999999
     pattern = request.build_absolute_uri(reverse("event", args=[timeline.slug, marker]))
     return lambda pk: pattern.replace(str(marker), str(pk))
+
+
+@require_GET
+@never_cache
+def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+    return JsonResponse({"status": "ok", "database": "up"})

@@ -46,7 +46,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # Playwright's wait_for_function evaluates strings, which our CSP rightly forbids;
+    # tests/browser/test_csp_browser.py checks the pages under the real policy.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page

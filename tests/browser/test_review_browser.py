@@ -133,6 +133,6 @@ def test_editor_reviews_without_the_mouse(logged_in):
 
 def test_review_page_has_no_serious_accessibility_violations(logged_in, axe_violations):
     page = logged_in
-    page.click("a[href*='/review/sources/']>>nth=0")
+    page.click("table.queue a >> nth=0")
     page.wait_for_url("**/review/sources/*/")
     assert axe_violations(page) == []

@@ -1,0 +1,250 @@
+"""Who may reach what, the headers every page carries, logins, and hostile text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db import DatabaseError
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import (
+    CitationFactory,
+    EditorFactory,
+    EventFactory,
+    ProposalFactory,
+    SourceFactory,
+    TimelineFactory,
+    UserFactory,
+)
+from timeline import services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    timeline = TimelineFactory(slug="air-defense")
+    event = EventFactory(timeline=timeline)
+    citation = CitationFactory(event=event)
+    proposal = ProposalFactory(source=citation.source)
+    return {"timeline": timeline, "event": event, "source": citation.source, "proposal": proposal}
+
+
+def every_url(world) -> list[tuple[str, str, dict[str, int]]]:
+    """Each URL the app serves, with what anonymous, a non-editor and an editor get."""
+    t, e, s, p = world["timeline"], world["event"], world["source"], world["proposal"]
+    public = {"anonymous": 200, "user": 200, "editor": 200}
+    review_get = {"anonymous": 302, "user": 403, "editor": 200}
+    review_post = {"anonymous": 302, "user": 403, "editor": 302}
+    admin = {"anonymous": 302, "user": 302, "editor": 200}
+    return [
+        ("get", "/", public),
+        ("get", reverse("timeline", args=[t.slug]), public),
+        ("get", reverse("event", args=[t.slug, e.pk]), public),
+        ("get", reverse("timelinejs_export", args=[t.slug]), public),
+        ("get", reverse("csv_export", args=[t.slug]), public),
+        ("get", reverse("health"), public),
+        ("get", reverse("login"), public),
+        ("get", reverse("review_queue"), review_get),
+        ("get", reverse("review_add"), review_get),
+        ("get", reverse("review_source", args=[s.pk]), review_get),
+        ("get", reverse("review_extraction", args=[s.pk]), review_get),
+        ("get", reverse("review_edit", args=[p.pk]), {**review_get, "editor": 302}),
+        ("get", reverse("review_event_history", args=[e.pk]), review_get),
+        ("post", reverse("review_reject", args=[p.pk]), review_post),
+        ("post", reverse("review_undo", args=[p.pk]), review_post),
+        ("post", reverse("review_confirm", args=[p.pk]), review_post),
+        ("post", reverse("review_merge", args=[p.pk]), review_post),
+        # Last: re-reading the source replaces its pending proposals.
+        ("post", reverse("review_published", args=[s.pk]), review_post),
+        ("post", reverse("review_retry", args=[s.pk]), review_post),
+        ("get", reverse("admin:index"), admin),
+        ("get", reverse("admin:timeline_event_changelist"), {**admin, "user": 302}),
+        ("get", reverse("admin:timeline_proposal_changelist"), admin),
+    ]
+
+
+@pytest.mark.parametrize("who", ["anonymous", "user", "editor"])
+def test_permission_matrix_for_every_url(world, who):
+    client = Client()
+    if who == "user":
+        client.force_login(UserFactory(username="reader"))
+    elif who == "editor":
+        client.force_login(EditorFactory(username="ayse"))
+    got = {}
+    expected = {}
+    for method, url, outcomes in every_url(world):
+        got[f"{method} {url}"] = getattr(client, method)(url).status_code
+        expected[f"{method} {url}"] = outcomes[who]
+    assert got == expected
+
+
+def test_every_url_is_covered_by_the_matrix(world):
+    from django.urls import get_resolver
+
+    named = {
+        name
+        for name in get_resolver().reverse_dict
+        if isinstance(name, str)
+        and (
+            name.startswith("review_")
+            or name
+            in {"timeline", "event", "timelinejs_export", "csv_export", "health", "timeline_list"}
+        )
+    }
+    covered = {url for _, url, _ in every_url(world)}
+    for name in named - {"timeline_list"}:
+        assert any(url.startswith(reverse(name, args=_args(name, world))) for url in covered), name
+
+
+def _args(name, world):
+    if name in {"timeline", "timelinejs_export", "csv_export"}:
+        return [world["timeline"].slug]
+    if name == "event":
+        return [world["timeline"].slug, world["event"].pk]
+    if name in {"review_source", "review_published", "review_retry", "review_extraction"}:
+        return [world["source"].pk]
+    if name == "review_event_history":
+        return [world["event"].pk]
+    if name in {"review_confirm", "review_edit", "review_merge", "review_reject", "review_undo"}:
+        return [world["proposal"].pk]
+    return []
+
+
+# --- headers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["public", "event", "login", "review", "admin", "export"],
+)
+def test_every_page_type_carries_a_strict_content_security_policy(world, page):
+    client = Client()
+    if page in {"review", "admin"}:
+        client.force_login(EditorFactory())
+    url = {
+        "public": reverse("timeline", args=[world["timeline"].slug]),
+        "event": reverse("event", args=[world["timeline"].slug, world["event"].pk]),
+        "login": reverse("login"),
+        "review": reverse("review_source", args=[world["source"].pk]),
+        "admin": reverse("admin:timeline_event_change", args=[world["event"].pk]),
+        "export": reverse("csv_export", args=[world["timeline"].slug]),
+    }[page]
+    response = client.get(url)
+    assert response.status_code == 200
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "object-src 'none'" in policy
+    assert "frame-ancestors 'none'" in policy
+    script = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script and "'unsafe-eval'" not in script
+    content = response.content.decode()
+    if "<script" in content:
+        # Every script is a file of ours; any inline one would carry the nonce.
+        for tag in content.split("<script")[1:]:
+            head = tag.split(">")[0]
+            assert "src=" in head or "nonce=" in head, head
+
+
+def test_health_answers_200_when_the_database_does(client):
+    response = client.get(reverse("health"))
+    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "up"}
+
+
+def test_health_answers_503_when_the_database_does_not(client, monkeypatch):
+    def broken(self):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr("django.db.backends.base.base.BaseDatabaseWrapper.cursor", broken)
+    response = client.get(reverse("health"))
+    assert response.status_code == 503 and response.json()["database"] == "down"
+
+
+# --- logins ------------------------------------------------------------------------------
+
+
+def test_login_locks_out_after_repeated_failures(client):
+    EditorFactory(username="ayse", password="correct horse battery")
+    for _ in range(4):
+        failed = client.post(reverse("login"), {"username": "ayse", "password": "wrong"})
+        assert failed.status_code == 200
+        assert "didn't match" in failed.content.decode()
+    fifth = client.post(reverse("login"), {"username": "ayse", "password": "wrong"})
+    assert fifth.status_code == 429
+    locked = client.post(
+        reverse("login"), {"username": "ayse", "password": "correct horse battery"}
+    )
+    assert locked.status_code == 429
+    assert "Too many failed logins" in locked.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_correct_login_before_the_limit_gets_in(client):
+    EditorFactory(username="ayse", password="correct horse battery")
+    client.post(reverse("login"), {"username": "ayse", "password": "wrong"})
+    response = client.post(
+        reverse("login"), {"username": "ayse", "password": "correct horse battery"}
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("review_queue")
+
+
+# --- hostile content ---------------------------------------------------------------------
+
+HOSTILE_TITLE = '<img src=x onerror="alert(1)">Title'
+HOSTILE_TEXT = (
+    "<script>alert('text')</script> It began in 2013. "
+    '<a href="javascript:alert(2)" onclick="alert(3)">click</a> It ended in 2015.'
+)
+
+
+@pytest.fixture
+def hostile(world):
+    editor = EditorFactory(username="ayse")
+    source = services.add_source(
+        timeline=world["timeline"],
+        text=HOSTILE_TEXT,
+        title=HOSTILE_TITLE,
+        published=date(2016, 11, 19),
+        publisher="<b>Wire</b>",
+        url='https://news.example/a?x="><script>alert(4)</script>',
+        user=editor,
+    ).source
+    proposal = source.proposals.get(value="2013")
+    services.confirm(proposal=proposal, user=editor, headline="<script>alert('h')</script>")
+    return source
+
+
+def assert_inert(content: str) -> None:
+    assert "<script>alert" not in content
+    assert "<img src=x" not in content
+    assert 'href="javascript:' not in content and 'onclick="alert' not in content
+
+
+@pytest.mark.parametrize(
+    "where", ["review", "public", "event", "admin_event", "admin_source", "queue"]
+)
+def test_hostile_article_content_renders_as_text_everywhere(client, world, hostile, where):
+    client.force_login(EditorFactory(username="bora"))
+    event = hostile.citations.get().event
+    url = {
+        "review": reverse("review_source", args=[hostile.pk]),
+        "public": reverse("timeline", args=[world["timeline"].slug]),
+        "event": reverse("event", args=[world["timeline"].slug, event.pk]),
+        "admin_event": reverse("admin:timeline_event_change", args=[event.pk]),
+        "admin_source": reverse("admin:timeline_source_change", args=[hostile.pk]),
+        "queue": reverse("review_queue"),
+    }[where]
+    response = client.get(url)
+    assert response.status_code == 200
+    assert_inert(response.content.decode())
+
+
+def test_hostile_content_stays_inert_in_the_exports(client, world, hostile):
+    data = client.get(reverse("timelinejs_export", args=[world["timeline"].slug])).json()
+    slide = next(s for s in data["events"] if "alert(&#x27;h&#x27;)" in s["text"]["headline"])
+    assert slide["text"]["headline"] == "&lt;script&gt;alert(&#x27;h&#x27;)&lt;/script&gt;"
+    assert_inert(slide["text"]["text"])
+    assert "&lt;img src=x" in slide["text"]["text"]
+    csv_text = client.get(reverse("csv_export", args=[world["timeline"].slug])).content.decode()
+    assert "<script>alert('h')</script>" in csv_text  # CSV is data, shown as text by spreadsheets
