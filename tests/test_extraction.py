@@ -228,3 +228,10 @@ def test_any_text_gives_exact_offsets_and_valid_values(parts, published):
     for p in result.proposals:
         assert text[p.start : p.end] == p.sentence
         assert all(p.start <= m.start and m.end <= p.end for m in p.mentions)
+
+
+def test_a_date_never_spans_a_line_break():
+    text = "Friday\nFeb. 1 was cold."
+    assert [m.text for m in extract(text, SATURDAY).mentions] == ["Friday", "Feb. 1"]
+    for proposal in extract(text, SATURDAY).proposals:
+        assert all(proposal.start <= m.start and m.end <= proposal.end for m in proposal.mentions)

@@ -14,7 +14,6 @@ from tests.factories import (
     EditorFactory,
     EventFactory,
     ProposalFactory,
-    SourceFactory,
     TimelineFactory,
     UserFactory,
 )

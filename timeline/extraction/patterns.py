@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import regex
 
+# A date never spans a line break (\s would): headlines and paragraphs end at one.
+
 MONTH_FULL = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
@@ -27,16 +29,16 @@ ALONE_BEFORE = r"(?<![\w$€£#/.,-])"
 ALONE_AFTER = r"(?![\w%]|[.,/-]\d|-[A-Za-z])"
 NUMBER_WORD = (
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"a\s+few|several|a\s+couple\s+of|\d{1,3})"
+    r"a[^\S\n]+few|several|a[^\S\n]+couple[^\S\n]+of|\d{1,3})"
 )
 UNIT = r"(?:day|week|month|year)s?"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))"
+PART_OF_DAY = r"(?:[^\S\n]+(?:morning|afternoon|evening|night))"
 # Words that qualify a period without changing its precision: "early 2017" is 2017.
 MODIFIER = (
-    r"(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|"
-    r"the\s+middle\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|fiscal)[\s-]+)"
+    r"(?:(?:early|late|mid|the[^\S\n]+end[^\S\n]+of|the[^\S\n]+start[^\S\n]+of|the[^\S\n]+beginning[^\S\n]+of|"
+    r"the[^\S\n]+middle[^\S\n]+of|the[^\S\n]+first[^\S\n]+half[^\S\n]+of|the[^\S\n]+second[^\S\n]+half[^\S\n]+of|fiscal)(?:[^\S\n]|-)+)"
 )
 
 # Every candidate starts at a word that can open a date; checking that first
@@ -54,38 +56,38 @@ CANDIDATE = regex.compile(
     (?:
     (?P<iso>{ALONE_BEFORE}{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]){ALONE_AFTER})
   | (?P<year_range>
-        (?:[Bb]etween\s+{YEAR}\s+and\s+{YEAR}
-        | [Ff]rom\s+{YEAR}\s+(?:to|until|through)\s+{YEAR}
-        | {ALONE_BEFORE}{YEAR}\s?[-–]\s?(?:{YEAR}|[0-9]{{2}}))
+        (?:[Bb]etween[^\S\n]+{YEAR}[^\S\n]+and[^\S\n]+{YEAR}
+        | [Ff]rom[^\S\n]+{YEAR}[^\S\n]+(?:to|until|through)[^\S\n]+{YEAR}
+        | {ALONE_BEFORE}{YEAR}[^\S\n]?[-–][^\S\n]?(?:{YEAR}|[0-9]{{2}}))
         {ALONE_AFTER})
   | (?P<month_day>
-        (?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR})?{ALONE_AFTER})
+        (?:{WEEKDAY},?[^\S\n]+)?{MONTH}[^\S\n]+{DAY}(?:,?[^\S\n]+{YEAR})?{ALONE_AFTER})
   | (?P<day_month>
-        (?:{WEEKDAY},?\s+)?(?:the\s+)?{ALONE_BEFORE}{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?{ALONE_AFTER})
+        (?:{WEEKDAY},?[^\S\n]+)?(?:the[^\S\n]+)?{ALONE_BEFORE}{DAY}[^\S\n]+(?:of[^\S\n]+)?{MONTH}(?:,?[^\S\n]+{YEAR})?{ALONE_AFTER})
   | (?P<month_year>
-        {MODIFIER}?{MONTH}(?:\s+of)?,?\s+{YEAR}{ALONE_AFTER})
+        {MODIFIER}?{MONTH}(?:[^\S\n]+of)?,?[^\S\n]+{YEAR}{ALONE_AFTER})
   | (?P<quarter>
-        (?:(?:the|this|last|next)\s+)?{ORDINAL_QUARTER}[\s-]quarter(?:\s+of)?(?:\s+{YEAR})?\b
-        | {ALONE_BEFORE}Q[1-4]\s+{YEAR}{ALONE_AFTER})
+        (?:(?:the|this|last|next)[^\S\n]+)?{ORDINAL_QUARTER}(?:[^\S\n]|-)quarter(?:[^\S\n]+of)?(?:[^\S\n]+{YEAR})?\b
+        | {ALONE_BEFORE}Q[1-4][^\S\n]+{YEAR}{ALONE_AFTER})
   | (?P<season>
-        (?:(?:last|this|next|early|late|the)\s+)?{SEASON}(?:\s+of)?\s+{YEAR}{ALONE_AFTER}
-        | (?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate)\s+{SEASON}\b)
+        (?:(?:last|this|next|early|late|the)[^\S\n]+)?{SEASON}(?:[^\S\n]+of)?[^\S\n]+{YEAR}{ALONE_AFTER}
+        | (?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate)[^\S\n]+{SEASON}\b)
   | (?P<relative_month>
-        (?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)[\s-]+{MONTH_FULL}\b)
+        (?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)(?:[^\S\n]|-)+{MONTH_FULL}\b)
   | (?P<decade>
         (?:{MODIFIER}|{ALONE_BEFORE})(?:1[0-9]|20)[0-9]0'?s\b)
   | (?P<relative_unit>
-        (?:(?:earlier|later|early|late)\s+)?(?:this|last|next)\s+(?:week|month|year)\b
-        | (?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)\s+(?:this|last|next)\s+(?:week|month|year)\b
-        | (?:This|Last|Next)\s+(?:week|month|year)\b)
+        (?:(?:earlier|later|early|late)[^\S\n]+)?(?:this|last|next)[^\S\n]+(?:week|month|year)\b
+        | (?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)[^\S\n]+(?:this|last|next)[^\S\n]+(?:week|month|year)\b
+        | (?:This|Last|Next)[^\S\n]+(?:week|month|year)\b)
   | (?P<ago>
-        \b{NUMBER_WORD}\s+{UNIT}\s+ago\b)
+        \b{NUMBER_WORD}[^\S\n]+{UNIT}[^\S\n]+ago\b)
   | (?P<deictic>
         \b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b)
   | (?P<weekday>
-        (?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b{WEEKDAY}\b{PART_OF_DAY}?)
+        (?:(?:[Ll]ast|[Nn]ext|[Tt]his)[^\S\n]+)?\b{WEEKDAY}\b{PART_OF_DAY}?)
   | (?P<month>
-        {MONTH_FULL}\b(?!\s+\d))
+        {MONTH_FULL}\b(?![^\S\n]+\d))
   | (?P<year>
         (?:{MODIFIER}|{ALONE_BEFORE}){YEAR}{ALONE_AFTER})
     )
