@@ -78,7 +78,8 @@ CANDIDATE = regex.compile(
         (?:{MODIFIER}|{ALONE_BEFORE})(?:1[0-9]|20)[0-9]0'?s\b)
   | (?P<relative_unit>
         (?:(?:earlier|later|early|late)[^\S\n]+)?(?:this|last|next)[^\S\n]+(?:week|month|year)\b
-        | (?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)[^\S\n]+(?:this|last|next)[^\S\n]+(?:week|month|year)\b
+        | (?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)[^\S\n]+
+          (?:this|last|next)[^\S\n]+(?:week|month|year)\b
         | (?:This|Last|Next)[^\S\n]+(?:week|month|year)\b)
   | (?P<ago>
         \b{NUMBER_WORD}[^\S\n]+{UNIT}[^\S\n]+ago\b)
