@@ -31,6 +31,9 @@ def test_the_default_backend_extracts_at_once():
     assert added.proposals == 2
 
 
+# The worker closes its database connection between tasks, as a long-running
+# process should: only a transactional test database survives that.
+@pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DATABASE_TASKS)
 def test_with_the_database_backend_a_worker_extracts_queued_sources():
     from django_tasks_db.models import DBTaskResult
@@ -46,6 +49,7 @@ def test_with_the_database_backend_a_worker_extracts_queued_sources():
     assert list(source.proposals.values_list("value", flat=True)) == ["2013", "2015"]
 
 
+@pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DATABASE_TASKS)
 def test_the_review_queue_shows_queued_sources_and_the_page_polls(client):
     client.force_login(EditorFactory())

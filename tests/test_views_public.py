@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from tests.factories import (
@@ -272,3 +273,15 @@ def test_public_page_and_exports_take_a_fixed_number_of_queries(
     ]:
         with django_assert_max_num_queries(5):
             assert client.get(url).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search is PostgreSQL's")
+def test_search_on_postgresql_is_full_text_with_stemming(client, timeline, events):
+    content = page(client, timeline, q="talking confirmations").content.decode()
+    assert "Talks confirmed" in content and "Tender held" not in content
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the portable search")
+def test_search_elsewhere_needs_every_word_in_any_case(client, timeline, events):
+    assert "Talks confirmed" in page(client, timeline, q="TALKS conf").content.decode()
+    assert "Talks confirmed" not in page(client, timeline, q="talking").content.decode()

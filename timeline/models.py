@@ -14,7 +14,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import Exists, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -154,7 +154,13 @@ class EventQuerySet(models.QuerySet):
         return queryset
 
     def search(self, words: str) -> EventQuerySet:
-        """Events whose headline, description or a quote contains every word."""
+        """Events whose headline, description or a quote matches the words.
+
+        On PostgreSQL this is full-text search (English stemming: "cancel" finds
+        "cancelled"); elsewhere every word must appear, in any case.
+        """
+        if connection.vendor == "postgresql":
+            return self._full_text_search(words)
         queryset = self
         for word in words.split():
             quoted = Citation.objects.filter(event=models.OuterRef("pk"), quote__icontains=word)
@@ -162,6 +168,17 @@ class EventQuerySet(models.QuerySet):
                 Q(headline__icontains=word) | Q(description__icontains=word) | Exists(quoted)
             )
         return queryset
+
+    def _full_text_search(self, words: str) -> EventQuerySet:
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        query = SearchQuery(words, config="english", search_type="websearch")
+        quoted = Citation.objects.annotate(document=SearchVector("quote", config="english")).filter(
+            event=models.OuterRef("pk"), document=query
+        )
+        return self.annotate(
+            document=SearchVector("headline", "description", config="english")
+        ).filter(Q(document=query) | Exists(quoted))
 
     def with_sources(self) -> EventQuerySet:
         citations = Citation.objects.select_related("source").order_by(
