@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
                     check=True,
                     timeout=args.seconds + 30,
                 )
-                line = next(l for l in result.stdout.splitlines() if l.startswith("{"))
+                line = next(x for x in result.stdout.splitlines() if x.startswith("{"))
                 stats = json.loads(line)
                 rate = stats["requests"] / stats["seconds"]
                 print(
