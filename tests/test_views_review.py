@@ -230,6 +230,11 @@ class FixtureHandler(http.server.BaseHTTPRequestHandler):
             "/deck.pdf": (200, "application/pdf", b"%PDF-1.4"),
             "/big.html": (200, "text/html", b"<p>x</p>" * 1000),
         }
+        if self.path == "/to-private":
+            self.send_response(302)
+            self.send_header("Location", "http://10.1.2.3/internal")
+            self.end_headers()
+            return
         if self.path == "/moved":
             self.send_response(302)
             self.send_header("Location", "/article.html")
@@ -326,6 +331,18 @@ def test_fetching_from_the_servers_own_network_is_refused(editor_client, timelin
         response = add(editor_client, timeline=timeline.pk, url=url, fetch="1")
         assert response.status_code == 422
         assert "is not a public address; it cannot be fetched." in response.content.decode(), url
+
+
+def test_a_redirect_to_a_private_address_is_refused(editor_client, timeline, fixture_site):
+    response = add(editor_client, timeline=timeline.pk, url=f"{fixture_site}/to-private", fetch="1")
+    assert response.status_code == 422
+    assert "10.1.2.3 is not a public address; it cannot be fetched." in response.content.decode()
+
+
+def test_edit_fragment_varies_on_htmx(editor_client, source):
+    proposal = source.proposals.first()
+    response = editor_client.get(reverse("review_edit", args=[proposal.pk]), headers=HTMX)
+    assert "HX-Request" in response["Vary"]
 
 
 # --- the review page -------------------------------------------------------------------

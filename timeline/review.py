@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
 
 from timeline import services
@@ -203,6 +204,7 @@ def retry_extraction(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @editor_required
+@vary_on_headers("HX-Request")
 def extraction_status(request: HttpRequest, pk: int) -> HttpResponse:
     """Polled while extraction waits or runs; reloads the page once it is over."""
     source = get_object_or_404(Source, pk=pk)
@@ -287,6 +289,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @editor_required
+@vary_on_headers("HX-Request")
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(pk)
     if not request.htmx:

@@ -112,7 +112,11 @@ def main(argv: list[str] | None = None) -> int:
             "DJANGO_LOG_LEVEL": "WARNING",
         }
         manage(env, "demo", "--no-serve")
-        print(manage(env, "shell", "-c", GENERATE.replace("{count}", str(args.events))).strip())
+        print(
+            manage(
+                env, "shell", "--no-imports", "-c", GENERATE.replace("{count}", str(args.events))
+            ).strip()
+        )
         manage(env, "collectstatic", "--noinput")
         server = subprocess.Popen(
             [

@@ -14,6 +14,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from django.core.cache import cache
 from django.core.management.base import BaseCommand
 from django.db import connection
 from django.test import Client
@@ -107,19 +108,28 @@ class Command(BaseCommand):
             "TimelineJS": f"/timelines/{timeline.slug}/timelinejs.json",
             "CSV": f"/timelines/{timeline.slug}/events.csv",
         }
-        self.stdout.write(f"{'request':<16}{'queries':>8}{'median ms':>11}{'max ms':>9}  target")
+        self.stdout.write(
+            f"{'request':<16}{'queries':>8}{'median ms':>11}{'max ms':>9}{'cached ms':>11}  "
+            f"target (uncached)"
+        )
         for label, url in urls.items():
-            client.get(url)  # warm caches of templates and the database
+            client.get(url)  # warm the templates and the database's own caches
             timings = []
             for _ in range(runs):
+                cache.clear()  # the server's work, not the page cache's
                 with CaptureQueriesContext(connection) as queries:
                     started = time.perf_counter()
                     response = client.get(url)
                     timings.append((time.perf_counter() - started) * 1000)
                 assert response.status_code == 200, (url, response.status_code)
+                # Read now: the next request's start empties the query log.
+                query_count = len(queries)
+            started = time.perf_counter()
+            assert client.get(url)["X-Cache"] == "hit"
+            cached = (time.perf_counter() - started) * 1000
             median = statistics.median(timings)
-            met = len(queries) < TARGET_QUERIES and median < TARGET_MS
+            met = query_count < TARGET_QUERIES and median < TARGET_MS
             self.stdout.write(
-                f"{label:<16}{len(queries):>8}{median:>11.1f}{max(timings):>9.1f}  "
+                f"{label:<16}{query_count:>8}{median:>11.1f}{max(timings):>9.1f}{cached:>11.1f}  "
                 f"{'met' if met else 'MISSED'} (<{TARGET_QUERIES} queries, <{TARGET_MS} ms)"
             )
