@@ -38,6 +38,7 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(f"  Public timeline: http://{host}{timeline.get_absolute_url()}")
+        self.stdout.write(f"  Review: http://{host}/review/  (editors log in at /accounts/login/)")
         self.stdout.write(f"  Admin:  http://{host}/admin/")
         self.stdout.write(
             f"  Log in: user {EDITOR!r}, "
