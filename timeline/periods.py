@@ -136,10 +136,6 @@ class Period:
         return cls(start, precision, end, end_precision)
 
     @property
-    def first_day(self) -> date:
-        return self.start
-
-    @property
     def final_day(self) -> date:
         """The last day the period covers: 2015-08 ends on 2015-08-31."""
         if self.end is not None:

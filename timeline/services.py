@@ -26,7 +26,7 @@ from timeline.models import (
     Timeline,
     content_hash,
 )
-from timeline.periods import Period, Precision, truncate
+from timeline.periods import Period
 from timeline.tasks import extract_source
 
 
@@ -248,17 +248,3 @@ def undo(*, proposal: Proposal, user: AbstractBaseUser | None) -> None:
     if created_event and not event.citations.exists() and not event.proposals.exists():
         event._history_user = user
         event.delete()
-
-
-def period_from_parts(
-    start: date,
-    precision: Precision,
-    end: date | None = None,
-    end_precision: Precision | None = None,
-) -> Period:
-    """A Period from form fields, truncated to their precisions; ValueError if impossible."""
-    start = truncate(start, precision)
-    if end is not None:
-        end_precision = end_precision or precision
-        end = truncate(end, end_precision)
-    return Period(start, precision, end, end_precision if end is not None else None)
