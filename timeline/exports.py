@@ -81,12 +81,7 @@ def exported_events(timeline: Timeline) -> Iterator[ExportedEvent]:
         "pk", "date", "precision", "end_date", "end_precision", "circa", "headline", "description"
     )
     for pk, start, precision, end, end_precision, circa, headline, description in events:
-        period = Period(
-            start,
-            Precision(precision),
-            end,
-            Precision(end_precision) if end_precision else None,
-        )
+        period = Period.from_stored(start, precision, end, end_precision)
         yield ExportedEvent(pk, period, circa, headline, description, cited[pk])
 
 

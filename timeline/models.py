@@ -27,6 +27,24 @@ from timeline.periods import Period, Precision, truncate
 PRECISION_CHOICES = [(p.value, _(p.label)) for p in Precision]
 
 
+class PeriodFields:
+    """`date`, `precision`, `end_date` and `end_precision` read and written as one Period."""
+
+    @property
+    def period(self) -> Period | None:
+        if self.date is None or self.precision is None:
+            return None
+        return Period.from_stored(self.date, self.precision, self.end_date, self.end_precision)
+
+    @period.setter
+    def period(self, period: Period | None) -> None:
+        if period is None:
+            self.date = self.precision = self.end_date = self.end_precision = None
+            return
+        self.date, self.precision = period.start, period.precision
+        self.end_date, self.end_precision = period.end, period.end_precision
+
+
 class TimelineQuerySet(models.QuerySet):
     def public(self) -> TimelineQuerySet:
         return self.filter(is_public=True)
@@ -187,7 +205,7 @@ class EventQuerySet(models.QuerySet):
         return self.prefetch_related(models.Prefetch("citations", queryset=citations))
 
 
-class Event(models.Model):
+class Event(PeriodFields, models.Model):
     """A confirmed entry of a timeline, dated at the precision its sources support."""
 
     timeline = models.ForeignKey(
@@ -241,20 +259,6 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("event", args=[self.timeline.slug, self.pk])
-
-    @property
-    def period(self) -> Period:
-        return Period(
-            self.date,
-            Precision(self.precision),
-            self.end_date,
-            Precision(self.end_precision) if self.end_precision else None,
-        )
-
-    @period.setter
-    def period(self, period: Period) -> None:
-        self.date, self.precision = period.start, period.precision
-        self.end_date, self.end_precision = period.end, period.end_precision
 
     @property
     def date_display(self) -> str:
@@ -340,7 +344,7 @@ class ProposalQuerySet(models.QuerySet):
         return self.exclude(state=ProposalState.PENDING)
 
 
-class Proposal(models.Model):
+class Proposal(PeriodFields, models.Model):
     """A dated event the extractor found in a source, waiting for an editor."""
 
     State = ProposalState
@@ -438,17 +442,6 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.mention_text} ({self.get_state_display()}): {self.headline}"
-
-    @property
-    def period(self) -> Period | None:
-        if self.date is None or self.precision is None:
-            return None
-        return Period(
-            self.date,
-            Precision(self.precision),
-            self.end_date,
-            Precision(self.end_precision) if self.end_precision else None,
-        )
 
     @property
     def date_display(self) -> str:

@@ -126,6 +126,15 @@ class Period:
                 raise ValueError("a range cannot end before it starts")
 
     @classmethod
+    def from_stored(
+        cls, start: date, precision: int, end: date | None = None, end_precision: int | None = None
+    ) -> Period:
+        """From database columns, where precisions are their integer values."""
+        return cls(
+            start, Precision(precision), end, Precision(end_precision) if end_precision else None
+        )
+
+    @classmethod
     def parse(cls, value: str) -> Period:
         """Read an ISO value: "2013", "2015-08", "2016-11-18" or a range "2013/2015"."""
         first, sep, last = value.partition("/")

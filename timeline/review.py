@@ -12,7 +12,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -65,9 +65,6 @@ def queue(request: HttpRequest) -> HttpResponse:
         .annotate(
             pending=Count("proposals", filter=Q(proposals__state=ProposalState.PENDING)),
             reviewed=Count("proposals", filter=~Q(proposals__state=ProposalState.PENDING)),
-            oldest_pending=Min(
-                "proposals__created_at", filter=Q(proposals__state=ProposalState.PENDING)
-            ),
         )
         .filter(pending__gt=0)
         .order_by("added_at", "id")
@@ -152,6 +149,13 @@ def _source_context(source: Source, editing=None, forms=None, published_form=Non
     }
 
 
+def _proposal_context(proposal: Proposal, **kwargs) -> dict:
+    """The page's context with `proposal` set to this one, as its partial renders it."""
+    context = _source_context(proposal.source, **kwargs)
+    context["proposal"] = next(p for p in context["proposals"] if p.pk == proposal.pk)
+    return context
+
+
 def highlighted(text: str, proposals: list[Proposal]) -> list[tuple[str, Proposal | None]]:
     """The text cut into plain runs and the mentions that proposals come from."""
     segments, cursor = [], 0
@@ -232,10 +236,10 @@ def _after_action(request: HttpRequest, proposal: Proposal, status: int = 200, f
             context = _source_context(proposal.source, forms=forms)
             return render(request, PAGE, context, status=status)
         return redirect(f"{url}#proposal-{proposal.pk}")
-    context = _source_context(proposal.source, forms=forms)
+    context = _proposal_context(proposal, forms=forms)
     context["message_list"] = list(messages.get_messages(request))
-    current = next(p for p in context["proposals"] if p.pk == proposal.pk)
-    html = render_to_string(f"{PAGE}#proposal", {**context, "proposal": current}, request)
+    current = context["proposal"]
+    html = render_to_string(f"{PAGE}#proposal", context, request)
     html += render_to_string(
         f"{PAGE}#mark",
         {"proposal": current, "text": current.mention_text, "oob": True},
@@ -295,9 +299,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.htmx:
         url = reverse("review_source", args=[proposal.source_id])
         return redirect(f"{url}?edit={proposal.pk}#proposal-{proposal.pk}")
-    context = _source_context(proposal.source, editing=proposal.pk)
-    current = next(p for p in context["proposals"] if p.pk == proposal.pk)
-    return render(request, f"{PAGE}#proposal", {**context, "proposal": current})
+    context = _proposal_context(proposal, editing=proposal.pk)
+    return render(request, f"{PAGE}#proposal", context)
 
 
 @require_POST

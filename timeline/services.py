@@ -112,7 +112,6 @@ def propose_events(*, source: Source) -> int:
         mention = proposed.mention
         if any(start < mention.end and mention.start < end for start, end in reviewed):
             continue
-        period = mention.period
         proposal = Proposal(
             source=source,
             mention_text=mention.text[:200],
@@ -127,9 +126,7 @@ def propose_events(*, source: Source) -> int:
             confidence=proposed.confidence,
             flags=list(proposed.flags),
         )
-        if period is not None:
-            proposal.date, proposal.precision = period.start, period.precision
-            proposal.end_date, proposal.end_precision = period.end, period.end_precision
+        proposal.period = mention.period
         proposal.save()
         created += 1
     return created
