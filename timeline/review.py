@@ -129,7 +129,11 @@ def review_source(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, PAGE, _source_context(source, editing=editing))
 
 
-def _source_context(source: Source, editing=None, forms=None, published_form=None) -> dict:
+def _source_context(
+    source: Source, editing=None, forms=None, published_form=None, rendered=None
+) -> dict:
+    """The review page's context; merge suggestions only for the proposals `rendered`
+    (all of them when None), since each costs a query and a fuzzy ranking."""
     proposals = list(
         source.proposals.select_related("event", "reviewed_by").order_by("mention_start")
     )
@@ -138,7 +142,7 @@ def _source_context(source: Source, editing=None, forms=None, published_form=Non
         proposal.form = forms.get(proposal.pk) or (
             ConfirmForm.for_proposal(proposal) if str(proposal.pk) == str(editing) else None
         )
-        if proposal.is_pending:
+        if proposal.is_pending and rendered in (None, proposal.pk):
             proposal.suggestions = likely_events(proposal)
     return {
         "source": source,
@@ -151,7 +155,7 @@ def _source_context(source: Source, editing=None, forms=None, published_form=Non
 
 def _proposal_context(proposal: Proposal, **kwargs) -> dict:
     """The page's context with `proposal` set to this one, as its partial renders it."""
-    context = _source_context(proposal.source, **kwargs)
+    context = _source_context(proposal.source, rendered=proposal.pk, **kwargs)
     context["proposal"] = next(p for p in context["proposals"] if p.pk == proposal.pk)
     return context
 
