@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from timeline.extraction.candidates import find_mentions
 from timeline.extraction.headlines import suggest_headline
-from timeline.extraction.mentions import find_mentions
 from timeline.extraction.results import (
     FLAG_MESSAGES,
     NEEDS_PUBLICATION_DATE,

@@ -1,0 +1,108 @@
+"""Finding candidates: what only looks like a date is dropped; offsets are exact."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.extraction import SATURDAY, found
+from timeline.extraction import extract
+from timeline.periods import Period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have already made clear that we will cooperate.",
+        "The minister may visit soon, and prices may fall.",
+        "Protesters will march on the capital. They March on.",
+        "It was the second attempt in a row.",
+        "China's FD-2000, Russia's S-400, the Patriot PAC-3, the HQ-9 and the Aster 30 competed.",
+        "Turkey intends to spend $3.4 billion on the shield.",
+        "Tickets cost $27 and 48, of the 60 seats, were sold; 1/2 of them at a 10% discount.",
+        "Growth reached 2015% in the model and 2013 troops were sent.",
+        "See page 2013 and section 2014 of the report.",
+        "The meeting starts at 10 a.m. and ends at 3:30 p.m.",
+        "He served seven years in office and stayed about a month.",
+    ],
+)
+def test_false_dates_are_rejected(text):
+    assert found(text) == []
+
+
+def test_offsets_never_swallow_neighbouring_words():
+    text = "He said on Friday after the meeting that it ended in 2013 and on Feb. 10 it resumed."
+    mentions = extract(text, SATURDAY).mentions
+    assert [m.text for m in mentions] == ["Friday", "2013", "Feb. 10"]
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_sentence_with_two_dates_gives_two_proposals():
+    text = "The system was ordered in 2013 and delivered in August 2015."
+    proposals = extract(text, SATURDAY).proposals
+    assert [p.value for p in proposals] == ["2013", "2015-08"]
+    assert proposals[0].sentence == proposals[1].sentence == text
+
+
+def test_empty_text_gives_an_empty_result():
+    result = extract("", SATURDAY)
+    assert result.mentions == () and result.proposals == ()
+
+
+# --- properties ---------------------------------------------------------------------
+
+DATEISH = st.sampled_from(
+    [
+        "in 2013",
+        "on Friday",
+        "Feb. 10",
+        "August of 2015",
+        "last year",
+        "$3.4 billion",
+        "FD-2000",
+        "2009-10",
+        "the 1990s",
+        "May",
+        "we",
+        ". ",
+        "\n\n",
+        "31 February 2015",
+        "Q3 2015",
+        "early next year",
+        "three days ago",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    parts=st.lists(st.one_of(st.text(max_size=20), DATEISH), max_size=12),
+    published=st.one_of(
+        st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1))
+    ),
+)
+def test_any_text_gives_exact_offsets_and_valid_values(parts, published):
+    text = " ".join(parts)
+    result = extract(text, published)
+    for m in result.mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        if m.value is not None:
+            period = Period.parse(m.value)
+            assert period.precision.label == m.precision
+        else:
+            assert m.relative
+    for p in result.proposals:
+        assert text[p.start : p.end] == p.sentence
+        assert all(p.start <= m.start and m.end <= p.end for m in p.mentions)
+
+
+def test_a_date_never_spans_a_line_break():
+    text = "Friday\nFeb. 1 was cold."
+    assert [m.text for m in extract(text, SATURDAY).mentions] == ["Friday", "Feb. 1"]
+    for proposal in extract(text, SATURDAY).proposals:
+        assert all(proposal.start <= m.start and m.end <= proposal.end for m in proposal.mentions)

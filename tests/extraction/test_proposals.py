@@ -1,0 +1,46 @@
+"""Proposals: one per sentence and distinct date, from the seed article on."""
+
+from __future__ import annotations
+
+from tests.extraction import SATURDAY
+from timeline.extraction import NEEDS_PUBLICATION_DATE, extract
+
+
+def test_seed_article_gives_exactly_its_six_dated_mentions(seed_text):
+    result = extract(seed_text, SATURDAY)
+    assert [(m.text, m.value, m.precision) for m in result.mentions] == [
+        ("Friday", "2016-11-18", "day"),
+        ("Friday", "2016-11-18", "day"),
+        ("2013", "2013", "year"),
+        ("2015", "2015", "year"),
+        ("August of 2015", "2015-08", "month"),
+        ("2013", "2013", "year"),
+    ]
+    for mention in result.mentions:
+        assert seed_text[mention.start : mention.end] == mention.text
+
+
+def test_seed_article_proposes_one_event_per_sentence_and_date(seed_text):
+    proposals = extract(seed_text, SATURDAY).proposals
+    assert [p.value for p in proposals] == [
+        "2016-11-18",
+        "2016-11-18",
+        "2013",
+        "2015",
+        "2015-08",
+        "2013",
+    ]
+    last_sentence = proposals[-1]
+    assert proposals[-2].sentence == last_sentence.sentence
+    assert seed_text[last_sentence.start : last_sentence.end] == last_sentence.sentence
+    assert proposals[2].headline.startswith("In a similar tender, Russia’s S-400 system competed")
+    assert "2013" not in proposals[2].headline
+
+
+def test_seed_article_without_publication_date_flags_only_relative_mentions(seed_text):
+    mentions = extract(seed_text, None).mentions
+    fridays = [m for m in mentions if m.text == "Friday"]
+    assert len(fridays) == 2
+    assert all(m.value is None and m.relative for m in fridays)
+    assert all(NEEDS_PUBLICATION_DATE in m.flags for m in fridays)
+    assert [m.value for m in mentions if m.text != "Friday"] == ["2013", "2015", "2015-08", "2013"]

@@ -1,0 +1,224 @@
+"""Relative dates: expressions that need the article's publication date.
+
+"on Friday", "last year", "two weeks ago", "Feb. 10", "the third quarter"
+mean a day, month or year only once we know when the article was written.
+They resolve against its publication date, never against today; with none,
+they are returned unresolved (and flagged by the caller), not guessed.
+
+Each resolver takes the span, the publication date (or None) and the words
+around the span, and returns the period and whether it was relative. A span
+that turns out to carry its own year ("Q3 2015", "Feb. 10, 2015") is absolute.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+import regex
+
+from timeline.extraction import absolute, patterns
+from timeline.extraction.absolute import Unresolvable
+from timeline.periods import MONTH_NAMES, Period, Precision, truncate
+
+Resolution = tuple[Period | None, bool]
+
+# Without a publication date a relative expression has nothing to anchor to.
+UNANCHORED: Resolution = (None, True)
+
+MONTH_NUMBER = {name.lower(): index for index, name in enumerate(MONTH_NAMES, start=1)}
+MONTH_NUMBER.update({name[:3].lower(): number for name, number in MONTH_NUMBER.items()})
+MONTH_NUMBER["sept"] = 9
+_WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
+_QUARTERS["4th"] = 4
+_DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_FIRST_WORD = regex.compile(r"[A-Za-z]+")
+
+# News looks back more often than ahead: a date ahead of publication must be
+# this many times nearer than the one behind it to be chosen without a cue.
+FUTURE_PENALTY = 3
+
+
+def nearest(published: date, candidates: list[date], context: str) -> date:
+    """The candidate an article most likely means: a cue like "will" looks ahead."""
+    if patterns.FUTURE_CUE.search(context):
+        ahead = [c for c in candidates if c > published]
+        if ahead:
+            return min(ahead)
+
+    def distance(candidate: date) -> int:
+        days = (candidate - published).days
+        return days * FUTURE_PENALTY if days > 0 else -days
+
+    return min(candidates, key=distance)
+
+
+def year_for(published: date, month: int, day: int, context: str) -> date:
+    """The year a year-less "Feb. 10" most likely has in an article of that date."""
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        raise Unresolvable(f"{month}-{day}")
+    return nearest(published, candidates, context)
+
+
+def day(span: str, published: date | None, context: str) -> Resolution:
+    """ "Feb. 10" takes its year from the publication date; "Feb. 10, 2015" is absolute."""
+    core = absolute.WEEKDAY_PREFIX.sub("", span)
+    if absolute.YEAR.search(core):
+        return absolute.full_day(span), False
+    parsed = absolute.parse_calendar(core)
+    if parsed is None:
+        raise Unresolvable(span)
+    if published is None:
+        return UNANCHORED
+    month, day_of_month = parsed[0].month, parsed[0].day
+    return Period(year_for(published, month, day_of_month, context), Precision.DAY), True
+
+
+def _nearest_span(published: date, first_month: int, months: int, direction: str) -> Period:
+    """The quarter or season of that shape: the last one over, the next one, or the current."""
+    spans = [
+        absolute.month_range(y, first_month, months)
+        for y in range(published.year - 2, published.year + 2)
+    ]
+    current = truncate(published, Precision.MONTH)
+    if direction == "last":
+        return [s for s in spans if s.end < current][-1]
+    if direction == "next":
+        return next(s for s in spans if s.start > current)
+    # "this summer", "the third quarter": the one under way, else this calendar year's.
+    for s in spans:
+        if s.start <= current <= s.end:
+            return s
+    return next(s for s in spans if s.start.year == published.year)
+
+
+def _direction(lowered: str) -> str:
+    return "last" if lowered.startswith("last") else "next" if lowered.startswith("next") else ""
+
+
+def _three_months(span: str, first_month: int, published: date | None) -> Resolution:
+    year_match = absolute.YEAR.search(span)
+    if year_match:
+        return absolute.month_range(int(year_match.group()), first_month, 3), False
+    if published is None:
+        return UNANCHORED
+    return _nearest_span(published, first_month, 3, _direction(span.lower())), True
+
+
+def quarter(span: str, published: date | None, context: str) -> Resolution:
+    lowered = span.lower()
+    if lowered.startswith("q"):
+        number = int(lowered[1])
+    else:
+        number = next(_QUARTERS[w] for w in regex.findall(r"[a-z0-9]+", lowered) if w in _QUARTERS)
+    return _three_months(span, (number - 1) * 3 + 1, published)
+
+
+def season(span: str, published: date | None, context: str) -> Resolution:
+    lowered = span.lower()
+    first_month = next(m for name, m in _SEASON_MONTHS.items() if name in lowered)
+    return _three_months(span, first_month, published)
+
+
+def relative_month(span: str, published: date | None, context: str) -> Resolution:
+    lowered = span.lower()
+    month = MONTH_NUMBER[_FIRST_WORD.findall(lowered)[-1]]
+    if published is None:
+        return UNANCHORED
+    year = published.year
+    if lowered.startswith("last"):
+        year -= 1 if month >= published.month else 0
+    elif lowered.startswith("next"):
+        year += 1 if month <= published.month else 0
+    elif not lowered.startswith("this"):
+        year = year_for(published, month, 1, context).year
+    return Period(date(year, month, 1), Precision.MONTH), True
+
+
+def relative_unit(span: str, published: date | None, context: str) -> Resolution:
+    lowered = span.lower()
+    unit = _FIRST_WORD.findall(lowered)[-1]
+    if published is None:
+        return UNANCHORED
+    step = -1 if "last" in lowered else 1 if "next" in lowered else 0
+    if unit == "year":
+        return Period(date(published.year + step, 1, 1), Precision.YEAR), True
+    if unit == "month":
+        year, month = divmod(published.year * 12 + published.month - 1 + step, 12)
+        return Period(date(year, month + 1, 1), Precision.MONTH), True
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=step)
+    return Period(monday, Precision.DAY, monday + timedelta(days=6), Precision.DAY), True
+
+
+def ago(span: str, published: date | None, context: str) -> Resolution:
+    words = span.lower().split()
+    count_word = " ".join(words[:-2])
+    if count_word.isdigit():
+        count = int(count_word)
+    elif count_word in _NUMBERS:
+        count = _NUMBERS[count_word]
+    else:  # "a few years ago" names no date an editor could place
+        raise Unresolvable(span)
+    unit = words[-2].rstrip("s")
+    if published is None:
+        return UNANCHORED
+    if unit == "day":
+        return Period(published - timedelta(days=count), Precision.DAY), True
+    if unit == "week":
+        return Period(published - timedelta(weeks=count), Precision.DAY), True
+    if unit == "month":
+        year, month = divmod(published.year * 12 + published.month - 1 - count, 12)
+        return Period(date(year, month + 1, 1), Precision.MONTH), True
+    return Period(date(published.year - count, 1, 1), Precision.YEAR), True
+
+
+def deictic(span: str, published: date | None, context: str) -> Resolution:
+    if published is None:
+        return UNANCHORED
+    return Period(published + timedelta(days=_DEICTIC_DAYS[span.lower()]), Precision.DAY), True
+
+
+def weekday(span: str, published: date | None, context: str) -> Resolution:
+    words = span.lower().split()
+    named = next(_WEEKDAYS[w] for w in words if w in _WEEKDAYS)
+    if published is None:
+        return UNANCHORED
+    back = (published.weekday() - named) % 7
+    behind = published - timedelta(days=back)
+    ahead = published + timedelta(days=(named - published.weekday()) % 7 or 7)
+    if words[0] == "last":
+        return Period(behind if back else published - timedelta(days=7), Precision.DAY), True
+    if words[0] == "next":
+        return Period(ahead, Precision.DAY), True
+    return Period(nearest(published, [behind, ahead], context), Precision.DAY), True
+
+
+def month(span: str, published: date | None, context: str) -> Resolution:
+    number = MONTH_NUMBER[span.lower()]
+    if published is None:
+        return UNANCHORED
+    return Period(year_for(published, number, 1, context).replace(day=1), Precision.MONTH), True
