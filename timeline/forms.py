@@ -6,8 +6,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from timeline.documents import Document, DocumentError, first_line, read_bytes
-from timeline.fetch import fetch_document
+from timeline.ingest.documents import Document, DocumentError, first_line, read_bytes
+from timeline.ingest.fetch import fetch_document
 from timeline.models import Timeline
 from timeline.periods import Period, iso, parse_iso
 

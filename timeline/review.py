@@ -23,9 +23,9 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
 
 from timeline import services
-from timeline.documents import DocumentError
 from timeline.editors import is_editor
 from timeline.forms import AddSourceForm, ConfirmForm, PublishedForm
+from timeline.ingest.documents import DocumentError
 from timeline.models import Event, ExtractionState, Proposal, ProposalState, Source, Timeline
 from timeline.suggestions import likely_events
 

@@ -19,7 +19,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator
 
 from timeline import services
-from timeline.documents import HTML_SUFFIXES, TEXT_SUFFIXES, Document, DocumentError, read_bytes
+from timeline.ingest.documents import (
+    HTML_SUFFIXES,
+    TEXT_SUFFIXES,
+    Document,
+    DocumentError,
+    read_bytes,
+)
 from timeline.models import Timeline
 
 ARTICLE_SUFFIXES = (HTML_SUFFIXES | TEXT_SUFFIXES) - {""}

@@ -16,7 +16,7 @@ import urllib3
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from timeline.documents import Document, DocumentError, decode, from_html
+from timeline.ingest.documents import Document, DocumentError, decode, from_html
 
 MAX_REDIRECTS = 5
 HTML_TYPES = {"text/html", "application/xhtml+xml"}

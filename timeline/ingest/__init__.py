@@ -1,0 +1,1 @@
+"""Getting article text in: files, HTML pages and URLs, for the add-source form and `ingest`."""
