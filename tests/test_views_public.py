@@ -183,7 +183,7 @@ def test_overview_strip_counts_events_per_year_and_links_to_them(client, timelin
 
 
 def test_overview_links_to_the_page_a_year_starts_on(client, timeline, settings, monkeypatch):
-    monkeypatch.setattr("timeline.views.EVENTS_PER_PAGE", 2)
+    monkeypatch.setattr("timeline.public.views.EVENTS_PER_PAGE", 2)
     for year in (2010, 2011, 2012):
         event(timeline, f"Event of {year}", date(year, 1, 1), Precision.YEAR)
     content = page(client, timeline).content.decode()

@@ -24,10 +24,10 @@ from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefre
 
 from timeline import services
 from timeline.editors import is_editor
-from timeline.forms import AddSourceForm, ConfirmForm, PublishedForm
 from timeline.ingest.documents import DocumentError
 from timeline.models import Event, ExtractionState, Proposal, ProposalState, Source, Timeline
-from timeline.suggestions import likely_events
+from timeline.review.forms import AddSourceForm, ConfirmForm, PublishedForm
+from timeline.review.suggestions import likely_events
 
 PAGE = "timeline/review_source.html"
 

@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from timeline import exports
 from timeline.editors import is_editor
-from timeline.forms import EventFilterForm
 from timeline.models import Timeline
+from timeline.public import exports
+from timeline.public.forms import EventFilterForm
+from timeline.public.overview import CHART_HEIGHT, year_overview
 from timeline.public_cache import cached_for_readers
 
 EVENTS_PER_PAGE = 100
@@ -32,43 +29,6 @@ def visible_timeline(request: HttpRequest, slug: str) -> Timeline:
     if not timeline.is_public and not is_editor(request.user):
         raise Http404("No such timeline.")
     return timeline
-
-
-@dataclass(frozen=True)
-class YearBar:
-    """One year of the overview strip: its events, the page they start on, its bar."""
-
-    year: int
-    count: int
-    page: int
-    height: int
-
-    @property
-    def y(self) -> int:
-        return CHART_HEIGHT - self.height
-
-
-CHART_HEIGHT = 40
-
-
-def year_overview(events) -> list[YearBar]:
-    """Every year from the first event's to the last's, empty years included."""
-    counts = dict(
-        events.order_by()
-        .annotate(year=ExtractYear("date"))
-        .values_list("year")
-        .annotate(n=Count("id"))
-        .values_list("year", "n")
-    )
-    largest = max(counts.values(), default=0)
-    bars, before = [], 0
-    for year in range(min(counts, default=0), max(counts, default=-1) + 1):
-        count = counts.get(year, 0)
-        height = max(2, round(CHART_HEIGHT * count / largest)) if count else 0
-        page = before // EVENTS_PER_PAGE + 1
-        bars.append(YearBar(year, count, page, height))
-        before += count
-    return bars
 
 
 @require_GET
@@ -85,7 +45,7 @@ def timeline_detail(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     form = EventFilterForm(request.GET or None)
     events = form.filter(timeline.events.all())
-    overview = year_overview(events)
+    overview = year_overview(events, EVENTS_PER_PAGE)
     paginator = Paginator(events.in_date_order().with_sources(), EVENTS_PER_PAGE)
     # The overview already counted them: spare the database a second count.
     paginator.count = sum(bar.count for bar in overview)
@@ -143,16 +103,3 @@ def _permalinks(request: HttpRequest, timeline: Timeline):
     marker = 999999999
     pattern = request.build_absolute_uri(reverse("event", args=[timeline.slug, marker]))
     return lambda pk: pattern.replace(str(marker), str(pk))
-
-
-@require_GET
-@never_cache
-def health(request: HttpRequest) -> JsonResponse:
-    """For load balancers: 200 when the database answers, 503 when it does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "up"})

@@ -1,0 +1,1 @@
+"""Readers' pages: public timelines, event permalinks and exports. No account needed."""

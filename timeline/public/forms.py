@@ -1,0 +1,36 @@
+"""Readers' forms: the public page's filters."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class EventFilterForm(forms.Form):
+    """The public page's filters; every field optional, so an empty form shows everything."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    start = forms.IntegerField(label=_("From year"), required=False, min_value=1, max_value=9999)
+    end = forms.IntegerField(label=_("To year"), required=False, min_value=1, max_value=9999)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            raise forms.ValidationError(
+                _("“To year” is before “From year”."), code="years_reversed"
+            )
+        return cleaned
+
+    @property
+    def is_filtering(self) -> bool:
+        return self.is_valid() and any(self.cleaned_data.values())
+
+    def filter(self, events):
+        if not self.is_valid():
+            return events
+        data = self.cleaned_data
+        events = events.overlapping_years(data["start"], data["end"])
+        if data["q"]:
+            events = events.search(data["q"])
+        return events

@@ -1,0 +1,1 @@
+"""Editors' pages under /review/: the queue, adding and reviewing sources, event history."""
