@@ -18,11 +18,16 @@ def timeline():
     return timeline
 
 
-PUBLIC = ["timeline_list", "timeline", "timelinejs_export", "csv_export"]
+PUBLIC = [
+    "public:timeline_list",
+    "public:timeline",
+    "public:timelinejs_export",
+    "public:csv_export",
+]
 
 
 def url(name, timeline):
-    return reverse(name) if name == "timeline_list" else reverse(name, args=[timeline.slug])
+    return reverse(name) if name == "public:timeline_list" else reverse(name, args=[timeline.slug])
 
 
 @pytest.mark.parametrize("name", PUBLIC)
@@ -68,9 +73,9 @@ def test_any_change_to_what_readers_see_drops_the_cache(client, timeline, change
 
 
 def test_a_changed_event_shows_at_once(client, timeline):
-    client.get(reverse("timeline", args=[timeline.slug]))
+    client.get(reverse("public:timeline", args=[timeline.slug]))
     _edit(timeline.events.first(), headline="Tender cancelled")
-    content = client.get(reverse("timeline", args=[timeline.slug])).content.decode()
+    content = client.get(reverse("public:timeline", args=[timeline.slug])).content.decode()
     assert "Tender cancelled" in content and "Tender held" not in content
 
 
@@ -81,18 +86,22 @@ def _edit(obj, **fields):
 
 
 def test_htmx_and_full_responses_are_cached_apart_and_vary(client, timeline):
-    page = client.get(reverse("timeline", args=[timeline.slug]))
-    fragment = client.get(reverse("timeline", args=[timeline.slug]), headers={"HX-Request": "true"})
+    page = client.get(reverse("public:timeline", args=[timeline.slug]))
+    fragment = client.get(
+        reverse("public:timeline", args=[timeline.slug]), headers={"HX-Request": "true"}
+    )
     assert fragment["X-Cache"] == "miss"
-    again = client.get(reverse("timeline", args=[timeline.slug]), headers={"HX-Request": "true"})
+    again = client.get(
+        reverse("public:timeline", args=[timeline.slug]), headers={"HX-Request": "true"}
+    )
     assert again.content == fragment.content != page.content
     assert "HX-Request" in page["Vary"] and "HX-Request" in again["Vary"]
 
 
 def test_editors_are_never_served_the_readers_cache(client, timeline):
-    client.get(reverse("timeline", args=[timeline.slug]))
+    client.get(reverse("public:timeline", args=[timeline.slug]))
     client.force_login(EditorFactory())
-    response = client.get(reverse("timeline", args=[timeline.slug]))
+    response = client.get(reverse("public:timeline", args=[timeline.slug]))
     assert "X-Cache" not in response
     assert "Review queue" in response.content.decode()
 
@@ -100,5 +109,5 @@ def test_editors_are_never_served_the_readers_cache(client, timeline):
 def test_a_private_timeline_is_never_cached_for_readers(client):
     hidden = TimelineFactory(is_public=False)
     EventFactory(timeline=hidden, date=date(2015, 1, 1), precision=Precision.YEAR)
-    assert client.get(reverse("timeline", args=[hidden.slug])).status_code == 404
-    assert client.get(reverse("timeline", args=[hidden.slug])).status_code == 404
+    assert client.get(reverse("public:timeline", args=[hidden.slug])).status_code == 404
+    assert client.get(reverse("public:timeline", args=[hidden.slug])).status_code == 404

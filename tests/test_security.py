@@ -40,25 +40,25 @@ def every_url(world) -> list[tuple[str, str, dict[str, int]]]:
     admin = {"anonymous": 302, "user": 302, "editor": 200}
     return [
         ("get", "/", public),
-        ("get", reverse("timeline", args=[t.slug]), public),
-        ("get", reverse("event", args=[t.slug, e.pk]), public),
-        ("get", reverse("timelinejs_export", args=[t.slug]), public),
-        ("get", reverse("csv_export", args=[t.slug]), public),
+        ("get", reverse("public:timeline", args=[t.slug]), public),
+        ("get", reverse("public:event", args=[t.slug, e.pk]), public),
+        ("get", reverse("public:timelinejs_export", args=[t.slug]), public),
+        ("get", reverse("public:csv_export", args=[t.slug]), public),
         ("get", reverse("health"), public),
         ("get", reverse("login"), public),
-        ("get", reverse("review_queue"), review_get),
-        ("get", reverse("review_add"), review_get),
-        ("get", reverse("review_source", args=[s.pk]), review_get),
-        ("get", reverse("review_extraction", args=[s.pk]), review_get),
-        ("get", reverse("review_edit", args=[p.pk]), {**review_get, "editor": 302}),
-        ("get", reverse("review_event_history", args=[e.pk]), review_get),
-        ("post", reverse("review_reject", args=[p.pk]), review_post),
-        ("post", reverse("review_undo", args=[p.pk]), review_post),
-        ("post", reverse("review_confirm", args=[p.pk]), review_post),
-        ("post", reverse("review_merge", args=[p.pk]), review_post),
+        ("get", reverse("review:queue"), review_get),
+        ("get", reverse("review:add"), review_get),
+        ("get", reverse("review:source", args=[s.pk]), review_get),
+        ("get", reverse("review:extraction", args=[s.pk]), review_get),
+        ("get", reverse("review:edit", args=[p.pk]), {**review_get, "editor": 302}),
+        ("get", reverse("review:event_history", args=[e.pk]), review_get),
+        ("post", reverse("review:reject", args=[p.pk]), review_post),
+        ("post", reverse("review:undo", args=[p.pk]), review_post),
+        ("post", reverse("review:confirm", args=[p.pk]), review_post),
+        ("post", reverse("review:merge", args=[p.pk]), review_post),
         # Last: re-reading the source replaces its pending proposals.
-        ("post", reverse("review_published", args=[s.pk]), review_post),
-        ("post", reverse("review_retry", args=[s.pk]), review_post),
+        ("post", reverse("review:published", args=[s.pk]), review_post),
+        ("post", reverse("review:retry", args=[s.pk]), review_post),
         ("get", reverse("admin:index"), admin),
         ("get", reverse("admin:timeline_event_changelist"), {**admin, "user": 302}),
         ("get", reverse("admin:timeline_proposal_changelist"), admin),
@@ -83,31 +83,26 @@ def test_permission_matrix_for_every_url(world, who):
 def test_every_url_is_covered_by_the_matrix(world):
     from django.urls import get_resolver
 
-    named = {
-        name
-        for name in get_resolver().reverse_dict
-        if isinstance(name, str)
-        and (
-            name.startswith("review_")
-            or name
-            in {"timeline", "event", "timelinejs_export", "csv_export", "health", "timeline_list"}
-        )
-    }
+    resolver = get_resolver()
+    named = {"health"}
+    for namespace in ("review", "public"):
+        _, urls = resolver.namespace_dict[namespace]
+        named |= {f"{namespace}:{name}" for name in urls.reverse_dict if isinstance(name, str)}
     covered = {url for _, url, _ in every_url(world)}
-    for name in named - {"timeline_list"}:
+    for name in named - {"public:timeline_list"}:
         assert any(url.startswith(reverse(name, args=_args(name, world))) for url in covered), name
 
 
 def _args(name, world):
-    if name in {"timeline", "timelinejs_export", "csv_export"}:
+    if name in {"public:timeline", "public:timelinejs_export", "public:csv_export"}:
         return [world["timeline"].slug]
-    if name == "event":
+    if name == "public:event":
         return [world["timeline"].slug, world["event"].pk]
-    if name in {"review_source", "review_published", "review_retry", "review_extraction"}:
+    if name in {"review:source", "review:published", "review:retry", "review:extraction"}:
         return [world["source"].pk]
-    if name == "review_event_history":
+    if name == "review:event_history":
         return [world["event"].pk]
-    if name in {"review_confirm", "review_edit", "review_merge", "review_reject", "review_undo"}:
+    if name in {"review:confirm", "review:edit", "review:merge", "review:reject", "review:undo"}:
         return [world["proposal"].pk]
     return []
 
@@ -124,12 +119,12 @@ def test_every_page_type_carries_a_strict_content_security_policy(world, page):
     if page in {"review", "admin"}:
         client.force_login(EditorFactory())
     url = {
-        "public": reverse("timeline", args=[world["timeline"].slug]),
-        "event": reverse("event", args=[world["timeline"].slug, world["event"].pk]),
+        "public": reverse("public:timeline", args=[world["timeline"].slug]),
+        "event": reverse("public:event", args=[world["timeline"].slug, world["event"].pk]),
         "login": reverse("login"),
-        "review": reverse("review_source", args=[world["source"].pk]),
+        "review": reverse("review:source", args=[world["source"].pk]),
         "admin": reverse("admin:timeline_event_change", args=[world["event"].pk]),
-        "export": reverse("csv_export", args=[world["timeline"].slug]),
+        "export": reverse("public:csv_export", args=[world["timeline"].slug]),
     }[page]
     response = client.get(url)
     assert response.status_code == 200
@@ -185,7 +180,7 @@ def test_a_correct_login_before_the_limit_gets_in(client):
     response = client.post(
         reverse("login"), {"username": "ayse", "password": "correct horse battery"}
     )
-    assert response.status_code == 302 and response["Location"] == reverse("review_queue")
+    assert response.status_code == 302 and response["Location"] == reverse("review:queue")
 
 
 # --- hostile content ---------------------------------------------------------------------
@@ -227,12 +222,12 @@ def test_hostile_article_content_renders_as_text_everywhere(client, world, hosti
     client.force_login(EditorFactory(username="bora"))
     event = hostile.citations.get().event
     url = {
-        "review": reverse("review_source", args=[hostile.pk]),
-        "public": reverse("timeline", args=[world["timeline"].slug]),
-        "event": reverse("event", args=[world["timeline"].slug, event.pk]),
+        "review": reverse("review:source", args=[hostile.pk]),
+        "public": reverse("public:timeline", args=[world["timeline"].slug]),
+        "event": reverse("public:event", args=[world["timeline"].slug, event.pk]),
         "admin_event": reverse("admin:timeline_event_change", args=[event.pk]),
         "admin_source": reverse("admin:timeline_source_change", args=[hostile.pk]),
-        "queue": reverse("review_queue"),
+        "queue": reverse("review:queue"),
     }[where]
     response = client.get(url)
     assert response.status_code == 200
@@ -240,10 +235,12 @@ def test_hostile_article_content_renders_as_text_everywhere(client, world, hosti
 
 
 def test_hostile_content_stays_inert_in_the_exports(client, world, hostile):
-    data = client.get(reverse("timelinejs_export", args=[world["timeline"].slug])).json()
+    data = client.get(reverse("public:timelinejs_export", args=[world["timeline"].slug])).json()
     slide = next(s for s in data["events"] if "alert(&#x27;h&#x27;)" in s["text"]["headline"])
     assert slide["text"]["headline"] == "&lt;script&gt;alert(&#x27;h&#x27;)&lt;/script&gt;"
     assert_inert(slide["text"]["text"])
     assert "&lt;img src=x" in slide["text"]["text"]
-    csv_text = client.get(reverse("csv_export", args=[world["timeline"].slug])).content.decode()
+    csv_text = client.get(
+        reverse("public:csv_export", args=[world["timeline"].slug])
+    ).content.decode()
     assert "<script>alert('h')</script>" in csv_text  # CSV is data, shown as text by spreadsheets

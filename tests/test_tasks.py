@@ -54,13 +54,13 @@ def test_with_the_database_backend_a_worker_extracts_queued_sources():
 def test_the_review_queue_shows_queued_sources_and_the_page_polls(client):
     client.force_login(EditorFactory())
     source = add(TimelineFactory()).source
-    queue = client.get(reverse("review_queue")).content.decode()
+    queue = client.get(reverse("review:queue")).content.decode()
     assert "Sources whose extraction has not finished" in queue and "Queued" in queue
-    page = client.get(reverse("review_source", args=[source.pk])).content.decode()
+    page = client.get(reverse("review:source", args=[source.pk])).content.decode()
     assert 'hx-trigger="every 2s"' in page
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
     status = client.get(
-        reverse("review_extraction", args=[source.pk]), headers={"HX-Request": "true"}
+        reverse("review:extraction", args=[source.pk]), headers={"HX-Request": "true"}
     )
     assert status["HX-Refresh"] == "true"
 
@@ -76,12 +76,12 @@ def test_a_failed_extraction_shows_its_error_and_can_be_retried(client, monkeypa
     source.refresh_from_db()
     assert source.extraction_state == ExtractionState.FAILED
     assert source.extraction_error == "RuntimeError: the extractor tripped"
-    queue = client.get(reverse("review_queue")).content.decode()
+    queue = client.get(reverse("review:queue")).content.decode()
     assert "RuntimeError: the extractor tripped" in queue and ">Retry</button>" in queue
-    page = client.get(reverse("review_source", args=[source.pk])).content.decode()
+    page = client.get(reverse("review:source", args=[source.pk])).content.decode()
     assert "Extraction failed: RuntimeError: the extractor tripped" in page
     monkeypatch.undo()
-    client.post(reverse("review_retry", args=[source.pk]))
+    client.post(reverse("review:retry", args=[source.pk]))
     source.refresh_from_db()
     assert source.extraction_state == ExtractionState.DONE
     assert source.proposals.count() == 2

@@ -55,7 +55,7 @@ def events(timeline):
 
 
 def page(client, timeline, **params):
-    return client.get(reverse("timeline", args=[timeline.slug]), params)
+    return client.get(reverse("public:timeline", args=[timeline.slug]), params)
 
 
 def test_home_lists_public_timelines_only(client, timeline):
@@ -94,10 +94,10 @@ def test_non_public_timeline_is_a_404_for_readers_but_visible_to_editors(client)
     hidden = TimelineFactory(is_public=False)
     hidden_event = EventFactory(timeline=hidden)
     urls = [
-        reverse("timeline", args=[hidden.slug]),
-        reverse("event", args=[hidden.slug, hidden_event.pk]),
-        reverse("timelinejs_export", args=[hidden.slug]),
-        reverse("csv_export", args=[hidden.slug]),
+        reverse("public:timeline", args=[hidden.slug]),
+        reverse("public:event", args=[hidden.slug, hidden_event.pk]),
+        reverse("public:timelinejs_export", args=[hidden.slug]),
+        reverse("public:csv_export", args=[hidden.slug]),
     ]
     assert [client.get(url).status_code for url in urls] == [404, 404, 404, 404]
     client.force_login(EditorFactory())
@@ -132,7 +132,7 @@ def test_event_permalink_page_has_a_title_fit_for_sharing(client, timeline, even
     assert '<meta property="og:title" content="Patriots withdrawn (August 2015)">' in content
     assert content.count("<h1>") == 1
     other = EventFactory()
-    assert client.get(reverse("event", args=[timeline.slug, other.pk])).status_code == 404
+    assert client.get(reverse("public:event", args=[timeline.slug, other.pk])).status_code == 404
 
 
 def test_filters_by_year_range_including_ranges_that_overlap(client, timeline, events):
@@ -162,7 +162,9 @@ def test_reversed_year_range_says_so_and_shows_everything(client, timeline, even
 
 def test_htmx_filter_returns_only_the_results_fragment_and_varies(client, timeline, events):
     response = client.get(
-        reverse("timeline", args=[timeline.slug]), {"q": "Patriots"}, headers={"HX-Request": "true"}
+        reverse("public:timeline", args=[timeline.slug]),
+        {"q": "Patriots"},
+        headers={"HX-Request": "true"},
     )
     content = response.content.decode()
     assert content.lstrip().startswith('<div id="results"')
@@ -194,7 +196,7 @@ def test_overview_links_to_the_page_a_year_starts_on(client, timeline, settings,
 
 
 def test_timelinejs_export_has_the_timelinejs3_structure(client, timeline, events):
-    response = client.get(reverse("timelinejs_export", args=[timeline.slug]))
+    response = client.get(reverse("public:timelinejs_export", args=[timeline.slug]))
     assert response["Content-Type"] == "application/json; charset=utf-8"
     assert 'filename="air-defense-timelinejs.json"' in response["Content-Disposition"]
     data = json.loads(response.content)
@@ -213,7 +215,7 @@ def test_timelinejs_export_has_the_timelinejs3_structure(client, timeline, event
 
 
 def test_csv_export_has_one_row_per_event_at_its_precision(client, timeline, events):
-    response = client.get(reverse("csv_export", args=[timeline.slug]))
+    response = client.get(reverse("public:csv_export", args=[timeline.slug]))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="air-defense-events.csv"' in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
@@ -231,7 +233,7 @@ def test_csv_export_has_one_row_per_event_at_its_precision(client, timeline, eve
 def test_exports_hold_confirmed_events_of_this_timeline_only(client, timeline, events):
     EventFactory(headline="Elsewhere")
     ProposalFactory(source=SourceFactory(timeline=timeline), headline="Pending rumour")
-    for name in ("timelinejs_export", "csv_export"):
+    for name in ("public:timelinejs_export", "public:csv_export"):
         body = client.get(reverse(name, args=[timeline.slug])).content.decode()
         assert "Elsewhere" not in body and "rumour" not in body
 
@@ -240,7 +242,9 @@ def test_csv_export_keeps_formulas_as_text(client, timeline):
     EventFactory(timeline=timeline, headline='=HYPERLINK("http://evil")')
     rows = list(
         csv.reader(
-            io.StringIO(client.get(reverse("csv_export", args=[timeline.slug])).content.decode())
+            io.StringIO(
+                client.get(reverse("public:csv_export", args=[timeline.slug])).content.decode()
+            )
         )
     )
     assert rows[1][6].startswith("'=")
@@ -256,7 +260,7 @@ def test_hostile_text_renders_as_text(client, timeline):
     assert "<script>alert" not in content and "<img src=x" not in content
     assert "&lt;script&gt;" in content
     assert "&lt;a href=&#x27;javascript:alert(1)&#x27;&gt;q&lt;/a&gt;" in content
-    data = client.get(reverse("timelinejs_export", args=[timeline.slug])).content.decode()
+    data = client.get(reverse("public:timelinejs_export", args=[timeline.slug])).content.decode()
     assert "<script>" not in data and "<img" not in data
 
 
@@ -267,9 +271,9 @@ def test_public_page_and_exports_take_a_fixed_number_of_queries(
     for n in range(count):
         event(timeline, f"Event {n}", date(2000 + n % 20, 1 + n % 12, 1), Precision.MONTH)
     for url in [
-        reverse("timeline", args=[timeline.slug]),
-        reverse("timelinejs_export", args=[timeline.slug]),
-        reverse("csv_export", args=[timeline.slug]),
+        reverse("public:timeline", args=[timeline.slug]),
+        reverse("public:timelinejs_export", args=[timeline.slug]),
+        reverse("public:csv_export", args=[timeline.slug]),
     ]:
         with django_assert_max_num_queries(5):
             assert client.get(url).status_code == 200

@@ -62,17 +62,17 @@ def review_urls(source) -> list[tuple[str, str]]:
     p = source.proposals.first()
     e = EventFactory(timeline=source.timeline)
     return [
-        ("get", reverse("review_queue")),
-        ("get", reverse("review_add")),
-        ("post", reverse("review_add")),
-        ("get", reverse("review_source", args=[source.pk])),
-        ("post", reverse("review_published", args=[source.pk])),
-        ("post", reverse("review_confirm", args=[p.pk])),
-        ("get", reverse("review_edit", args=[p.pk])),
-        ("post", reverse("review_merge", args=[p.pk])),
-        ("post", reverse("review_reject", args=[p.pk])),
-        ("post", reverse("review_undo", args=[p.pk])),
-        ("get", reverse("review_event_history", args=[e.pk])),
+        ("get", reverse("review:queue")),
+        ("get", reverse("review:add")),
+        ("post", reverse("review:add")),
+        ("get", reverse("review:source", args=[source.pk])),
+        ("post", reverse("review:published", args=[source.pk])),
+        ("post", reverse("review:confirm", args=[p.pk])),
+        ("get", reverse("review:edit", args=[p.pk])),
+        ("post", reverse("review:merge", args=[p.pk])),
+        ("post", reverse("review:reject", args=[p.pk])),
+        ("post", reverse("review:undo", args=[p.pk])),
+        ("get", reverse("review:event_history", args=[e.pk])),
     ]
 
 
@@ -104,13 +104,13 @@ def test_posts_without_a_csrf_token_are_refused(editor, source):
     client = Client(enforce_csrf_checks=True)
     client.force_login(editor)
     proposal = source.proposals.first()
-    response = client.post(reverse("review_reject", args=[proposal.pk]), headers=HTMX)
+    response = client.post(reverse("review:reject", args=[proposal.pk]), headers=HTMX)
     assert response.status_code == 403
     assert proposal_of(source, proposal.value).state == Proposal.State.PENDING
 
 
 def test_review_page_sends_the_csrf_token_with_every_htmx_request(editor_client, source):
-    content = editor_client.get(reverse("review_source", args=[source.pk])).content.decode()
+    content = editor_client.get(reverse("review:source", args=[source.pk])).content.decode()
     assert 'hx-headers=\'{"x-csrftoken": "' in content
 
 
@@ -130,7 +130,7 @@ def test_queue_lists_sources_with_pending_proposals_oldest_first(editor_client, 
     services.reject(proposal=done.source.proposals.get(), user=editor)
     services.reject(proposal=first.source.proposals.get(), user=editor)
     services.undo(proposal=first.source.proposals.get(), user=editor)
-    content = editor_client.get(reverse("review_queue")).content.decode()
+    content = editor_client.get(reverse("review:queue")).content.decode()
     assert content.index("Older") < content.index("Newer")
     assert "Undated" not in content and ">Done<" not in content
     assert '<td class="number">2</td>' in content
@@ -140,21 +140,21 @@ def test_queue_lists_sources_with_pending_proposals_oldest_first(editor_client, 
 
 
 def add(client, **data):
-    return client.post(reverse("review_add"), {"title": "", **data})
+    return client.post(reverse("review:add"), {"title": "", **data})
 
 
 def test_pasting_an_article_stores_it_extracts_and_opens_its_review(editor_client, timeline):
     response = add(editor_client, timeline=timeline.pk, text=ARTICLE, published="2016-11-19")
     source = Source.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("review_source", args=[source.pk])
+    assert response["Location"] == reverse("review:source", args=[source.pk])
     assert source.title == "Turkey chose China's FD-2000 in 2013. The deal was cancelled in 2015."
     assert list(source.proposals.values_list("value", flat=True)) == ["2013", "2015", "2016-11-18"]
 
 
 def test_pasting_the_same_text_again_leads_to_the_existing_source(editor_client, source):
     response = add(editor_client, timeline=source.timeline.pk, text=ARTICLE + "\n")
-    assert response["Location"] == reverse("review_source", args=[source.pk])
+    assert response["Location"] == reverse("review:source", args=[source.pk])
     assert Source.objects.count() == 1
     follow = editor_client.get(response["Location"])
     assert "already a source of this timeline" in follow.content.decode()
@@ -297,7 +297,7 @@ def test_editor_corrects_the_fetched_date_before_extraction(editor_client, timel
 def test_adding_by_url_alone_fetches_and_extracts(editor_client, timeline, fixture_site):
     response = add(editor_client, timeline=timeline.pk, url=f"{fixture_site}/notes.txt")
     source = Source.objects.get()
-    assert response["Location"] == reverse("review_source", args=[source.pk])
+    assert response["Location"] == reverse("review:source", args=[source.pk])
     assert source.text == "It was cancelled in 2015." and source.proposals.get().value == "2015"
 
 
@@ -341,7 +341,7 @@ def test_a_redirect_to_a_private_address_is_refused(editor_client, timeline, fix
 
 def test_edit_fragment_varies_on_htmx(editor_client, source):
     proposal = source.proposals.first()
-    response = editor_client.get(reverse("review_edit", args=[proposal.pk]), headers=HTMX)
+    response = editor_client.get(reverse("review:edit", args=[proposal.pk]), headers=HTMX)
     assert "HX-Request" in response["Vary"]
 
 
@@ -351,7 +351,7 @@ def test_edit_fragment_varies_on_htmx(editor_client, source):
 def test_review_page_highlights_every_mention_and_lists_proposals_in_reading_order(
     editor_client, source
 ):
-    content = editor_client.get(reverse("review_source", args=[source.pk])).content.decode()
+    content = editor_client.get(reverse("review:source", args=[source.pk])).content.decode()
     for proposal in source.proposals.all():
         assert f'<mark id="mention-{proposal.pk}" class="mention pending">' in content
         assert f">{proposal.mention_text}</a></mark>" in content
@@ -367,7 +367,7 @@ def test_unresolved_relative_dates_are_flagged_plainly(editor_client, timeline, 
     source = services.add_source(
         timeline=timeline, text=ARTICLE, title="Undated", user=editor
     ).source
-    content = editor_client.get(reverse("review_source", args=[source.pk])).content.decode()
+    content = editor_client.get(reverse("review:source", args=[source.pk])).content.decode()
     assert "relative date: give the article&#x27;s publication date to resolve it" in content
     assert "Unresolved: “Friday”" in content
 
@@ -380,7 +380,7 @@ def test_setting_the_publication_date_re_extracts_pending_and_keeps_reviewed(
     ).source
     services.confirm(proposal=proposal_of(source, "2013"), user=editor, headline="Kept")
     response = editor_client.post(
-        reverse("review_published", args=[source.pk]), {"published": "2016-11-19"}
+        reverse("review:published", args=[source.pk]), {"published": "2016-11-19"}
     )
     assert response.status_code == 302
     assert source.proposals.get(mention_text="Friday").value == "2016-11-18"
@@ -389,13 +389,13 @@ def test_setting_the_publication_date_re_extracts_pending_and_keeps_reviewed(
 
 
 def test_review_page_shows_the_publication_date_ready_to_correct(editor_client, source):
-    content = editor_client.get(reverse("review_source", args=[source.pk])).content.decode()
+    content = editor_client.get(reverse("review:source", args=[source.pk])).content.decode()
     assert 'type="date" name="published" value="2016-11-19"' in content
 
 
 def test_an_impossible_publication_date_is_refused(editor_client, source):
     response = editor_client.post(
-        reverse("review_published", args=[source.pk]), {"published": "2016-13-01"}
+        reverse("review:published", args=[source.pk]), {"published": "2016-13-01"}
     )
     assert response.status_code == 422
     assert "Enter a real date" in response.content.decode()
@@ -406,7 +406,7 @@ def test_an_impossible_publication_date_is_refused(editor_client, source):
 
 def test_confirm_with_htmx_swaps_the_proposal_its_highlight_and_the_counts(editor_client, source):
     proposal = proposal_of(source, "2013")
-    response = editor_client.post(reverse("review_confirm", args=[proposal.pk]), headers=HTMX)
+    response = editor_client.post(reverse("review:confirm", args=[proposal.pk]), headers=HTMX)
     content = response.content.decode()
     assert response.status_code == 200
     assert content.lstrip().startswith(
@@ -427,21 +427,21 @@ def test_confirm_with_htmx_swaps_the_proposal_its_highlight_and_the_counts(edito
 
 def test_confirm_without_javascript_redirects_back_to_the_proposal(editor_client, source):
     proposal = proposal_of(source, "2013")
-    response = editor_client.post(reverse("review_confirm", args=[proposal.pk]))
+    response = editor_client.post(reverse("review:confirm", args=[proposal.pk]))
     assert response.status_code == 302
     assert (
         response["Location"]
-        == reverse("review_source", args=[source.pk]) + f"#proposal-{proposal.pk}"
+        == reverse("review:source", args=[source.pk]) + f"#proposal-{proposal.pk}"
     )
     assert Event.objects.count() == 1
 
 
 def test_edit_shows_the_form_inline_with_htmx_and_on_the_page_without(editor_client, source):
     proposal = proposal_of(source, "2015")
-    fragment = editor_client.get(reverse("review_edit", args=[proposal.pk]), headers=HTMX)
+    fragment = editor_client.get(reverse("review:edit", args=[proposal.pk]), headers=HTMX)
     assert 'class="edit-form stacked"' in fragment.content.decode()
     assert f'name="p{proposal.pk}-date" value="2015"' in fragment.content.decode()
-    plain = editor_client.get(reverse("review_edit", args=[proposal.pk]))
+    plain = editor_client.get(reverse("review:edit", args=[proposal.pk]))
     assert plain["Location"].endswith(f"?edit={proposal.pk}#proposal-{proposal.pk}")
     page = editor_client.get(plain["Location"]).content.decode()
     assert f'name="p{proposal.pk}-headline"' in page
@@ -451,7 +451,7 @@ def test_confirm_with_edits_creates_the_edited_event(editor_client, source):
     proposal = proposal_of(source, "2015")
     prefix = f"p{proposal.pk}"
     editor_client.post(
-        reverse("review_confirm", args=[proposal.pk]),
+        reverse("review:confirm", args=[proposal.pk]),
         {
             f"{prefix}-headline": "Turkey cancels the FD-2000 award",
             f"{prefix}-description": "Talks on technology transfer failed.",
@@ -491,7 +491,7 @@ def test_bad_edits_are_refused_next_to_the_field_keeping_what_was_typed(
     }
     for headers in (HTMX, {}):
         response = editor_client.post(
-            reverse("review_confirm", args=[proposal.pk]), data, headers=headers
+            reverse("review:confirm", args=[proposal.pk]), data, headers=headers
         )
         content = response.content.decode()
         assert response.status_code == 422
@@ -511,12 +511,12 @@ def test_merge_suggests_likely_events_and_cites_the_sentence(editor_client, sour
     EventFactory(timeline=source.timeline, headline="Deal cancelled", date=date(2013, 1, 1))
     EventFactory(headline="The deal was cancelled", date=date(2015, 1, 1))  # another timeline
     proposal = proposal_of(source, "2015")
-    page = editor_client.get(reverse("review_source", args=[source.pk])).content.decode()
+    page = editor_client.get(reverse("review:source", args=[source.pk])).content.decode()
     merge_form = page[page.index(f'id="merge-{proposal.pk}"') :].split("</select>")[0]
     assert f'value="{likely.pk}">November 2015: The FD-2000 deal is cancelled' in merge_form
     assert "Deal cancelled" not in merge_form and "The deal was cancelled" not in merge_form
     response = editor_client.post(
-        reverse("review_merge", args=[proposal.pk]), {"event": likely.pk}, headers=HTMX
+        reverse("review:merge", args=[proposal.pk]), {"event": likely.pk}, headers=HTMX
     )
     assert "Merged into “The FD-2000 deal is cancelled”." in response.content.decode()
     assert likely.citations.get().quote == "The deal was cancelled in 2015."
@@ -528,7 +528,7 @@ def test_merge_into_nothing_or_another_timeline_is_refused(editor_client, source
     elsewhere = EventFactory()
     for event in ("", elsewhere.pk):
         response = editor_client.post(
-            reverse("review_merge", args=[proposal.pk]), {"event": event}, headers=HTMX
+            reverse("review:merge", args=[proposal.pk]), {"event": event}, headers=HTMX
         )
         assert response.status_code == 422
         assert "Choose the event this proposal reports." in response.content.decode()
@@ -537,9 +537,9 @@ def test_merge_into_nothing_or_another_timeline_is_refused(editor_client, source
 
 def test_reject_then_undo(editor_client, source):
     proposal = proposal_of(source, "2013")
-    rejected = editor_client.post(reverse("review_reject", args=[proposal.pk]), headers=HTMX)
+    rejected = editor_client.post(reverse("review:reject", args=[proposal.pk]), headers=HTMX)
     assert 'class="mention rejected"' in rejected.content.decode()
-    undone = editor_client.post(reverse("review_undo", args=[proposal.pk]), headers=HTMX)
+    undone = editor_client.post(reverse("review:undo", args=[proposal.pk]), headers=HTMX)
     assert "Undone: the proposal is pending again." in undone.content.decode()
     assert proposal_of(source, "2013").state == Proposal.State.PENDING
 
@@ -549,18 +549,18 @@ def test_a_second_editor_on_a_reviewed_proposal_is_told_who_did_what(editor_clie
     services.confirm(proposal=proposal, user=editor)
     other = Client()
     other.force_login(EditorFactory(username="bora"))
-    for action in ("review_confirm", "review_reject"):
+    for action in ("review:confirm", "review:reject"):
         response = other.post(reverse(action, args=[proposal.pk]), headers=HTMX)
         assert response.status_code == 409
         assert "ayse already confirmed this proposal" in response.content.decode()
-    plain = other.post(reverse("review_confirm", args=[proposal.pk]), follow=True)
+    plain = other.post(reverse("review:confirm", args=[proposal.pk]), follow=True)
     assert "ayse already confirmed this proposal" in plain.content.decode()
     assert Event.objects.count() == 1 and Citation.objects.count() == 1
 
 
 def test_double_submit_of_confirm_creates_one_event(editor_client, source):
     proposal = proposal_of(source, "2013")
-    url = reverse("review_confirm", args=[proposal.pk])
+    url = reverse("review:confirm", args=[proposal.pk])
     first = editor_client.post(url, headers=HTMX)
     second = editor_client.post(url, headers=HTMX)
     assert (first.status_code, second.status_code) == (200, 409)
@@ -572,7 +572,7 @@ def test_event_history_shows_who_confirmed_edited_and_merged(editor_client, sour
     event.headline = "Second"
     event._history_user = EditorFactory(username="bora")
     event.save()
-    content = editor_client.get(reverse("review_event_history", args=[event.pk])).content.decode()
+    content = editor_client.get(reverse("review:event_history", args=[event.pk])).content.decode()
     assert "<strong>ayse</strong>\n    created it" in content
     assert "<strong>bora</strong>\n    changed headline" in content
     assert "<strong>ayse</strong>\n    cited" in content

@@ -71,7 +71,7 @@ class Timeline(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("timeline", args=[self.slug])
+        return reverse("public:timeline", args=[self.slug])
 
 
 def content_hash(text: str) -> str:
@@ -258,7 +258,7 @@ class Event(PeriodFields, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("event", args=[self.timeline.slug, self.pk])
+        return reverse("public:event", args=[self.timeline.slug, self.pk])
 
     @property
     def date_display(self) -> str:

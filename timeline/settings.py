@@ -144,8 +144,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "review_queue"
-LOGOUT_REDIRECT_URL = "timeline_list"
+LOGIN_REDIRECT_URL = "review:queue"
+LOGOUT_REDIRECT_URL = "public:timeline_list"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

@@ -2,6 +2,8 @@ from django.urls import path
 
 from timeline.public import views
 
+app_name = "public"
+
 urlpatterns = [
     path("", views.timeline_list, name="timeline_list"),
     path("timelines/<slug:slug>/", views.timeline_detail, name="timeline"),

@@ -101,5 +101,5 @@ def csv_export(request: HttpRequest, slug: str) -> HttpResponse:
 def _permalinks(request: HttpRequest, timeline: Timeline):
     """Absolute event URLs; reverse() once, since per row it costs more than the row."""
     marker = 999999999
-    pattern = request.build_absolute_uri(reverse("event", args=[timeline.slug, marker]))
+    pattern = request.build_absolute_uri(reverse("public:event", args=[timeline.slug, marker]))
     return lambda pk: pattern.replace(str(marker), str(pk))

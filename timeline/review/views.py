@@ -114,7 +114,7 @@ def add_source(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("Source added; its dates are being read."))
     else:
         messages.info(request, _("This text is already a source of this timeline: here it is."))
-    return redirect("review_source", pk=added.source.pk)
+    return redirect("review:source", pk=added.source.pk)
 
 
 def _has_text(form: AddSourceForm) -> bool:
@@ -198,7 +198,7 @@ def set_published(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         _("Publication date saved; dates re-read for pending proposals, reviewed ones kept."),
     )
-    return redirect("review_source", pk=source.pk)
+    return redirect("review:source", pk=source.pk)
 
 
 @require_POST
@@ -207,7 +207,7 @@ def retry_extraction(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(Source, pk=pk)
     services.schedule_extraction(source=source)
     messages.info(request, _("Extraction scheduled again."))
-    return redirect("review_source", pk=source.pk)
+    return redirect("review:source", pk=source.pk)
 
 
 @require_GET
@@ -234,7 +234,7 @@ def _proposal(pk: int) -> Proposal:
 def _after_action(request: HttpRequest, proposal: Proposal, status: int = 200, forms=None):
     """htmx: the proposal, its highlight and the counts, in one response. Otherwise: back."""
     if not request.htmx:
-        url = reverse("review_source", args=[proposal.source_id])
+        url = reverse("review:source", args=[proposal.source_id])
         if forms:
             # The form with its errors, in the whole page, so nothing typed is lost.
             context = _source_context(proposal.source, forms=forms)
@@ -301,7 +301,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(pk)
     if not request.htmx:
-        url = reverse("review_source", args=[proposal.source_id])
+        url = reverse("review:source", args=[proposal.source_id])
         return redirect(f"{url}?edit={proposal.pk}#proposal-{proposal.pk}")
     context = _proposal_context(proposal, editing=proposal.pk)
     return render(request, f"{PAGE}#proposal", context)
