@@ -35,7 +35,7 @@ def visible_timeline(request: HttpRequest, slug: str) -> Timeline:
 @cached_for_readers
 def timeline_list(request: HttpRequest) -> HttpResponse:
     timelines = Timeline.objects.public().annotate(event_count=Count("events"))
-    return render(request, "timeline/timeline_list.html", {"timelines": timelines})
+    return render(request, "timeline/public/timeline_list.html", {"timelines": timelines})
 
 
 @require_GET
@@ -50,7 +50,7 @@ def timeline_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # The overview already counted them: spare the database a second count.
     paginator.count = sum(bar.count for bar in overview)
     page = paginator.get_page(request.GET.get("page"))
-    template_name = "timeline/timeline_detail.html"
+    template_name = "timeline/public/timeline_detail.html"
     if request.htmx:
         template_name += "#results"
     context = {
@@ -68,7 +68,9 @@ def timeline_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     event = get_object_or_404(timeline.events.with_sources(), pk=pk)
-    return render(request, "timeline/event_detail.html", {"timeline": timeline, "event": event})
+    return render(
+        request, "timeline/public/event_detail.html", {"timeline": timeline, "event": event}
+    )
 
 
 def _download(content: str, content_type: str, filename: str) -> HttpResponse:

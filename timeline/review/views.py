@@ -29,7 +29,7 @@ from timeline.models import Event, ExtractionState, Proposal, ProposalState, Sou
 from timeline.review.forms import AddSourceForm, ConfirmForm, PublishedForm
 from timeline.review.suggestions import likely_events
 
-PAGE = "timeline/review_source.html"
+PAGE = "timeline/review/source.html"
 
 
 def editor_required(view):
@@ -70,7 +70,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         .order_by("added_at", "id")
     )
     context = {"sources": sources, "unfinished": unfinished}
-    return render(request, "timeline/review_queue.html", context)
+    return render(request, "timeline/review/queue.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -82,18 +82,18 @@ def add_source(request: HttpRequest) -> HttpResponse:
     form = AddSourceForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method != "POST" or not form.is_valid():
         status = 422 if form.errors else 200
-        return render(request, "timeline/review_add.html", {"form": form}, status=status)
+        return render(request, "timeline/review/add.html", {"form": form}, status=status)
     fetching = "fetch" in request.POST
     if form.cleaned_data["url"] and (fetching or not _has_text(form)):
         try:
             data = form.fetched_data()
         except DocumentError as error:
             form.add_error("url", str(error))
-            return render(request, "timeline/review_add.html", {"form": form}, status=422)
+            return render(request, "timeline/review/add.html", {"form": form}, status=422)
         form = AddSourceForm(data)
         if fetching or not form.is_valid():
             # The editor checks what was fetched (the date above all), then adds it.
-            return render(request, "timeline/review_add.html", {"form": form, "fetched": True})
+            return render(request, "timeline/review/add.html", {"form": form, "fetched": True})
     document = form.document()
     added = services.add_source(
         timeline=form.cleaned_data["timeline"],
@@ -365,4 +365,4 @@ def event_history(request: HttpRequest, pk: int) -> HttpResponse:
         "citations": citations.order_by("-history_date"),
         "proposals": proposals,
     }
-    return render(request, "timeline/review_event_history.html", context)
+    return render(request, "timeline/review/event_history.html", context)
