@@ -1,11 +1,21 @@
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = SHARED / "seeds" / "000_fd7ddafec9e56c3a.txt"
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def visible_text(html: str) -> str:
+    """What a person reads on the page: tags dropped, whitespace as the browser shows it."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 @pytest.fixture
@@ -29,3 +39,17 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def editor():
+    from tests.factories import EditorFactory
+
+    return EditorFactory(username="ayse")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    client.editor = editor
+    return client

@@ -87,3 +87,8 @@ class ProposalFactory(factory.django.DjangoModelFactory):
     sentence_end = 38
     headline = "The tender was won by the bid"
     confidence = 0.9
+
+
+def proposal_of(source: Source, value: str) -> Proposal:
+    """The one proposal of ``source`` dated ``value``."""
+    return source.proposals.get(value=value)

@@ -5,20 +5,12 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from tests.factories import CitationFactory, EditorFactory, EventFactory, ProposalFactory
+from tests.factories import CitationFactory, EventFactory, ProposalFactory
 from timeline import demo
 from timeline.models import Event, Proposal, Source
 from timeline.periods import Precision
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor_client(client):
-    editor = EditorFactory()
-    client.force_login(editor)
-    client.editor = editor
-    return client
 
 
 @pytest.fixture

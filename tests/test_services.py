@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tests.factories import EditorFactory, EventFactory, SourceFactory, TimelineFactory
+from tests.factories import EditorFactory, EventFactory, SourceFactory, TimelineFactory, proposal_of
 from timeline import services
 from timeline.models import Citation, Event, Proposal
 from timeline.periods import Period
@@ -18,11 +18,6 @@ ARTICLE = (
 
 
 @pytest.fixture
-def editor():
-    return EditorFactory()
-
-
-@pytest.fixture
 def source(editor):
     added = services.add_source(
         timeline=TimelineFactory(),
@@ -32,10 +27,6 @@ def source(editor):
         user=editor,
     )
     return added.source
-
-
-def proposal_for(source, value) -> Proposal:
-    return source.proposals.get(value=value)
 
 
 def test_adding_a_source_proposes_its_dated_events(source):
@@ -64,7 +55,7 @@ def test_adding_empty_text_is_refused(editor):
 
 
 def test_confirm_creates_an_event_citing_the_sentence(source, editor):
-    proposal = proposal_for(source, "2013")
+    proposal = proposal_of(source, "2013")
     event = services.confirm(proposal=proposal, user=editor, headline="Turkey picks the FD-2000")
     assert event.date_display == "2013"
     assert event.timeline == source.timeline
@@ -79,7 +70,7 @@ def test_confirm_creates_an_event_citing_the_sentence(source, editor):
 
 def test_confirm_with_edits_uses_the_editors_date_and_words(source, editor):
     event = services.confirm(
-        proposal=proposal_for(source, "2015"),
+        proposal=proposal_of(source, "2015"),
         user=editor,
         headline="Deal cancelled",
         description="After two years of talks.",
@@ -90,7 +81,7 @@ def test_confirm_with_edits_uses_the_editors_date_and_words(source, editor):
 
 
 def test_confirming_twice_is_refused_and_says_who_did_it(source, editor):
-    proposal = proposal_for(source, "2013")
+    proposal = proposal_of(source, "2013")
     stale_copy = Proposal.objects.get(pk=proposal.pk)
     services.confirm(proposal=proposal, user=editor)
     other = EditorFactory(username="second-editor")
@@ -104,20 +95,20 @@ def test_confirming_twice_is_refused_and_says_who_did_it(source, editor):
 
 def test_merge_adds_a_citation_to_an_existing_event(source, editor):
     event = EventFactory(timeline=source.timeline, headline="Deal cancelled")
-    citation = services.merge(proposal=proposal_for(source, "2015"), event=event, user=editor)
+    citation = services.merge(proposal=proposal_of(source, "2015"), event=event, user=editor)
     assert citation.event == event
     assert event.citations.count() == 1
-    assert proposal_for(source, "2015").state == Proposal.State.MERGED
+    assert proposal_of(source, "2015").state == Proposal.State.MERGED
 
 
 def test_merge_into_another_timelines_event_is_refused(source, editor):
     with pytest.raises(services.ReviewError, match="another timeline"):
-        services.merge(proposal=proposal_for(source, "2015"), event=EventFactory(), user=editor)
-    assert proposal_for(source, "2015").state == Proposal.State.PENDING
+        services.merge(proposal=proposal_of(source, "2015"), event=EventFactory(), user=editor)
+    assert proposal_of(source, "2015").state == Proposal.State.PENDING
 
 
 def test_undo_confirm_removes_the_event_nothing_else_cites(source, editor):
-    proposal = proposal_for(source, "2013")
+    proposal = proposal_of(source, "2013")
     services.confirm(proposal=proposal, user=editor)
     services.undo(proposal=proposal, user=editor)
     proposal.refresh_from_db()
@@ -127,7 +118,7 @@ def test_undo_confirm_removes_the_event_nothing_else_cites(source, editor):
 
 
 def test_undo_confirm_keeps_an_event_that_other_sources_cite(source, editor):
-    event = services.confirm(proposal=proposal_for(source, "2015"), user=editor)
+    event = services.confirm(proposal=proposal_of(source, "2015"), user=editor)
     other = services.add_source(
         timeline=source.timeline,
         text="The FD-2000 deal was cancelled in 2015.",
@@ -135,33 +126,33 @@ def test_undo_confirm_keeps_an_event_that_other_sources_cite(source, editor):
         user=editor,
     ).source
     services.merge(proposal=other.proposals.get(), event=event, user=editor)
-    services.undo(proposal=proposal_for(source, "2015"), user=editor)
+    services.undo(proposal=proposal_of(source, "2015"), user=editor)
     assert list(event.citations.values_list("source", flat=True)) == [other.pk]
 
 
 def test_undo_merge_removes_only_the_citation(source, editor):
     event = EventFactory(timeline=source.timeline)
-    services.merge(proposal=proposal_for(source, "2015"), event=event, user=editor)
-    services.undo(proposal=proposal_for(source, "2015"), user=editor)
+    services.merge(proposal=proposal_of(source, "2015"), event=event, user=editor)
+    services.undo(proposal=proposal_of(source, "2015"), user=editor)
     assert Event.objects.filter(pk=event.pk).exists()
     assert event.citations.count() == 0
 
 
 def test_undo_reject_returns_to_pending(source, editor):
-    proposal = proposal_for(source, "2013")
+    proposal = proposal_of(source, "2013")
     services.reject(proposal=proposal, user=editor)
     services.undo(proposal=proposal, user=editor)
-    assert proposal_for(source, "2013").state == Proposal.State.PENDING
+    assert proposal_of(source, "2013").state == Proposal.State.PENDING
 
 
 def test_undo_of_a_pending_proposal_is_refused(source, editor):
     with pytest.raises(services.ReviewError, match="already pending"):
-        services.undo(proposal=proposal_for(source, "2013"), user=editor)
+        services.undo(proposal=proposal_of(source, "2013"), user=editor)
 
 
 def test_rerunning_extraction_keeps_reviewed_work_and_duplicates_nothing(source, editor):
-    services.confirm(proposal=proposal_for(source, "2013"), user=editor, headline="Kept")
-    services.reject(proposal=proposal_for(source, "2015"), user=editor)
+    services.confirm(proposal=proposal_of(source, "2013"), user=editor, headline="Kept")
+    services.reject(proposal=proposal_of(source, "2015"), user=editor)
     services.propose_events(source=source)
     services.propose_events(source=source)
     assert list(source.proposals.values_list("value", "state")) == [
