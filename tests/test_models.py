@@ -3,11 +3,20 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import IntegrityError, transaction
 from django.db.models.deletion import ProtectedError
 
-from tests.factories import CitationFactory, EventFactory, ProposalFactory, SourceFactory
-from timeline.models import Event, Proposal, Source
+from tests.factories import (
+    CitationFactory,
+    EditorFactory,
+    EventFactory,
+    ProposalFactory,
+    SourceFactory,
+    TimelineFactory,
+    UserFactory,
+)
+from timeline.models import Event, Proposal, Source, Timeline
 from timeline.periods import Precision
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +121,12 @@ def test_event_changes_are_kept_in_history_with_who_made_them(django_user_model)
     assert latest.headline == "Better words"
     assert latest.history_user == user
     assert event.history.count() == 2
+
+
+def test_readers_see_only_public_timelines_and_editors_preview_private_ones():
+    public = TimelineFactory(is_public=True)
+    private = TimelineFactory(is_public=False)
+    reader = UserFactory()
+    assert list(Timeline.objects.visible_to(AnonymousUser())) == [public]
+    assert list(Timeline.objects.visible_to(reader)) == [public]
+    assert set(Timeline.objects.visible_to(EditorFactory())) == {public, private}

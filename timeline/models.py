@@ -49,6 +49,17 @@ class TimelineQuerySet(models.QuerySet):
     def public(self) -> TimelineQuerySet:
         return self.filter(is_public=True)
 
+    def visible_to(self, user) -> TimelineQuerySet:
+        """What readers may see: public timelines; editors also preview private ones.
+
+        This is the one rule for every public page, permalink, export and feed.
+        A timeline shows only its events, which are confirmed by definition: what
+        is not confirmed is still a Proposal, and no public page reads those.
+        """
+        from timeline.editors import is_editor
+
+        return self.all() if is_editor(user) else self.public()
+
 
 class Timeline(models.Model):
     title = models.CharField(_("title"), max_length=200)
@@ -156,10 +167,6 @@ DATE_ORDER = [
 class EventQuerySet(models.QuerySet):
     def in_date_order(self) -> EventQuerySet:
         return self.order_by(*DATE_ORDER)
-
-    def public(self) -> EventQuerySet:
-        """What readers may see: events (confirmed by definition) of public timelines."""
-        return self.filter(timeline__is_public=True)
 
     def overlapping_years(self, first: int | None, last: int | None) -> EventQuerySet:
         """Events that touch the years first..last; a range counts where it overlaps."""

@@ -7,13 +7,12 @@ import json
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from timeline.editors import is_editor
 from timeline.models import Timeline
 from timeline.public import exports
 from timeline.public.forms import EventFilterForm
@@ -24,11 +23,7 @@ EVENTS_PER_PAGE = 100
 
 
 def visible_timeline(request: HttpRequest, slug: str) -> Timeline:
-    """A public timeline for anyone; a private one only for editors, a 404 for the rest."""
-    timeline = get_object_or_404(Timeline, slug=slug)
-    if not timeline.is_public and not is_editor(request.user):
-        raise Http404("No such timeline.")
-    return timeline
+    return get_object_or_404(Timeline.objects.visible_to(request.user), slug=slug)
 
 
 @require_GET
