@@ -185,3 +185,18 @@ def test_confirm_an_unresolved_proposal_with_an_editor_date(editor):
         proposal=source.proposals.get(), user=editor, period=Period.parse("2016-11-18")
     )
     assert event.date_display == "18 November 2016"
+
+
+def test_setting_the_publication_date_rereads_pending_dates_keeps_reviewed_and_records_who(
+    editor,
+):
+    source = services.add_source(
+        timeline=TimelineFactory(), text=ARTICLE, title="Undated", user=editor
+    ).source
+    assert source.proposals.get(mention_text="Friday").value == ""
+    services.confirm(proposal=proposal_of(source, "2013"), user=editor, headline="Kept")
+    services.set_publication_date(source=source, published=date(2016, 11, 19), user=editor)
+    assert source.proposals.get(mention_text="Friday").value == "2016-11-18"
+    assert proposal_of(source, "2013").event.headline == "Kept"
+    assert source.history.latest().history_user == editor
+    assert source.history.latest().published == date(2016, 11, 19)

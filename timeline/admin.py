@@ -137,17 +137,23 @@ class SourceAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.added_by = request.user
-        super().save_model(request, obj, form, change)
-        if not change or {"text", "published"} & set(form.changed_data):
+        changed = set(form.changed_data)
+        if change and changed == {"published"}:
+            # Only the date: the path the review page takes too.
+            services.set_publication_date(source=obj, published=obj.published, user=request.user)
+        else:
+            super().save_model(request, obj, form, change)
+            if change and not changed & {"text", "published"}:
+                return
             services.schedule_extraction(source=obj)
-            obj.refresh_from_db()
-            count = obj.proposals.pending().count()
-            self.message_user(
-                request,
-                _("Extraction %(state)s: %(count)s pending proposals.")
-                % {"state": obj.get_extraction_state_display(), "count": count},
-                messages.INFO,
-            )
+        obj.refresh_from_db()
+        count = obj.proposals.pending().count()
+        self.message_user(
+            request,
+            _("Extraction %(state)s: %(count)s pending proposals.")
+            % {"state": obj.get_extraction_state_display(), "count": count},
+            messages.INFO,
+        )
 
     @admin.action(description=_("Re-run extraction (keeps reviewed proposals)"))
     def rerun_extraction(self, request, queryset):

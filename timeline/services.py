@@ -103,6 +103,21 @@ def schedule_extraction(*, source: Source) -> None:
 
 
 @transaction.atomic
+def set_publication_date(
+    *, source: Source, published: date | None, user: AbstractBaseUser | None
+) -> None:
+    """Give a source its publication date and re-read the dates of its pending proposals.
+
+    Relative dates ("on Friday") resolve against it; reviewed proposals are kept as
+    they are. Used by the review page and the admin alike.
+    """
+    source.published = published
+    source._history_user = user
+    source.save()
+    schedule_extraction(source=source)
+
+
+@transaction.atomic
 def propose_events(*, source: Source) -> int:
     """(Re)run the extractor: pending proposals are replaced, reviewed ones kept as they are."""
     source.proposals.pending().delete()

@@ -190,10 +190,9 @@ def set_published(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         context = _source_context(source, published_form=form)
         return render(request, PAGE, context, status=422)
-    source.published = form.cleaned_data["published"]
-    source._history_user = request.user
-    source.save()
-    services.schedule_extraction(source=source)
+    services.set_publication_date(
+        source=source, published=form.cleaned_data["published"], user=request.user
+    )
     messages.success(
         request,
         _("Publication date saved; dates re-read for pending proposals, reviewed ones kept."),
