@@ -151,6 +151,11 @@ class Source(models.Model):
         self.content_hash = content_hash(self.text)
         super().save(*args, **kwargs)
 
+    @property
+    def is_extracting(self) -> bool:
+        """Its extraction waits in the queue or runs: the review page polls until it ends."""
+        return self.extraction_state in {ExtractionState.QUEUED, ExtractionState.RUNNING}
+
 
 # Date order: by the first day of the period; at the same first day the coarser
 # precision first (2015, then 2015-01, then 2015-01-01); a single date before a

@@ -9,9 +9,21 @@ from django.utils.translation import gettext_lazy as _
 class EventFilterForm(forms.Form):
     """The public page's filters; every field optional, so an empty form shows everything."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    start = forms.IntegerField(label=_("From year"), required=False, min_value=1, max_value=9999)
-    end = forms.IntegerField(label=_("To year"), required=False, min_value=1, max_value=9999)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=forms.SearchInput)
+    start = forms.IntegerField(
+        label=_("From year"),
+        required=False,
+        min_value=1,
+        max_value=9999,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    end = forms.IntegerField(
+        label=_("To year"),
+        required=False,
+        min_value=1,
+        max_value=9999,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
 
     def clean(self):
         cleaned = super().clean()

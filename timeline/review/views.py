@@ -215,12 +215,9 @@ def retry_extraction(request: HttpRequest, pk: int) -> HttpResponse:
 def extraction_status(request: HttpRequest, pk: int) -> HttpResponse:
     """Polled while extraction waits or runs; reloads the page once it is over."""
     source = get_object_or_404(Source, pk=pk)
-    if request.htmx and source.extraction_state not in _WAITING:
+    if request.htmx and not source.is_extracting:
         return HttpResponseClientRefresh()
     return render(request, f"{PAGE}#extraction", {"source": source})
-
-
-_WAITING = {ExtractionState.QUEUED, ExtractionState.RUNNING}
 
 
 # --- proposals ---------------------------------------------------------------------------
