@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_migrate
 
 
 class TimelineConfig(AppConfig):
@@ -11,10 +11,4 @@ class TimelineConfig(AppConfig):
         from timeline.editors import ensure_editors_group
 
         post_migrate.connect(ensure_editors_group, sender=self)
-        # Whatever readers can see changed: every cached public page is stale.
-        for name in ("Timeline", "Source", "Event", "Citation"):
-            model = self.get_model(name)
-            post_save.connect(public_cache.invalidate, sender=model, dispatch_uid=f"cache-{name}")
-            post_delete.connect(
-                public_cache.invalidate, sender=model, dispatch_uid=f"cache-d-{name}"
-            )
+        public_cache.connect(self)

@@ -5,6 +5,11 @@ source, event or citation replaces it (now, and again when the transaction
 commits), so every cached page is stale at once and none is served again.
 Only anonymous GETs with no session or message cookie are cached: anything
 that can differ per person is rendered afresh.
+
+Invalidation rides on the models' save and delete signals, wired by
+``connect()`` (called from the app's ``ready()``). ``QuerySet.update()``,
+``bulk_create()`` and ``bulk_update()`` send no signals: a write path that
+changes what readers see through them must call ``invalidate()`` itself.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 
 VERSION_KEY = "timeline:public-version"
@@ -34,6 +40,18 @@ def invalidate(**kwargs) -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
     # A request between this save and the commit could cache the old state again.
     transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+
+
+# What readers see is made of these models; proposals are never shown to them.
+READER_VISIBLE_MODELS = ("Timeline", "Source", "Event", "Citation")
+
+
+def connect(app_config) -> None:
+    """Drop the public cache whenever a model readers see is saved or deleted."""
+    for name in READER_VISIBLE_MODELS:
+        model = app_config.get_model(name)
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"cache-{name}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"cache-d-{name}")
 
 
 def _cacheable(request: HttpRequest) -> bool:
