@@ -1,8 +1,21 @@
-"""The Editors group: everything the review work needs, and nothing of a superuser's."""
+"""Who is an editor: the Editors group, its permissions, and the check every editor page makes.
+
+The group has everything the review work needs, and nothing of a superuser's.
+"""
 
 from __future__ import annotations
 
+from functools import wraps
+
 from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_htmx.http import HttpResponseClientRedirect
+
+from timeline.htmx import HtmxHttpRequest
 
 EDITORS = "Editors"
 REVIEW_PERMISSION = "timeline.change_proposal"
@@ -33,3 +46,20 @@ def ensure_editors_group(**kwargs) -> Group:
 
 def is_editor(user) -> bool:
     return user.is_active and user.has_perm(REVIEW_PERMISSION)
+
+
+def editor_required(view):
+    """Anonymous: to the login page (htmx: a client redirect). Others: 403."""
+
+    @wraps(view)
+    def wrapper(request: HtmxHttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_authenticated:
+            if request.htmx:
+                login = reverse("login") + "?next=" + (request.htmx.current_url_abs_path or "/")
+                return HttpResponseClientRedirect(login)
+            return redirect_to_login(request.get_full_path())
+        if not is_editor(request.user):
+            raise PermissionDenied(_("Only editors can review sources."))
+        return view(request, *args, **kwargs)
+
+    return wrapper

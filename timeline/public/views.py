@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from timeline.htmx import HtmxHttpRequest
 from timeline.models import Timeline
 from timeline.public import exports
 from timeline.public.forms import EventFilterForm
@@ -36,7 +37,7 @@ def timeline_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @cached_for_readers
 @vary_on_headers("HX-Request")
-def timeline_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     form = EventFilterForm(request.GET or None)
     events = form.filter(timeline.events.all())

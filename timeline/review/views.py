@@ -7,11 +7,7 @@ redirects back; under htmx it answers with the pieces of the page that changed.
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,33 +16,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRedirect, HttpResponseClientRefresh
+from django_htmx.http import HttpResponseClientRefresh
 
 from timeline import services
-from timeline.editors import is_editor
+from timeline.editors import editor_required
+from timeline.htmx import HtmxHttpRequest
 from timeline.ingest.documents import DocumentError
 from timeline.models import Event, ExtractionState, Proposal, ProposalState, Source, Timeline
 from timeline.review.forms import AddSourceForm, ConfirmForm, PublishedForm
 from timeline.review.suggestions import likely_events
 
 PAGE = "timeline/review/source.html"
-
-
-def editor_required(view):
-    """Anonymous: to the login page (htmx: a client redirect). Others: 403."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            if request.htmx:
-                login = reverse("login") + "?next=" + (request.htmx.current_url_abs_path or "/")
-                return HttpResponseClientRedirect(login)
-            return redirect_to_login(request.get_full_path())
-        if not is_editor(request.user):
-            raise PermissionDenied(_("Only editors can review sources."))
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 # --- queue and sources -------------------------------------------------------------------
@@ -212,7 +192,7 @@ def retry_extraction(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @editor_required
 @vary_on_headers("HX-Request")
-def extraction_status(request: HttpRequest, pk: int) -> HttpResponse:
+def extraction_status(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Polled while extraction waits or runs; reloads the page once it is over."""
     source = get_object_or_404(Source, pk=pk)
     if request.htmx and not source.is_extracting:
@@ -227,7 +207,7 @@ def _proposal(pk: int) -> Proposal:
     return get_object_or_404(Proposal.objects.select_related("source__timeline"), pk=pk)
 
 
-def _after_action(request: HttpRequest, proposal: Proposal, status: int = 200, forms=None):
+def _after_action(request: HtmxHttpRequest, proposal: Proposal, status: int = 200, forms=None):
     """htmx: the proposal, its highlight and the counts, in one response. Otherwise: back."""
     if not request.htmx:
         url = reverse("review:source", args=[proposal.source_id])
@@ -294,7 +274,7 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @editor_required
 @vary_on_headers("HX-Request")
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(pk)
     if not request.htmx:
         url = reverse("review:source", args=[proposal.source_id])
