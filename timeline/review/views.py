@@ -24,7 +24,7 @@ from timeline.htmx import HtmxHttpRequest
 from timeline.ingest.documents import DocumentError
 from timeline.models import Event, ExtractionState, Proposal, ProposalState, Source, Timeline
 from timeline.review.forms import AddSourceForm, ConfirmForm, PublishedForm
-from timeline.review.suggestions import likely_events
+from timeline.review.page import proposal_context, source_context
 
 PAGE = "timeline/review/source.html"
 
@@ -106,60 +106,7 @@ def _has_text(form: AddSourceForm) -> bool:
 def review_source(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(Source.objects.select_related("timeline"), pk=pk)
     editing = request.GET.get("edit")
-    return render(request, PAGE, _source_context(source, editing=editing))
-
-
-def _source_context(
-    source: Source, editing=None, forms=None, published_form=None, rendered=None
-) -> dict:
-    """The review page's context; merge suggestions only for the proposals `rendered`
-    (all of them when None), since each costs a query and a fuzzy ranking."""
-    proposals = list(
-        source.proposals.select_related("event", "reviewed_by").order_by("mention_start")
-    )
-    forms = forms or {}
-    for proposal in proposals:
-        proposal.form = forms.get(proposal.pk) or (
-            ConfirmForm.for_proposal(proposal) if str(proposal.pk) == str(editing) else None
-        )
-        if proposal.is_pending and rendered in (None, proposal.pk):
-            proposal.suggestions = likely_events(proposal)
-    return {
-        "source": source,
-        "proposals": proposals,
-        "segments": highlighted(source.text, proposals),
-        "counts": counts(proposals),
-        "published_form": published_form or PublishedForm(initial={"published": source.published}),
-    }
-
-
-def _proposal_context(proposal: Proposal, **kwargs) -> dict:
-    """The page's context with `proposal` set to this one, as its partial renders it."""
-    context = _source_context(proposal.source, rendered=proposal.pk, **kwargs)
-    context["proposal"] = next(p for p in context["proposals"] if p.pk == proposal.pk)
-    return context
-
-
-def highlighted(text: str, proposals: list[Proposal]) -> list[tuple[str, Proposal | None]]:
-    """The text cut into plain runs and the mentions that proposals come from."""
-    segments, cursor = [], 0
-    for proposal in sorted(proposals, key=lambda p: p.mention_start):
-        if proposal.mention_start < cursor:
-            continue  # overlapping mentions: the first one keeps the highlight
-        segments.append((text[cursor : proposal.mention_start], None))
-        segments.append((text[proposal.mention_start : proposal.mention_end], proposal))
-        cursor = proposal.mention_end
-    segments.append((text[cursor:], None))
-    return segments
-
-
-def counts(proposals) -> dict[str, int]:
-    tally = {state: 0 for state in ProposalState.values}
-    for proposal in proposals:
-        tally[proposal.state] += 1
-    tally["reviewed"] = len(proposals) - tally[ProposalState.PENDING]
-    tally["total"] = len(proposals)
-    return tally
+    return render(request, PAGE, source_context(source, editing=editing))
 
 
 @require_POST
@@ -168,7 +115,7 @@ def set_published(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(Source, pk=pk)
     form = PublishedForm(request.POST)
     if not form.is_valid():
-        context = _source_context(source, published_form=form)
+        context = source_context(source, published_form=form)
         return render(request, PAGE, context, status=422)
     services.set_publication_date(
         source=source, published=form.cleaned_data["published"], user=request.user
@@ -213,12 +160,12 @@ def _after_action(request: HtmxHttpRequest, proposal: Proposal, status: int = 20
         url = reverse("review:source", args=[proposal.source_id])
         if forms:
             # The form with its errors, in the whole page, so nothing typed is lost.
-            context = _source_context(proposal.source, forms=forms)
+            context = source_context(proposal.source, forms=forms)
             return render(request, PAGE, context, status=status)
         return redirect(f"{url}#proposal-{proposal.pk}")
-    context = _proposal_context(proposal, forms=forms)
+    context = proposal_context(proposal, forms=forms)
     context["message_list"] = list(messages.get_messages(request))
-    current = context["proposal"]
+    current = context["row"].proposal
     html = render_to_string(f"{PAGE}#proposal", context, request)
     html += render_to_string(
         f"{PAGE}#mark",
@@ -279,7 +226,7 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if not request.htmx:
         url = reverse("review:source", args=[proposal.source_id])
         return redirect(f"{url}?edit={proposal.pk}#proposal-{proposal.pk}")
-    context = _proposal_context(proposal, editing=proposal.pk)
+    context = proposal_context(proposal, editing=proposal.pk)
     return render(request, f"{PAGE}#proposal", context)
 
 
