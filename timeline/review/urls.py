@@ -1,6 +1,6 @@
 from django.urls import path
 
-from timeline.review import views
+from timeline.review import history, views
 
 app_name = "review"
 
@@ -16,5 +16,5 @@ urlpatterns = [
     path("proposals/<int:pk>/merge/", views.merge, name="merge"),
     path("proposals/<int:pk>/reject/", views.reject, name="reject"),
     path("proposals/<int:pk>/undo/", views.undo, name="undo"),
-    path("events/<int:pk>/history/", views.event_history, name="event_history"),
+    path("events/<int:pk>/history/", history.event_history, name="event_history"),
 ]

@@ -1,4 +1,4 @@
-"""Editors' pages under /review/: add sources, review proposals, see history.
+"""Editors' pages under /review/: the queue, adding a source, reviewing its proposals.
 
 Every view checks the editor permission itself, fragments included, because
 an htmx endpoint can be requested directly. Each action is a plain POST that
@@ -262,30 +262,3 @@ def undo(request: HttpRequest, pk: int) -> HttpResponse:
         return _("Undone: the proposal is pending again.")
 
     return _review(request, pk, act)
-
-
-# --- history -----------------------------------------------------------------------------
-
-
-@require_GET
-@editor_required
-def event_history(request: HttpRequest, pk: int) -> HttpResponse:
-    event = get_object_or_404(Event.objects.select_related("timeline"), pk=pk)
-    records = list(event.history.select_related("history_user").order_by("history_date"))
-    changes = []
-    for older, newer in zip([None, *records], records, strict=False):
-        changed = []
-        if older is not None:
-            changed = [c.field for c in newer.diff_against(older).changes]
-        changes.append((newer, changed))
-    citations = event.citations.model.history.filter(event_id=event.pk).select_related(
-        "history_user", "source"
-    )
-    proposals = event.proposals.select_related("reviewed_by", "source")
-    context = {
-        "event": event,
-        "changes": reversed(changes),
-        "citations": citations.order_by("-history_date"),
-        "proposals": proposals,
-    }
-    return render(request, "timeline/review/event_history.html", context)
