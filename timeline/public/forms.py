@@ -6,24 +6,22 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
+def year_field(label: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=1,
+        max_value=9999,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
 class EventFilterForm(forms.Form):
     """The public page's filters; every field optional, so an empty form shows everything."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=forms.SearchInput)
-    start = forms.IntegerField(
-        label=_("From year"),
-        required=False,
-        min_value=1,
-        max_value=9999,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-    )
-    end = forms.IntegerField(
-        label=_("To year"),
-        required=False,
-        min_value=1,
-        max_value=9999,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-    )
+    start = year_field(_("From year"))
+    end = year_field(_("To year"))
 
     def clean(self):
         cleaned = super().clean()
