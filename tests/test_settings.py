@@ -12,6 +12,7 @@ PRODUCTION = {
     "DJANGO_DEBUG": "false",
     "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x" * 40,
     "DJANGO_ALLOWED_HOSTS": "timeline.example.org",
+    "TIMELINE_SITE_URL": "https://timeline.example.org",
 }
 
 
@@ -31,6 +32,13 @@ def test_check_deploy_reports_nothing_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_asks_for_the_site_url_links_are_built_from():
+    env = {k: v for k, v in PRODUCTION.items() if k != "TIMELINE_SITE_URL"}
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **env)
+    assert result.returncode != 0
+    assert "timeline.W001" in result.stderr and "TIMELINE_SITE_URL" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

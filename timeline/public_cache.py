@@ -1,10 +1,22 @@
-"""Caching what readers see: the public pages and exports, dropped on every change.
+"""Caching what readers see: the public pages and exports, dropped when what they show changes.
 
-One version stamp covers all public content. Any save or delete of a timeline,
-source, event or citation replaces it (now, and again when the transaction
-commits), so every cached page is stale at once and none is served again.
+Each cached response is filed under version stamps: one per timeline (its page,
+permalinks and exports), one for the list of timelines, and one over everything.
+A change replaces only the stamps of what it touches (now, and again when the
+transaction commits), so those pages are stale at once and the rest stay hits:
+
+- a timeline saved or deleted: that timeline (under its old and new slug) and the list;
+- an event saved or deleted: its timeline and the list (which counts events);
+- a citation saved or deleted: its event's timeline;
+- a source edited: the timelines whose events cite it; a new source cites nothing yet;
+- proposals: nothing, readers never see them.
+
 Only anonymous GETs with no session or message cookie are cached: anything
-that can differ per person is rendered afresh.
+that can differ per person is rendered afresh. A cached response is keyed on
+everything it depends on: the stamps, whether htmx asked for a fragment, the
+path, the query parameters the view reads (others are dropped before the view
+runs, so ``?utm_source=…`` makes no new entry), and the request's host only
+where links are built from it (no ``TIMELINE_SITE_URL``, in development).
 
 Invalidation rides on the models' save and delete signals, wired by
 ``connect()`` (called from the app's ``ready()``). ``QuerySet.update()``,
@@ -14,44 +26,117 @@ changes what readers see through them must call ``invalidate()`` itself.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
+from collections.abc import Callable, Iterable
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from django.http import HttpRequest, HttpResponse
+from django.db.models.signals import post_delete, post_save, pre_save
+from django.http import HttpRequest, HttpResponse, QueryDict
 
-VERSION_KEY = "timeline:public-version"
+from timeline.site import site_url
+
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Vary")
 PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+EVERYTHING = "all"
+TIMELINE_LIST = "list"
 
 
-def current_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
-    return version
+def _stamp_key(scope: str) -> str:
+    return f"timeline:public:v:{scope}"
 
 
-def invalidate(**kwargs) -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+def timeline_scope(slug: str) -> str:
+    return f"timeline:{slug}"
+
+
+def current_versions(*scopes: str) -> list[str]:
+    """The stamps of these scopes, in one round trip; a missing stamp is created."""
+    keys = [_stamp_key(scope) for scope in (EVERYTHING, *scopes)]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid.uuid4().hex, None)
+            found[key] = cache.get(key)
+    return [found[key] for key in keys]
+
+
+def invalidate(*, slugs: Iterable[str] = (), timeline_list: bool = False) -> None:
+    """Drop the cached pages of these timelines (and the list); with no arguments, all of them."""
+    scopes = [timeline_scope(slug) for slug in set(slugs)]
+    if timeline_list:
+        scopes.append(TIMELINE_LIST)
+    if not scopes:
+        scopes = [EVERYTHING]
+
+    def replace() -> None:
+        cache.set_many({_stamp_key(scope): uuid.uuid4().hex for scope in scopes}, None)
+
+    replace()
     # A request between this save and the commit could cache the old state again.
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+    transaction.on_commit(replace)
 
 
-# What readers see is made of these models; proposals are never shown to them.
-READER_VISIBLE_MODELS = ("Timeline", "Source", "Event", "Citation")
+# --- what each change touches --------------------------------------------------------------
+
+
+def _remember_slug(sender, instance, **kwargs) -> None:
+    """A renamed timeline's old URL must stop serving its cached pages too."""
+    instance._public_cache_old_slug = (
+        sender.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+        if instance.pk
+        else None
+    )
+
+
+def _timeline_changed(sender, instance, **kwargs) -> None:
+    slugs = {instance.slug, getattr(instance, "_public_cache_old_slug", None)} - {None}
+    invalidate(slugs=slugs, timeline_list=True)
+
+
+def _event_changed(sender, instance, **kwargs) -> None:
+    invalidate(slugs=_slugs(timeline_id=instance.timeline_id), timeline_list=True)
+
+
+def _citation_changed(sender, instance, **kwargs) -> None:
+    invalidate(slugs=_slugs(events__pk=instance.event_id))
+
+
+def _source_changed(sender, instance, created=False, **kwargs) -> None:
+    if created:
+        return  # nothing cites a new source: readers cannot see it
+    if slugs := _slugs(events__citations__source_id=instance.pk):
+        invalidate(slugs=slugs)
+
+
+def _slugs(timeline_id: int | None = None, **lookup) -> set[str]:
+    from timeline.models import Timeline
+
+    if timeline_id is not None:
+        lookup["pk"] = timeline_id
+    return set(Timeline.objects.filter(**lookup).values_list("slug", flat=True).distinct())
 
 
 def connect(app_config) -> None:
-    """Drop the public cache whenever a model readers see is saved or deleted."""
-    for name in READER_VISIBLE_MODELS:
+    """Wire invalidation to the saves and deletes of what readers see; proposals are not."""
+    receivers = {
+        "Timeline": _timeline_changed,
+        "Event": _event_changed,
+        "Citation": _citation_changed,
+        "Source": _source_changed,
+    }
+    for name, receiver in receivers.items():
         model = app_config.get_model(name)
-        post_save.connect(invalidate, sender=model, dispatch_uid=f"cache-{name}")
-        post_delete.connect(invalidate, sender=model, dispatch_uid=f"cache-d-{name}")
+        post_save.connect(receiver, sender=model, dispatch_uid=f"cache-{name}")
+        post_delete.connect(receiver, sender=model, dispatch_uid=f"cache-d-{name}")
+    timeline = app_config.get_model("Timeline")
+    pre_save.connect(_remember_slug, sender=timeline, dispatch_uid="cache-slug")
+
+
+# --- serving -------------------------------------------------------------------------------
 
 
 def _cacheable(request: HttpRequest) -> bool:
@@ -62,26 +147,78 @@ def _cacheable(request: HttpRequest) -> bool:
     )
 
 
-def cached_for_readers(view):
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _cacheable(request):
-            return view(request, *args, **kwargs)
-        htmx = "htmx" if request.headers.get("HX-Request") == "true" else "page"
-        key = f"timeline:public:{current_version()}:{htmx}:{request.get_full_path()}"
-        stored = cache.get(key)
-        if stored is not None:
-            status, content, headers = stored
-            response = HttpResponse(content, status=status)
-            for name, value in headers.items():
-                response[name] = value
-            response["X-Cache"] = "hit"
-            return response
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.streaming:
-            headers = {h: response[h] for h in KEPT_HEADERS if h in response}
-            cache.set(key, (200, response.content, headers), settings.TIMELINE_CACHE_SECONDS)
-            response["X-Cache"] = "miss"
-        return response
+def _keep_only(request: HttpRequest, params: tuple[str, ...]) -> str:
+    """Drop the query parameters the view does not read; return the canonical query."""
+    kept = QueryDict(mutable=True)
+    for name in sorted(set(params) & set(request.GET)):
+        kept.setlist(name, request.GET.getlist(name))
+    query = kept.urlencode()
+    kept._mutable = False
+    request.GET = kept
+    request.META["QUERY_STRING"] = query
+    return query
 
-    return wrapper
+
+def _cache_key(request: HttpRequest, query: str, slug: str | None) -> str:
+    scopes = (timeline_scope(slug),) if slug else (TIMELINE_LIST,)
+    versions = ":".join(current_versions(*scopes))
+    kind = "htmx" if request.headers.get("HX-Request") == "true" else "page"
+    # Without a configured site URL, links are built from the request's host.
+    origin = "" if site_url() else f"{request.scheme}://{request.get_host()}"
+    where = hashlib.sha256(f"{origin}{request.path}?{query}".encode()).hexdigest()
+    return f"timeline:public:{versions}:{kind}:{where}"
+
+
+def _store(key: str, content: bytes, headers: dict) -> None:
+    cache.set(key, (200, content, headers), settings.TIMELINE_CACHE_SECONDS)
+
+
+def _stored_when_done(chunks: Iterable[bytes], key: str, headers: dict):
+    """Pass a streamed export on as it is made; cache it once it is whole."""
+    parts = []
+    for chunk in chunks:
+        parts.append(chunk)
+        yield chunk
+    _store(key, b"".join(parts), headers)
+
+
+def cached_for_readers(view: Callable | None = None, *, query: Iterable[str] | None = None):
+    """Cache a public view for readers, filed under its timeline (the ``slug`` URL argument).
+
+    ``query`` names the parameters the view reads (``()``: none); any others are
+    removed from the request before the view runs. A view that does not say
+    (bare ``@cached_for_readers``) is cached only when asked without a query
+    string, so a parameter it does read is never ignored.
+    """
+    params = None if query is None else tuple(query)
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not _cacheable(request) or (params is None and request.META.get("QUERY_STRING")):
+                return view(request, *args, **kwargs)
+            key = _cache_key(request, _keep_only(request, params or ()), kwargs.get("slug"))
+            stored = cache.get(key)
+            if stored is not None:
+                status, content, headers = stored
+                response = HttpResponse(content, status=status)
+                for name, value in headers.items():
+                    response[name] = value
+                response["X-Cache"] = "hit"
+                return response
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200:
+                return response
+            headers = {h: response[h] for h in KEPT_HEADERS if h in response}
+            if response.streaming:
+                response.streaming_content = _stored_when_done(
+                    response.streaming_content, key, headers
+                )
+            else:
+                _store(key, response.content, headers)
+            response["X-Cache"] = "miss"
+            return response
+
+        return wrapper
+
+    return decorate(view) if view is not None else decorate

@@ -210,10 +210,10 @@ LOGGING = {
 }
 
 
-# Caching of the public pages and exports, invalidated on every change. The
-# default lives in one process's memory: fine for the demo and one worker. With
-# several gunicorn workers use a cache they share: file:///var/cache/timeline
-# on one machine, redis://host:6379/0 across machines.
+# Caching of the public pages and exports, invalidated per timeline on every
+# change readers would see (timeline/public_cache.py). The default lives in one
+# process's memory: fine for the demo. A team uses a cache every web process
+# and worker shares, on every machine: redis://host:6379/0 (README, "Caching").
 def cache_from_url(url: str) -> dict:
     if url.startswith("locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -229,6 +229,9 @@ def cache_from_url(url: str) -> dict:
 
 CACHES = {"default": cache_from_url(os.environ.get("DJANGO_CACHE_URL", "locmem://"))}
 TIMELINE_CACHE_SECONDS = int(os.environ.get("TIMELINE_CACHE_SECONDS", str(24 * 3600)))
+# The public address absolute links (permalinks, exports) are built from; without
+# it, in development only, they come from the request (timeline/site.py).
+TIMELINE_SITE_URL = os.environ.get("TIMELINE_SITE_URL", "").rstrip("/")
 
 # Login throttling: 5 failures lock that username from that address for an hour.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

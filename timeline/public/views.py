@@ -19,6 +19,7 @@ from timeline.public import exports
 from timeline.public.forms import EventFilterForm
 from timeline.public.overview import CHART_HEIGHT, year_overview
 from timeline.public_cache import cached_for_readers
+from timeline.site import absolute_url
 
 EVENTS_PER_PAGE = 100
 
@@ -28,14 +29,14 @@ def visible_timeline(request: HttpRequest, slug: str) -> Timeline:
 
 
 @require_GET
-@cached_for_readers
+@cached_for_readers(query=())
 def timeline_list(request: HttpRequest) -> HttpResponse:
     timelines = Timeline.objects.public().annotate(event_count=Count("events"))
     return render(request, "timeline/public/timeline_list.html", {"timelines": timelines})
 
 
 @require_GET
-@cached_for_readers
+@cached_for_readers(query=("q", "start", "end", "page"))
 @vary_on_headers("HX-Request")
 def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
@@ -60,13 +61,16 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-@cached_for_readers
+@cached_for_readers(query=())
 def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     event = get_object_or_404(timeline.events.with_sources(), pk=pk)
-    return render(
-        request, "timeline/public/event_detail.html", {"timeline": timeline, "event": event}
-    )
+    context = {
+        "timeline": timeline,
+        "event": event,
+        "canonical_url": absolute_url(request, event.get_absolute_url()),
+    }
+    return render(request, "timeline/public/event_detail.html", context)
 
 
 def _download(content: str, content_type: str, filename: str) -> HttpResponse:
@@ -76,7 +80,7 @@ def _download(content: str, content_type: str, filename: str) -> HttpResponse:
 
 
 @require_GET
-@cached_for_readers
+@cached_for_readers(query=())
 def timelinejs_export(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     document = exports.timelinejs(timeline, _permalinks(request, timeline))
@@ -88,7 +92,7 @@ def timelinejs_export(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-@cached_for_readers
+@cached_for_readers(query=())
 def csv_export(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     out = io.StringIO()
@@ -99,5 +103,5 @@ def csv_export(request: HttpRequest, slug: str) -> HttpResponse:
 def _permalinks(request: HttpRequest, timeline: Timeline):
     """Absolute event URLs; reverse() once, since per row it costs more than the row."""
     marker = 999999999
-    pattern = request.build_absolute_uri(reverse("public:event", args=[timeline.slug, marker]))
+    pattern = absolute_url(request, reverse("public:event", args=[timeline.slug, marker]))
     return lambda pk: pattern.replace(str(marker), str(pk))
