@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,6 +18,7 @@ from django.db import connection, models
 from django.db.models import Exists, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -131,8 +132,16 @@ class Source(models.Model):
         help_text=_("Extraction runs as a background task; a failed one can be retried."),
     )
     extraction_error = models.TextField(_("extraction error"), blank=True)
+    extraction_changed_at = models.DateTimeField(
+        _("extraction changed"),
+        null=True,
+        blank=True,
+        help_text=_("When its extraction was last queued, started or ended."),
+    )
 
-    history = HistoricalRecords(excluded_fields=["extraction_state", "extraction_error"])
+    history = HistoricalRecords(
+        excluded_fields=["extraction_state", "extraction_error", "extraction_changed_at"]
+    )
 
     class Meta:
         ordering = ["-added_at", "-id"]
@@ -155,6 +164,23 @@ class Source(models.Model):
     def is_extracting(self) -> bool:
         """Its extraction waits in the queue or runs: the review page polls until it ends."""
         return self.extraction_state in {ExtractionState.QUEUED, ExtractionState.RUNNING}
+
+    @property
+    def is_stuck(self) -> bool:
+        """Queued or running for longer than the lease: no worker seems to have it."""
+        if not self.is_extracting or self.extraction_changed_at is None:
+            return False
+        lease = timedelta(seconds=settings.TIMELINE_EXTRACTION_LEASE_SECONDS)
+        return self.extraction_changed_at < timezone.now() - lease
+
+    @property
+    def awaits_extraction(self) -> bool:
+        """Its review page polls: extraction waits or runs, and is not stuck."""
+        return self.is_extracting and not self.is_stuck
+
+    @property
+    def can_retry_extraction(self) -> bool:
+        return self.extraction_state == ExtractionState.FAILED or self.is_stuck
 
 
 # Date order: by the first day of the period; at the same first day the coarser

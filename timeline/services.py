@@ -97,7 +97,9 @@ def add_source(
 def schedule_extraction(*, source: Source) -> None:
     """Queue the extractor for this source; the immediate backend runs it at once."""
     Source.objects.filter(pk=source.pk).update(
-        extraction_state=ExtractionState.QUEUED, extraction_error=""
+        extraction_state=ExtractionState.QUEUED,
+        extraction_error="",
+        extraction_changed_at=timezone.now(),
     )
     extract_source.enqueue(source.pk)
 

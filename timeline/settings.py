@@ -135,6 +135,10 @@ _tasks = os.environ.get("TIMELINE_TASKS", "immediate")
 if _tasks not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TIMELINE_TASKS must be one of {sorted(TASK_BACKENDS)}")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[_tasks], "QUEUES": ["default"]}}
+# An extraction running this long whose worker is gone (its database lock
+# released) is re-queued by `manage.py worker`; editors may retry one queued or
+# running this long (timeline/tasks.py).
+TIMELINE_EXTRACTION_LEASE_SECONDS = int(os.environ.get("TIMELINE_EXTRACTION_LEASE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -140,9 +140,9 @@ def retry_extraction(request: HttpRequest, pk: int) -> HttpResponse:
 @editor_required
 @vary_on_headers("HX-Request")
 def extraction_status(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-    """Polled while extraction waits or runs; reloads the page once it is over."""
+    """Polled while extraction waits or runs; reloads the page once it is over or stuck."""
     source = get_object_or_404(Source, pk=pk)
-    if request.htmx and not source.is_extracting:
+    if request.htmx and not source.awaits_extraction:
         return HttpResponseClientRefresh()
     return render(request, f"{PAGE}#extraction", {"source": source})
 
