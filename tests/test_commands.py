@@ -202,3 +202,25 @@ def test_ingest_jsonl_that_all_succeeds_exits_cleanly(tmp_path, timeline):
     out = io.StringIO()
     call_command("ingest", str(path), "--timeline", timeline.slug, stdout=out, stderr=io.StringIO())
     assert "Added 2, already present 0, failed 0." in out.getvalue()
+
+
+def test_benchpublic_touches_no_cache_or_database_it_did_not_create(tmp_path):
+    import sqlite3
+
+    import redis
+
+    from tests import servers
+
+    cache_url = servers.redis_url()
+    shared = redis.Redis.from_url(cache_url)
+    shared.set("the-web-servers-cache", "kept")
+    database = tmp_path / "db.sqlite3"
+    with sqlite3.connect(database) as db:
+        db.execute("CREATE TABLE kept (n)")
+    before = database.read_bytes()
+    env = servers.environment(DJANGO_CACHE_URL=cache_url, DATABASE_URL=f"sqlite:///{database}")
+    out = servers.manage("benchpublic", "--events", "20", "--runs", "1", env=env)
+    assert "TimelineJS" in out
+    assert shared.get("the-web-servers-cache") == b"kept" and shared.dbsize() == 1
+    assert database.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite3"]

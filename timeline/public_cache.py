@@ -59,8 +59,9 @@ def current_versions(*scopes: str) -> list[str]:
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
-            cache.add(key, uuid.uuid4().hex, None)
-            found[key] = cache.get(key)
+            fresh = uuid.uuid4().hex
+            cache.add(key, fresh, None)
+            found[key] = cache.get(key) or fresh  # a dummy cache keeps nothing
     return [found[key] for key in keys]
 
 

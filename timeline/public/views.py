@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import json
-
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -73,8 +70,9 @@ def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "timeline/public/event_detail.html", context)
 
 
-def _download(content: str, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
+def _download(chunks, content_type: str, filename: str) -> HttpResponse:
+    # Made in chunks, sent whole: so it is cached for the next reader as it goes out.
+    response = HttpResponse("".join(chunks), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -83,9 +81,8 @@ def _download(content: str, content_type: str, filename: str) -> HttpResponse:
 @cached_for_readers(query=())
 def timelinejs_export(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
-    document = exports.timelinejs(timeline, _permalinks(request, timeline))
     return _download(
-        json.dumps(document, ensure_ascii=False),
+        exports.timelinejs(timeline, _permalinks(request, timeline)),
         "application/json; charset=utf-8",
         f"{timeline.slug}-timelinejs.json",
     )
@@ -95,9 +92,11 @@ def timelinejs_export(request: HttpRequest, slug: str) -> HttpResponse:
 @cached_for_readers(query=())
 def csv_export(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
-    out = io.StringIO()
-    exports.write_csv(timeline, out, _permalinks(request, timeline))
-    return _download(out.getvalue(), "text/csv; charset=utf-8", f"{timeline.slug}-events.csv")
+    return _download(
+        exports.csv_rows(timeline, _permalinks(request, timeline)),
+        "text/csv; charset=utf-8",
+        f"{timeline.slug}-events.csv",
+    )
 
 
 def _permalinks(request: HttpRequest, timeline: Timeline):
