@@ -224,3 +224,35 @@ def test_benchpublic_touches_no_cache_or_database_it_did_not_create(tmp_path):
     assert shared.get("the-web-servers-cache") == b"kept" and shared.dbsize() == 1
     assert database.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite3"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ingest_adds_a_big_batch_in_few_queries_and_keeps_every_invariant(
+    tmp_path, settings, django_assert_max_num_queries
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    timeline = TimelineFactory(slug="big")
+    lines = [f'{{"text": "Article {n}. Talks in 2017.", "title": "A{n}"}}' for n in range(450)]
+    lines[100] = "not json"
+    lines[300] = lines[299]  # the same text twice in one file
+    path = tmp_path / "big.jsonl"
+    path.write_text("\n".join(lines))
+    with django_assert_max_num_queries(30), pytest.raises(CommandError, match="1 of 450"):
+        call_command(
+            "ingest", str(path), "--timeline", "big", stdout=io.StringIO(), stderr=io.StringIO()
+        )
+    assert Source.objects.filter(timeline=timeline).count() == 448
+    assert Source.history.filter(history_type="+").count() == 448
+    assert DBTaskResult.objects.count() == 448
+    assert set(Source.objects.values_list("extraction_state", flat=True)) == {"queued"}
+    out = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("ingest", str(path), "--timeline", "big", stdout=out, stderr=io.StringIO())
+    assert "Added 0, already present 449, failed 1." in out.getvalue()
+    assert Source.objects.count() == 448 and DBTaskResult.objects.count() == 448
+    call_command("worker", batch=True, startup_delay=False, max_tasks=3, verbosity=0)
+    assert Source.objects.filter(extraction_state="done").count() == 3

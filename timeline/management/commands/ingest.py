@@ -29,6 +29,7 @@ from timeline.ingest.documents import (
 from timeline.models import Timeline
 
 ARTICLE_SUFFIXES = (HTML_SUFFIXES | TEXT_SUFFIXES) - {""}
+BATCH = 200  # articles a transaction when adding many
 
 
 def _date(value: str | None, what: str = "--published") -> date | None:
@@ -144,18 +145,20 @@ class Command(BaseCommand):
     # --- many articles -----------------------------------------------------------------
 
     def ingest_many(self, path: Path) -> None:
+        """Read every article, adding them a batch at a time (one transaction each)."""
         items = self.folder_items(path) if path.is_dir() else self.jsonl_items(path)
         summary = Summary()
-        for label, load in self.progress(items, summary):
+        batch = []
+        for n, (label, load) in enumerate(self.progress(items, summary), start=1):
             try:
-                added = self.add(load(), fallback_title=label)
+                batch.append(self.article(load(), fallback_title=label))
             except (DocumentError, ValueError) as error:
                 summary.failed.append(f"{label}: {error}")
-                continue
-            if added.created:
-                summary.added += 1
-            else:
-                summary.present += 1
+            if len(batch) == BATCH or n == len(items):
+                for added in services.add_sources(timeline=self.target, articles=batch):
+                    summary.added += added
+                    summary.present += not added
+                batch = []
         self.stdout.write(
             f"Added {summary.added}, already present {summary.present}, "
             f"failed {len(summary.failed)}."
@@ -164,6 +167,19 @@ class Command(BaseCommand):
             self.stdout.write(f"  failed: {reason}")
         if summary.failed:
             raise CommandError(f"{len(summary.failed)} of {summary.done} articles failed")
+
+    def article(self, document: Document, fallback_title: str) -> services.NewSource:
+        d = self.defaults
+        if not document.text.strip():
+            raise DocumentError("no text")
+        return services.NewSource(
+            text=document.text,
+            title=d["title"] or document.title or fallback_title,
+            published=document.published or d["published"],
+            url=d["url"] or document.url,
+            publisher=d["publisher"] or document.publisher,
+            author=d["author"] or document.author,
+        )
 
     def folder_items(self, folder: Path) -> list:
         files = sorted(
