@@ -27,7 +27,14 @@ from timeline.models import Citation, Event, Source, Timeline
 from timeline.periods import Precision
 
 TARGET_QUERIES = 10
-TARGET_MS = 300
+# Issue 14's targets at 50,000 events on PostgreSQL, uncached.
+TARGET_MS = {
+    "page (first)": 60,
+    "page (last)": 60,
+    "page filtered": 60,
+    "TimelineJS": 250,
+    "CSV": 250,
+}
 
 
 def body(response) -> bytes:
@@ -150,8 +157,8 @@ class Command(BaseCommand):
             cached = (time.perf_counter() - started) * 1000
             assert hit["X-Cache"] == "hit", url
             median = statistics.median(timings)
-            met = query_count < TARGET_QUERIES and median < TARGET_MS
+            met = query_count < TARGET_QUERIES and median <= TARGET_MS[label]
             self.stdout.write(
                 f"{label:<16}{query_count:>8}{median:>11.1f}{max(timings):>9.1f}{cached:>11.1f}  "
-                f"{'met' if met else 'MISSED'} (<{TARGET_QUERIES} queries, <{TARGET_MS} ms)"
+                f"{'met' if met else 'MISSED'} (<{TARGET_QUERIES} queries, ≤{TARGET_MS[label]} ms)"
             )
