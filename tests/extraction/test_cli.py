@@ -104,7 +104,12 @@ def test_cli_batch_reports_bad_lines_and_goes_on(tmp_path):
 def test_cli_empty_text_gives_an_empty_result():
     result = run("-", "--json", stdin=b"")
     assert result.returncode == 0
-    assert json.loads(result.stdout) == {"published": None, "mentions": [], "proposals": []}
+    assert json.loads(result.stdout) == {
+        "published": None,
+        "kind": "news",
+        "mentions": [],
+        "proposals": [],
+    }
 
 
 def test_cli_refuses_binary_input_with_one_clear_line(tmp_path):

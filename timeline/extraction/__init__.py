@@ -1,8 +1,9 @@
 """Dated events from article text: the extractor behind every proposal.
 
 Pure Python, no Django. ``extract(text, published)`` finds each date mention
-at its real precision, resolving relative ones against the publication date,
-and proposes one event per sentence and distinct date.
+at its real precision, resolving relative ones against the publication date
+(news) or the story's own latest date (narrative), and proposes one event per
+sentence and distinct date.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from datetime import date
 
 from timeline.extraction.candidates import find_mentions
 from timeline.extraction.headlines import suggest_headline
+from timeline.extraction.kinds import detect_kind
+from timeline.extraction.narrative import KINDS, NARRATIVE, NEWS
 from timeline.extraction.results import (
     FLAG_MESSAGES,
     NEEDS_PUBLICATION_DATE,
@@ -22,6 +25,9 @@ from timeline.extraction.sentences import split_sentences
 
 __all__ = [
     "FLAG_MESSAGES",
+    "KINDS",
+    "NARRATIVE",
+    "NEWS",
     "NEEDS_PUBLICATION_DATE",
     "Extraction",
     "Mention",
@@ -30,34 +36,49 @@ __all__ = [
 ]
 
 
-def extract(text: str, published: date | None = None) -> Extraction:
-    mentions = tuple(find_mentions(text, published))
+def extract(text: str, published: date | None = None, kind: str | None = None) -> Extraction:
+    """Dated mentions and proposals; ``kind`` (news or narrative) is detected when not given."""
+    if kind is None:
+        kind = detect_kind(text)
+    elif kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}: use {' or '.join(KINDS)}")
+    mentions = tuple(find_mentions(text, published, kind))
     if not mentions:
-        return Extraction(published=published)
+        return Extraction(published=published, kind=kind)
     return Extraction(
-        published=published, mentions=mentions, proposals=tuple(_propose(text, mentions))
+        published=published,
+        kind=kind,
+        mentions=mentions,
+        proposals=tuple(_propose(text, mentions)),
     )
 
 
 def _propose(text: str, mentions: tuple[Mention, ...]):
-    remaining = list(mentions)
+    # Mentions and sentences are both in text order: one pass over each.
+    index = 0
     for sentence in split_sentences(text):
-        inside = [m for m in remaining if sentence.start <= m.start < sentence.end]
+        while index < len(mentions) and mentions[index].start < sentence.start:
+            index += 1
+        first = index
+        while index < len(mentions) and mentions[index].start < sentence.end:
+            index += 1
+        inside = mentions[first:index]
         if not inside:
             continue
-        remaining = remaining[len(inside) :]
         # One proposal per distinct date; an unresolved mention stands alone.
         groups: dict[object, list[Mention]] = {}
         for mention in inside:
             groups.setdefault(mention.value or ("unresolved", mention.start), []).append(mention)
         for group in groups.values():
-            first = group[0]
+            first_mention = group[0]
             yield ProposedEvent(
                 sentence=sentence.text,
                 start=sentence.start,
                 end=sentence.end,
                 headline=suggest_headline(
-                    sentence.text, first.start - sentence.start, first.end - sentence.start
+                    sentence.text,
+                    first_mention.start - sentence.start,
+                    first_mention.end - sentence.start,
                 ),
                 confidence=max(m.confidence for m in group),
                 mentions=tuple(group),

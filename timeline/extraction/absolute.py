@@ -83,14 +83,15 @@ def year(span: str) -> Period:
     return Period(date(int(YEAR.search(span).group()), 1, 1), Precision.YEAR)
 
 
-def year_range(span: str) -> Period:
-    years = [int(y) for y in regex.findall(r"\d{4}", span)]
-    first = years[0]
-    # "2009-10": the century comes from the first year
-    last = first // 100 * 100 + int(span[-2:]) if len(years) == 1 else years[1]
-    if last <= first:
-        raise Unresolvable(span)
-    return Period(date(first, 1, 1), Precision.YEAR, date(last, 1, 1), Precision.YEAR)
+_ERA_NUMBER = regex.compile(r"\d{1,4}")
+_BEFORE_COMMON_ERA = regex.compile(r"B\.?C")
+
+
+def era_year(span: str) -> Period | None:
+    """ "AD 70" is the year 70; "499 BC" is a real year that our calendar cannot store (None)."""
+    if _BEFORE_COMMON_ERA.search(span):
+        return None
+    return Period(date(int(_ERA_NUMBER.search(span).group()), 1, 1), Precision.YEAR)
 
 
 def decade(span: str) -> Period:

@@ -11,10 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 
-from timeline.extraction import absolute, patterns, relative
+import regex
+
+from timeline.extraction import absolute, narrative, patterns, ranges, relative
 from timeline.extraction.absolute import Unresolvable
-from timeline.extraction.relative import Resolution
-from timeline.extraction.results import NEEDS_PUBLICATION_DATE, Mention
+from timeline.extraction.narrative import NEWS, Story
+from timeline.extraction.relative import UNANCHORED, Resolution
+from timeline.extraction.results import (
+    BEFORE_COMMON_ERA,
+    NEEDS_PUBLICATION_DATE,
+    NEEDS_STORY_DATE,
+    Mention,
+)
+from timeline.periods import Precision
 
 # How sure a kind of expression is to be a real date an editor wants.
 CONFIDENCE = {
@@ -22,10 +31,15 @@ CONFIDENCE = {
     "month_day": 0.95,
     "day_month": 0.9,
     "month_year": 0.95,
+    "era_year": 0.85,
     "year_range": 0.85,
+    "day_range": 0.9,
+    "month_span": 0.85,
     "decade": 0.8,
     "quarter": 0.8,
     "season": 0.75,
+    "anaphora": 0.7,
+    "current": 0.7,
     "relative_month": 0.8,
     "relative_unit": 0.75,
     "ago": 0.7,
@@ -46,7 +60,7 @@ RESOLVERS: dict[str, Callable[[str, date | None, str], Resolution]] = {
     "iso": _absolute(absolute.iso),
     "month_year": _absolute(absolute.month_year),
     "year": _absolute(absolute.year),
-    "year_range": _absolute(absolute.year_range),
+    "era_year": _absolute(absolute.era_year),
     "decade": _absolute(absolute.decade),
     "month_day": relative.day,
     "day_month": relative.day,
@@ -59,38 +73,100 @@ RESOLVERS: dict[str, Callable[[str, date | None, str], Resolution]] = {
     "weekday": relative.weekday,
     "month": relative.month,
 }
+# Ranges that name two dates: each end is a mention (see ``ranges``).
+SPLIT = {"year_range", "day_range", "month_span"}
+# In a narrative these take their year from the story, not the publication date.
+YEARLESS = {"month", "month_day", "day_month", "relative_month", "quarter", "season"}
+# And these their day, month or year.
+DEICTIC = {"relative_unit", "ago", "deictic", "weekday"}
+_SEASON_WORD = regex.compile(patterns.SEASON)
 
 
-def find_mentions(text: str, published: date | None) -> Iterator[Mention]:
+def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterator[Mention]:
+    """Every date mention in reading order; a narrative's relative ones follow its story."""
+    story = Story(published, kind)
     for match in patterns.CANDIDATE.finditer(text):
-        kind = match.lastgroup
+        group = match.lastgroup
         start, end = match.span()
-        if kind == "year" and not _is_year(text, start, end):
+        if group == "year" and not _is_year(text, start, end):
             continue
-        if kind == "month" and not patterns.MONTH_CONTEXT.search(text[max(0, start - 12) : start]):
+        if group == "month" and not patterns.MONTH_CONTEXT.search(text[max(0, start - 12) : start]):
             continue
-        confidence = CONFIDENCE[kind]
-        if kind == "year" and not _introduced(text, start, match.group()):
+        confidence = CONFIDENCE[group]
+        if group == "year" and not _introduced(text, start, match.group()):
             confidence = BARE_YEAR_CONFIDENCE
-        try:
-            period, is_relative = resolve(kind, match.group(), published, _clause(text, start, end))
-        except Unresolvable:
-            continue
-        yield Mention(
-            start=start,
-            end=end,
-            text=match.group(),
-            period=period,
-            relative=is_relative,
-            confidence=confidence,
-            kind=kind,
-            flags=(NEEDS_PUBLICATION_DATE,) if is_relative and period is None else (),
-        )
+        if group in SPLIT:
+            try:
+                parts = ranges.split(group, match.group())
+            except Unresolvable:
+                continue
+            pieces = [(start + p.start, start + p.end, p.reading, p.kind) for p in parts]
+        else:
+            pieces = [(start, end, match.group(), group)]
+        context = _clause(text, start, end)
+        for piece_start, piece_end, reading, piece_kind in pieces:
+            try:
+                period, is_relative = resolve(piece_kind, reading, story, context)
+            except Unresolvable:
+                continue
+            yield _mention(text, piece_start, piece_end, period, is_relative, confidence,
+                           piece_kind, story)
+            if piece_kind == "era_year" and period is None:
+                story.enter_before_common_era()
+            else:
+                story.note(period)
 
 
-def resolve(kind: str, span: str, published: date | None, context: str) -> Resolution:
-    """The period a candidate names, and whether it depends on the publication date."""
-    return RESOLVERS[kind](span, published, context)
+def _mention(text, start, end, period, is_relative, confidence, kind, story) -> Mention:
+    flags: tuple[str, ...] = ()
+    if period is None and kind == "era_year":
+        flags = (BEFORE_COMMON_ERA,)
+    elif period is None and is_relative:
+        flags = (NEEDS_STORY_DATE,) if story.narrative or story.published else (
+            NEEDS_PUBLICATION_DATE,)
+    return Mention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        period=period,
+        relative=is_relative,
+        confidence=confidence,
+        kind=kind,
+        flags=flags,
+    )
+
+
+def resolve(kind: str, span: str, story: Story, context: str) -> Resolution:
+    """The period a candidate names, and whether it depends on the publication or the story."""
+    if kind == "anaphora":
+        return narrative.anaphora(span, story, relative.MONTH_NUMBER), True
+    if kind == "current":
+        if _SEASON_WORD.search(span.lower()):
+            if story.narrative:
+                return _in_story_year("season", span, story, context)
+            return relative.season(span, story.published, context)
+        return narrative.current(span, story), True
+    if story.narrative and kind in YEARLESS and not absolute.YEAR.search(span):
+        return _in_story_year(kind, span, story, context)
+    if story.narrative and kind in DEICTIC:
+        needs = Precision.DAY if kind in {"weekday", "deictic"} else Precision.YEAR
+        return RESOLVERS[kind](span, story.reference(needs), context)
+    return RESOLVERS[kind](span, story.published, context)
+
+
+def _in_story_year(kind: str, span: str, story: Story, context: str) -> Resolution:
+    """A narrative's year-less "July" or "June 10" is in the year its story has reached."""
+    year = story.year()
+    if year is None:
+        return UNANCHORED
+    if kind in {"month_day", "day_month"}:
+        return relative.day(f"{span}, {year}", None, context)[0], True
+    if kind == "month" or (kind == "relative_month" and span[:1] in "EeLlMm"):
+        return absolute.month_year(f"{span} {year}"), True
+    if kind in {"quarter", "season"}:
+        return RESOLVERS[kind](f"{span} {year}", None, context)[0], True
+    # "last March", "next spring": relative to where the story is
+    return RESOLVERS[kind](span, story.reference(Precision.YEAR), context)
 
 
 def _introduced(text: str, start: int, span: str) -> bool:

@@ -13,7 +13,18 @@ from __future__ import annotations
 
 import regex
 
-# A date never spans a line break (\s would): headlines and paragraphs end at one.
+# A date never spans a line break: headlines and paragraphs end at one. "\r" is a
+# line break too, or "March 3,\r\n2021" is read as a year-less "March 3" and gets
+# the wrong year. The one exception: a line wrapped right after the comma before
+# a year, which is still one date.
+H = r"[^\S\r\n]"
+BEFORE_YEAR = rf"(?:,?{H}+|,{H}*\r?\n{H}*)"
+
+
+def either_case(words: str) -> str:
+    """ "a|two" -> "(?:[Aa]|[Tt]wo)": a sentence may start with the word."""
+    return "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in words.split("|")) + ")"
+
 
 MONTH_FULL = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -23,31 +34,38 @@ MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[0-9][0-9][0-9]|20[0-9][0-9])"
+# "499 BC", "AD 70", "44 B.C.": a year of any length, once an era names it.
+ERA_AFTER = r"(?:BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE)(?![\w.])"
+ERA_BEFORE = r"(?:AD|A\.D\.)"
 # A year stands alone: not part of a model name ("FD-2000"), an amount
 # ("$2013", "2013%"), a longer number or a decimal.
 ALONE_BEFORE = r"(?<![\w$€£#/.,-])"
-ALONE_AFTER = r"(?![\w%]|[.,/-]\d|-[A-Za-z])"
-NUMBER_WORD = (
-    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"a[^\S\n]+few|several|a[^\S\n]+couple[^\S\n]+of|\d{1,3})"
-)
+ALONE_AFTER = r"(?![\w%]|[.,/–—-]\d|-[A-Za-z])"
+NUMBER_WORD = rf"(?:{either_case('a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several')}|[Aa]{H}+few|[Aa]{H}+couple{H}+of|\d{{1,3}})"
 UNIT = r"(?:day|week|month|year)s?"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-PART_OF_DAY = r"(?:[^\S\n]+(?:morning|afternoon|evening|night))"
+PART_OF_DAY = rf"(?:{H}+(?:morning|afternoon|evening|night))"
 # Words that qualify a period without changing its precision: "early 2017" is 2017.
 MODIFIER = (
-    r"(?:(?:early|late|mid|the[^\S\n]+end[^\S\n]+of|the[^\S\n]+start[^\S\n]+of|the[^\S\n]+beginning[^\S\n]+of|"
-    r"the[^\S\n]+middle[^\S\n]+of|the[^\S\n]+first[^\S\n]+half[^\S\n]+of|the[^\S\n]+second[^\S\n]+half[^\S\n]+of|fiscal)(?:[^\S\n]|-)+)"
+    rf"(?:(?:{either_case('early|late|mid|the')}{H}+end{H}+of|"
+    rf"(?:[Tt]he{H}+)?(?:end|start|beginning|middle|first{H}+half|second{H}+half|"
+    rf"latter{H}+part|early{H}+part){H}+of|"
+    rf"{either_case('early|late|mid|fiscal')})(?:{H}|-)+)"
 )
+# Words that point back to a date the text gave before: "the next day", "that year".
+ANAPHOR_UNIT = r"(?:day|week|month|year)"
+SAME = rf"(?:[Tt]hat{H}+same|[Tt]he{H}+same|[Tt]hat|[Tt]he{H}+very{H}+same)"
+STEP = r"(?:next|following|previous|preceding|prior)"
 
 # Every candidate starts at a word that can open a date; checking that first
 # lets the scan skip most positions of the text at once.
 _OPENING = (
-    r"(?=[0-9]|Q[1-4]|(?:[Bb]etween|[Ff]rom|[Tt]he|[Tt]his|[Ll]ast|[Nn]ext|[Ee]arl|[Ll]ate|"
-    r"[Mm]id|fiscal|[Tt]od|[Yy]est|[Tt]om|[Tt]oni|a|an|one|two|three|four|five|six|seven|eight|"
+    r"(?=[0-9]|Q[1-4]|AD|A\.D|(?i:between|from|the|this|that|last|next|past|earl|late|"
+    r"mid|fiscal|tod|yest|tom|toni|a|an|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|several|first|second|third|fourth|spring|summer|fall|autumn|"
-    r"winter|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
+    r"winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"year|end|start|begin|middle|c\.|ca\.|circa))"
 )
 
 CANDIDATE = regex.compile(
@@ -55,40 +73,70 @@ CANDIDATE = regex.compile(
     \b{_OPENING}
     (?:
     (?P<iso>{ALONE_BEFORE}{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01]){ALONE_AFTER})
+  | (?P<era_year>
+        (?:(?:c\.|ca\.|circa){H}+)?{ALONE_BEFORE}[1-9][0-9]{{0,3}}{H}*{ERA_AFTER}
+        | {ERA_BEFORE}{H}*[1-9][0-9]{{0,3}}\b)
   | (?P<year_range>
-        (?:[Bb]etween[^\S\n]+{YEAR}[^\S\n]+and[^\S\n]+{YEAR}
-        | [Ff]rom[^\S\n]+{YEAR}[^\S\n]+(?:to|until|through)[^\S\n]+{YEAR}
-        | {ALONE_BEFORE}{YEAR}[^\S\n]?[-–][^\S\n]?(?:{YEAR}|[0-9]{{2}}))
+        (?:[Bb]etween{H}+{YEAR}{H}+and{H}+{YEAR}
+        | [Ff]rom{H}+{YEAR}{H}+(?:to|until|till|through){H}+{YEAR}
+        | {ALONE_BEFORE}{YEAR}{H}?[-–—]{H}?(?:{YEAR}|[0-9]{{2}}))
         {ALONE_AFTER})
+  | (?P<day_range>
+        (?:{MONTH}{H}+{DAY}{H}?[-–]{H}?(?:{MONTH}{H}+)?{DAY}(?:{BEFORE_YEAR}{YEAR})?
+        | {ALONE_BEFORE}{DAY}(?:{H}+{MONTH})?{H}?[-–]{H}?{DAY}{H}+{MONTH}(?:,?{H}+{YEAR})?)
+        {ALONE_AFTER})
+  | (?P<month_span>
+        (?:{MONTH_FULL}{H}?[-–]{H}?{MONTH_FULL}
+        | [Ff]rom{H}+{MONTH_FULL}{H}+(?:to|until|till|through){H}+{MONTH_FULL}
+        | [Bb]etween{H}+{MONTH_FULL}{H}+and{H}+{MONTH_FULL})
+        (?:,?{H}+{YEAR})?{ALONE_AFTER})
   | (?P<month_day>
-        (?:{WEEKDAY},?[^\S\n]+)?{MONTH}[^\S\n]+{DAY}(?:,?[^\S\n]+{YEAR})?{ALONE_AFTER})
+        (?:{WEEKDAY},?{H}+)?{MONTH}{H}+{DAY}(?:{BEFORE_YEAR}{YEAR})?{ALONE_AFTER})
   | (?P<day_month>
-        (?:{WEEKDAY},?[^\S\n]+)?(?:the[^\S\n]+)?{ALONE_BEFORE}{DAY}[^\S\n]+(?:of[^\S\n]+)?{MONTH}(?:,?[^\S\n]+{YEAR})?{ALONE_AFTER})
+        (?:{WEEKDAY},?{H}+)?(?:the{H}+)?{ALONE_BEFORE}{DAY}{H}+(?:of{H}+)?{MONTH}(?:,?{H}+{YEAR})?{ALONE_AFTER})
   | (?P<month_year>
-        {MODIFIER}?{MONTH}(?:[^\S\n]+of)?,?[^\S\n]+{YEAR}{ALONE_AFTER})
+        {MODIFIER}?{MONTH}(?:{H}+of)?,?{H}+{YEAR}{ALONE_AFTER})
   | (?P<quarter>
-        (?:(?:the|this|last|next)[^\S\n]+)?{ORDINAL_QUARTER}(?:[^\S\n]|-)quarter(?:[^\S\n]+of)?(?:[^\S\n]+{YEAR})?\b
-        | {ALONE_BEFORE}Q[1-4][^\S\n]+{YEAR}{ALONE_AFTER})
+        (?:(?:the|this|last|next){H}+)?{ORDINAL_QUARTER}(?:{H}|-)quarter(?:{H}+of)?(?:{H}+{YEAR})?\b
+        | {ALONE_BEFORE}Q[1-4]{H}+{YEAR}{ALONE_AFTER})
   | (?P<season>
-        (?:(?:last|this|next|early|late|the)[^\S\n]+)?{SEASON}(?:[^\S\n]+of)?[^\S\n]+{YEAR}{ALONE_AFTER}
-        | (?:[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate)[^\S\n]+{SEASON}\b)
+        (?:(?:{either_case('last|this|next|early|late|the')}){H}+)?{SEASON}(?:{H}+of)?{H}+{YEAR}{ALONE_AFTER}
+        | (?:{either_case('last|this|next|early|late')}){H}+{SEASON}\b)
+  | (?P<anaphora>
+        {SAME}{H}+{ANAPHOR_UNIT}\b
+        | [Tt]he{H}+{STEP}{H}+(?:{ANAPHOR_UNIT}|{MONTH_FULL}|{SEASON})\b
+        | [Tt]he{H}+day{H}+(?:before|after)(?=\s*[,.;:)])
+        | (?:(?:just|only|some|about|almost|nearly){H}+)?{NUMBER_WORD}{H}+{UNIT}{H}+
+          (?:later|earlier|afterwards?|previously|before(?=\s*[,.;:)]))\b
+        | {either_case('later|earlier')}{H}+(?:that|the{H}+same|in{H}+the|in{H}+that){H}+{ANAPHOR_UNIT}\b
+        | {MONTH_FULL}{H}+(?:of{H}+)?(?:that|the{H}+same|the{H}+{STEP}){H}+year\b
+        | (?:{either_case('the|that')}{H}+)?(?:same{H}+)?{SEASON}{H}+of{H}+(?:that|the{H}+same|the{H}+{STEP}){H}+year\b
+        | {either_case('the')}{H}+(?:end|start|beginning|middle|latter{H}+part|rest){H}+of{H}+that{H}+{ANAPHOR_UNIT}\b
+        | [Tt]hat{H}+{SEASON}\b)
+  | (?P<current>
+        {either_case('the')}{H}+(?:end|start|beginning|middle|latter{H}+part|first{H}+half|second{H}+half){H}+of{H}+the{H}+(?:month|year)\b
+        | {either_case('year')}-end\b
+        | {either_case('later|earlier')}{H}+(?:in|this){H}+the{H}+year\b
+        | [Tt]he{H}+(?:past|last){H}+(?:week|month|year)\b
+        | [Tt]his{H}+fiscal{H}+year\b
+        | [Tt]he{H}+{SEASON}\b(?!{H}+of\b))
   | (?P<relative_month>
-        (?:[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)(?:[^\S\n]|-)+{MONTH_FULL}\b)
+        (?:{either_case('last|next|this|early|late|mid')})(?:{H}|-)+{MONTH_FULL}\b)
   | (?P<decade>
         (?:{MODIFIER}|{ALONE_BEFORE})(?:1[0-9]|20)[0-9]0'?s\b)
   | (?P<relative_unit>
-        (?:(?:earlier|later|early|late)[^\S\n]+)?(?:this|last|next)[^\S\n]+(?:week|month|year)\b
-        | (?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate)[^\S\n]+
-          (?:this|last|next)[^\S\n]+(?:week|month|year)\b
-        | (?:This|Last|Next)[^\S\n]+(?:week|month|year)\b)
+        (?:(?:earlier|later|early|late){H}+)?(?:this|last|next){H}+(?:week|month|year)\b
+        | (?:[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate){H}+
+          (?:this|last|next){H}+(?:week|month|year)\b
+        | (?:This|Last|Next){H}+(?:week|month|year)\b)
   | (?P<ago>
-        \b{NUMBER_WORD}[^\S\n]+{UNIT}[^\S\n]+ago\b)
+        \b{NUMBER_WORD}{H}+{UNIT}{H}+ago\b)
   | (?P<deictic>
         \b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b)
   | (?P<weekday>
-        (?:(?:[Ll]ast|[Nn]ext|[Tt]his)[^\S\n]+)?\b{WEEKDAY}\b{PART_OF_DAY}?)
+        (?:(?:[Ll]ast|[Nn]ext|[Tt]his){H}+)?\b{WEEKDAY}\b{PART_OF_DAY}?)
   | (?P<month>
-        {MONTH_FULL}\b(?![^\S\n]+\d))
+        {MONTH_FULL}\b(?!{H}+\d))
   | (?P<year>
         (?:{MODIFIER}|{ALONE_BEFORE}){YEAR}{ALONE_AFTER})
     )

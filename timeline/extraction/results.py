@@ -9,8 +9,12 @@ from timeline.periods import Period
 
 # Flags say why a mention or proposal needs an editor's eye.
 NEEDS_PUBLICATION_DATE = "relative-without-publication-date"
+NEEDS_STORY_DATE = "relative-without-story-date"
+BEFORE_COMMON_ERA = "before-common-era"
 FLAG_MESSAGES = {
     NEEDS_PUBLICATION_DATE: "relative date: give the article's publication date to resolve it",
+    NEEDS_STORY_DATE: "relative date: the text names no earlier date to resolve it against",
+    BEFORE_COMMON_ERA: "a year before the common era: give the date by hand",
 }
 
 
@@ -98,12 +102,14 @@ class ProposedEvent:
 @dataclass(frozen=True, slots=True)
 class Extraction:
     published: date | None
+    kind: str = "news"
     mentions: tuple[Mention, ...] = ()
     proposals: tuple[ProposedEvent, ...] = field(default=())
 
     def as_dict(self) -> dict:
         return {
             "published": self.published.isoformat() if self.published else None,
+            "kind": self.kind,
             "mentions": [m.as_dict() for m in self.mentions],
             "proposals": [p.as_dict() for p in self.proposals],
         }
