@@ -41,6 +41,7 @@ CONFIDENCE = {
     "anaphora": 0.7,
     "current": 0.7,
     "relative_month": 0.8,
+    "month_relative_year": 0.85,
     "relative_unit": 0.75,
     "ago": 0.7,
     "deictic": 0.8,
@@ -67,6 +68,7 @@ RESOLVERS: dict[str, Callable[[str, date | None, str], Resolution]] = {
     "quarter": relative.quarter,
     "season": relative.season,
     "relative_month": relative.relative_month,
+    "month_relative_year": relative.month_relative_year,
     "relative_unit": relative.relative_unit,
     "ago": relative.ago,
     "deictic": relative.deictic,
@@ -78,7 +80,7 @@ SPLIT = {"year_range", "day_range", "month_span"}
 # In a narrative these take their year from the story, not the publication date.
 YEARLESS = {"month", "month_day", "day_month", "relative_month", "quarter", "season"}
 # And these their day, month or year.
-DEICTIC = {"relative_unit", "ago", "deictic", "weekday"}
+DEICTIC = {"relative_unit", "ago", "deictic", "weekday", "month_relative_year"}
 _SEASON_WORD = regex.compile(patterns.SEASON)
 
 
@@ -182,9 +184,11 @@ def _is_year(text: str, start: int, end: int) -> bool:
     return not patterns.NOT_A_YEAR_AFTER.match(text[end : end + 12])
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The words around a mention, for telling whether it looks ahead or back."""
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 120)
-    right_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
-    right = min([*right_candidates, end + 80])
-    return text[left + 1 : start] + " " + text[end:right]
+def _clause(text: str, start: int, end: int) -> relative.Clause:
+    """The words of the mention's clause, for telling whether it looks ahead or back."""
+    window = text[max(0, start - 120) : start]
+    stops = [m.end() for m in patterns.CLAUSE_END.finditer(window)]
+    before = window[stops[-1] :] if stops else window
+    after = text[end : end + 80]
+    stop = patterns.CLAUSE_END.search(after)
+    return relative.Clause(before, after[: stop.start()] if stop else after)

@@ -51,6 +51,7 @@ _BACKWARD = regex.compile(r"\b(?:previous|preceding|prior|earlier|previously|bef
 _COUNT = regex.compile(r"\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                        r"twelve)\s+(?:day|week|month|year)s?\b", regex.IGNORECASE)
 _VAGUE_COUNT = regex.compile(r"\b(?:few|several|couple)\b", regex.IGNORECASE)
+_SAME = regex.compile(r"\b(?:that|same|in\s+the)\b")
 _COUNTED = regex.compile(r"\b(?:later|earlier|afterwards?|previously|before)$", regex.IGNORECASE)
 
 
@@ -114,20 +115,27 @@ def _shift(day: date, precision: Precision, unit: str, steps: int) -> Period:
 
 
 def _steps(span: str) -> int:
+    """How many units from the reference: "two years later" 2, "the day before" -1, "that day" 0."""
     lowered = span.lower()
     counted = _COUNT.search(lowered)
     if counted and _COUNTED.search(lowered):
         word = counted.group(1)
         count = int(word) if word.isdigit() else _NUMBERS[word]
-    elif _VAGUE_COUNT.search(lowered):
+        return -count if _BACKWARD.search(lowered) else count
+    if _VAGUE_COUNT.search(lowered):
         raise Unresolvable(span)  # "a few days later" names no day an editor could place
-    else:
-        count = 1
+    if _SAME.search(lowered):  # "earlier that day", "later the same year"
+        return 0
     if _BACKWARD.search(lowered):
-        return -count
+        return -1
     if _FORWARD.search(lowered):
-        return count
-    return 0  # "that day", "the same year", "the end of that month"
+        return 1
+    return 0
+
+
+def is_counted(span: str) -> bool:
+    """ "two years later": a distance, which news measures from its publication."""
+    return bool(_COUNT.search(span) and _COUNTED.search(span.lower()))
 
 
 def anaphora(span: str, story: Story, month_number: dict[str, int]) -> Period | None:
@@ -146,12 +154,22 @@ def anaphora(span: str, story: Story, month_number: dict[str, int]) -> Period | 
             year += 1 if month <= reference.month else 0
         elif _BACKWARD.search(lowered):
             year -= 1 if month >= reference.month else 0
+        day = regex.search(r"\b(\d{1,2})\b", lowered)
+        if day:  # "July 25 of that year"
+            try:
+                return Period(date(year, month, int(day.group(1))), Precision.DAY)
+            except ValueError:
+                raise Unresolvable(span) from None
         return Period(date(year, month, 1), Precision.MONTH)
     unit_match = _UNIT.search(lowered)
     if unit_match is None:  # "that summer": a season, which has no ISO value
         return None
     unit = unit_match.group(1)
-    reference = story.reference(_UNITS[unit])
+    if not story.narrative and is_counted(span):
+        # "a year earlier" in a report is measured from when it was written
+        reference = story.published
+    else:
+        reference = story.reference(_UNITS[unit])
     if reference is None:
         return None
     return _shift(reference, _UNITS[unit], unit, _steps(span))
@@ -163,6 +181,9 @@ def current(span: str, story: Story) -> Period | None:
     reference = story.reference(Precision.YEAR) if story.narrative else story.published
     if reference is None:
         return None
+    if lowered.endswith("day"):  # "later in the day"
+        day_reference = story.reference(Precision.DAY) if story.narrative else reference
+        return Period(day_reference, Precision.DAY) if day_reference else None
     if "week" in lowered:
         # "the past week": the seven days before the publication day
         end = reference - timedelta(days=1)

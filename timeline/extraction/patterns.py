@@ -29,7 +29,8 @@ def either_case(words: str) -> str:
 MONTH_FULL = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
-MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\."
+MONTH_ABBR_BARE = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+MONTH_ABBR = rf"{MONTH_ABBR_BARE}\."
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
@@ -86,12 +87,14 @@ CANDIDATE = regex.compile(
         | {ALONE_BEFORE}{DAY}(?:{H}+{MONTH})?{H}?[-–]{H}?{DAY}{H}+{MONTH}(?:,?{H}+{YEAR})?)
         {ALONE_AFTER})
   | (?P<month_span>
-        (?:{MONTH_FULL}{H}?[-–]{H}?{MONTH_FULL}
+        (?:{MONTH_FULL}{H}?[-–/]{H}?{MONTH_FULL}
         | [Ff]rom{H}+{MONTH_FULL}{H}+(?:to|until|till|through){H}+{MONTH_FULL}
         | [Bb]etween{H}+{MONTH_FULL}{H}+and{H}+{MONTH_FULL})
         (?:,?{H}+{YEAR})?{ALONE_AFTER})
   | (?P<month_day>
-        (?:{WEEKDAY},?{H}+)?{MONTH}{H}+{DAY}(?:{BEFORE_YEAR}{YEAR})?{ALONE_AFTER})
+        (?:{WEEKDAY},?{H}+)?{MONTH}{H}+{DAY}(?:{BEFORE_YEAR}{YEAR})?{ALONE_AFTER}
+          (?!{H}+of{H}+(?:that|the){H})
+        | {MONTH_ABBR_BARE}{H}+{DAY},{H}+{YEAR}{ALONE_AFTER})
   | (?P<day_month>
         (?:{WEEKDAY},?{H}+)?(?:the{H}+)?{ALONE_BEFORE}{DAY}{H}+(?:of{H}+)?{MONTH}(?:,?{H}+{YEAR})?{ALONE_AFTER})
   | (?P<month_year>
@@ -108,18 +111,20 @@ CANDIDATE = regex.compile(
         | [Tt]he{H}+day{H}+(?:before|after)(?=\s*[,.;:)])
         | (?:(?:just|only|some|about|almost|nearly){H}+)?{NUMBER_WORD}{H}+{UNIT}{H}+
           (?:later|earlier|afterwards?|previously|before(?=\s*[,.;:)]))\b
-        | {either_case('later|earlier')}{H}+(?:that|the{H}+same|in{H}+the|in{H}+that){H}+{ANAPHOR_UNIT}\b
-        | {MONTH_FULL}{H}+(?:of{H}+)?(?:that|the{H}+same|the{H}+{STEP}){H}+year\b
+        | {either_case('later|earlier')}{H}+(?:that|the{H}+same|in{H}+that){H}+{ANAPHOR_UNIT}\b
+        | {MONTH_FULL}(?:{H}+{DAY})?{H}+(?:of{H}+)?(?:that|the{H}+same|the{H}+{STEP}){H}+year\b
         | (?:{either_case('the|that')}{H}+)?(?:same{H}+)?{SEASON}{H}+of{H}+(?:that|the{H}+same|the{H}+{STEP}){H}+year\b
         | {either_case('the')}{H}+(?:end|start|beginning|middle|latter{H}+part|rest){H}+of{H}+that{H}+{ANAPHOR_UNIT}\b
         | [Tt]hat{H}+{SEASON}\b)
   | (?P<current>
         {either_case('the')}{H}+(?:end|start|beginning|middle|latter{H}+part|first{H}+half|second{H}+half){H}+of{H}+the{H}+(?:month|year)\b
         | {either_case('year')}-end\b
-        | {either_case('later|earlier')}{H}+(?:in|this){H}+the{H}+year\b
-        | [Tt]he{H}+(?:past|last){H}+(?:week|month|year)\b
+        | {either_case('later|earlier')}{H}+in{H}+the{H}+(?:day|month|year)\b
+        | [Tt]he{H}+past{H}+week\b
         | [Tt]his{H}+fiscal{H}+year\b
         | [Tt]he{H}+{SEASON}\b(?!{H}+of\b))
+  | (?P<month_relative_year>
+        {MONTH_FULL}{H}+(?:of{H}+)?(?:last|this|next){H}+year\b)
   | (?P<relative_month>
         (?:{either_case('last|next|this|early|late|mid')})(?:{H}|-)+{MONTH_FULL}\b)
   | (?P<decade>
@@ -171,9 +176,26 @@ YEAR_PREPOSITION = regex.compile(
     r"fiscal|year|summer|spring|autumn|fall|winter)[\s-]*$",
     regex.IGNORECASE,
 )
-# Cues that a sentence looks ahead, so "Friday" is the next one, not the last.
+# Cues before a mention, in its clause, that it looks ahead: "will meet on Friday".
 FUTURE_CUE = regex.compile(
-    r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to|scheduled|expected\s+to|"
-    r"plans?\s+to|planning\s+to|set\s+to|due\s+to|upcoming)\b|'ll\b",
+    r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to|scheduled|expected|slated|"
+    r"plans?\s+to|planning\s+to|set\s+to|due|upcoming|effective|until|as\s+soon\s+as)\b|'ll\b",
     regex.IGNORECASE,
+)
+# A past verb right next to the mention is its own: "said Friday", "on Friday announced".
+_NOT_PAST = r"(?!(?:scheduled|expected|slated|planned|delayed|postponed|extended|need|speed|feed)\b)"
+PAST_BEFORE = regex.compile(
+    rf"\b{_NOT_PAST}(?:said|told|met|was|were|had|held|began|came|went|made|left|took|"
+    rf"[a-z]{{2,}}ed)(?:\s+(?:on|late|early|last))?\s+$"
+)
+PAST_AFTER = regex.compile(
+    rf"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:he\s+|she\s+|it\s+|they\s+)?"
+    rf"{_NOT_PAST}(?:said|told|met|was|were|had|held|began|came|went|made|left|took|[a-z]{{2,}}ed)\b"
+)
+# Where a clause ends: a sentence's full stop (not an abbreviation's: "Daniel P.
+# Davison", "Feb. 1", "U.S."), a semicolon or a line break.
+CLAUSE_END = regex.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Inc|"
+    r"Corp|Co|Ltd|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|a\.m|p\.m))"
+    r"[.!?](?=\s|$)|[;\n\r]"
 )

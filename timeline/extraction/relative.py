@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from typing import NamedTuple
 
 import regex
 
@@ -57,12 +58,31 @@ _FIRST_WORD = regex.compile(r"[A-Za-z]+")
 FUTURE_PENALTY = 3
 
 
-def nearest(published: date, candidates: list[date], context: str) -> date:
-    """The candidate an article most likely means: a cue like "will" looks ahead."""
-    if patterns.FUTURE_CUE.search(context):
-        ahead = [c for c in candidates if c > published]
-        if ahead:
-            return min(ahead)
+class Clause(NamedTuple):
+    """The words of a mention's clause before and after it: do they look ahead or back?"""
+
+    before: str = ""
+    after: str = ""
+
+    def tense(self) -> int:
+        """-1 when the mention's own verb is past ("said Friday"), 1 when it looks ahead
+        ("will meet on Thursday"), 0 when nothing says."""
+        if patterns.PAST_BEFORE.search(self.before) or patterns.PAST_AFTER.match(self.after):
+            return -1
+        return 1 if patterns.FUTURE_CUE.search(self.before) else 0
+
+
+def nearest(published: date, candidates: list[date], context: Clause, *, same_day: bool = False) -> date:
+    """The candidate an article most likely means: its verb's tense decides, else the past."""
+    tense = context.tense()
+    if tense:
+        side = [
+            c
+            for c in candidates
+            if (c - published).days * tense > 0 or (same_day and c == published)
+        ]
+        if side:
+            return min(side, key=lambda c: abs((c - published).days))
 
     def distance(candidate: date) -> int:
         days = (candidate - published).days
@@ -71,7 +91,7 @@ def nearest(published: date, candidates: list[date], context: str) -> date:
     return min(candidates, key=distance)
 
 
-def year_for(published: date, month: int, day: int, context: str) -> date:
+def year_for(published: date, month: int, day: int, context: Clause) -> date:
     """The year a year-less "Feb. 10" most likely has in an article of that date."""
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
@@ -84,7 +104,7 @@ def year_for(published: date, month: int, day: int, context: str) -> date:
     return nearest(published, candidates, context)
 
 
-def day(span: str, published: date | None, context: str) -> Resolution:
+def day(span: str, published: date | None, context: Clause) -> Resolution:
     """ "Feb. 10" takes its year from the publication date; "Feb. 10, 2015" is absolute."""
     core = absolute.WEEKDAY_PREFIX.sub("", span)
     if absolute.YEAR.search(core):
@@ -129,7 +149,7 @@ def _three_months(span: str, first_month: int, published: date | None) -> Resolu
     return _nearest_span(published, first_month, 3, _direction(span.lower())), True
 
 
-def quarter(span: str, published: date | None, context: str) -> Resolution:
+def quarter(span: str, published: date | None, context: Clause) -> Resolution:
     lowered = span.lower()
     if lowered.startswith("q"):
         number = int(lowered[1])
@@ -138,13 +158,13 @@ def quarter(span: str, published: date | None, context: str) -> Resolution:
     return _three_months(span, (number - 1) * 3 + 1, published)
 
 
-def season(span: str, published: date | None, context: str) -> Resolution:
+def season(span: str, published: date | None, context: Clause) -> Resolution:
     lowered = span.lower()
     first_month = next(m for name, m in _SEASON_MONTHS.items() if name in lowered)
     return _three_months(span, first_month, published)
 
 
-def relative_month(span: str, published: date | None, context: str) -> Resolution:
+def relative_month(span: str, published: date | None, context: Clause) -> Resolution:
     lowered = span.lower()
     month = MONTH_NUMBER[_FIRST_WORD.findall(lowered)[-1]]
     if published is None:
@@ -159,7 +179,7 @@ def relative_month(span: str, published: date | None, context: str) -> Resolutio
     return Period(date(year, month, 1), Precision.MONTH), True
 
 
-def relative_unit(span: str, published: date | None, context: str) -> Resolution:
+def relative_unit(span: str, published: date | None, context: Clause) -> Resolution:
     lowered = span.lower()
     unit = _FIRST_WORD.findall(lowered)[-1]
     if published is None:
@@ -174,7 +194,7 @@ def relative_unit(span: str, published: date | None, context: str) -> Resolution
     return Period(monday, Precision.DAY, monday + timedelta(days=6), Precision.DAY), True
 
 
-def ago(span: str, published: date | None, context: str) -> Resolution:
+def ago(span: str, published: date | None, context: Clause) -> Resolution:
     words = span.lower().split()
     count_word = " ".join(words[:-2])
     if count_word.isdigit():
@@ -196,13 +216,13 @@ def ago(span: str, published: date | None, context: str) -> Resolution:
     return Period(date(published.year - count, 1, 1), Precision.YEAR), True
 
 
-def deictic(span: str, published: date | None, context: str) -> Resolution:
+def deictic(span: str, published: date | None, context: Clause) -> Resolution:
     if published is None:
         return UNANCHORED
     return Period(published + timedelta(days=_DEICTIC_DAYS[span.lower()]), Precision.DAY), True
 
 
-def weekday(span: str, published: date | None, context: str) -> Resolution:
+def weekday(span: str, published: date | None, context: Clause) -> Resolution:
     words = span.lower().split()
     named = next(_WEEKDAYS[w] for w in words if w in _WEEKDAYS)
     if published is None:
@@ -214,11 +234,23 @@ def weekday(span: str, published: date | None, context: str) -> Resolution:
         return Period(behind if back else published - timedelta(days=7), Precision.DAY), True
     if words[0] == "next":
         return Period(ahead, Precision.DAY), True
+    # The publication's own weekday is that very day, whichever way the verb looks.
+    if not back:
+        return Period(published, Precision.DAY), True
     return Period(nearest(published, [behind, ahead], context), Precision.DAY), True
 
 
-def month(span: str, published: date | None, context: str) -> Resolution:
+def month(span: str, published: date | None, context: Clause) -> Resolution:
     number = MONTH_NUMBER[span.lower()]
     if published is None:
         return UNANCHORED
     return Period(year_for(published, number, 1, context).replace(day=1), Precision.MONTH), True
+
+
+def month_relative_year(span: str, published: date | None, context: Clause) -> Resolution:
+    """ "June last year", "January this year", "April next year"."""
+    words = _FIRST_WORD.findall(span.lower())
+    if published is None:
+        return UNANCHORED
+    step = -1 if "last" in words else 1 if "next" in words else 0
+    return Period(date(published.year + step, MONTH_NUMBER[words[0]], 1), Precision.MONTH), True
