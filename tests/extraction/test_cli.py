@@ -107,6 +107,8 @@ def test_cli_empty_text_gives_an_empty_result():
     assert json.loads(result.stdout) == {
         "published": None,
         "kind": "news",
+        "language": "en",
+        "flags": [],
         "mentions": [],
         "proposals": [],
     }

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from timeline.extraction import foreign
 from timeline.extraction.candidates import find_mentions
 from timeline.extraction.headlines import suggest_headline
 from timeline.extraction.kinds import detect_kind
+from timeline.extraction.languages import ENGLISH, SUPPORTED, detect_language, is_supported
 from timeline.extraction.narrative import KINDS, NARRATIVE, NEWS
 from timeline.extraction.results import (
     FLAG_MESSAGES,
     NEEDS_PUBLICATION_DATE,
+    UNSUPPORTED_LANGUAGE,
     Extraction,
     Mention,
     ProposedEvent,
@@ -28,6 +31,8 @@ __all__ = [
     "KINDS",
     "NARRATIVE",
     "NEWS",
+    "SUPPORTED",
+    "UNSUPPORTED_LANGUAGE",
     "NEEDS_PUBLICATION_DATE",
     "Extraction",
     "Mention",
@@ -36,20 +41,32 @@ __all__ = [
 ]
 
 
-def extract(text: str, published: date | None = None, kind: str | None = None) -> Extraction:
-    """Dated mentions and proposals; ``kind`` (news or narrative) is detected when not given."""
+def extract(
+    text: str,
+    published: date | None = None,
+    kind: str | None = None,
+    language: str | None = None,
+) -> Extraction:
+    """Dated mentions and proposals. ``kind`` (news or narrative) and ``language`` (ISO
+    639-1) are detected from the text when not given."""
+    if language is None:
+        language = detect_language(text)
     if kind is None:
-        kind = detect_kind(text)
+        kind = detect_kind(text, language)
     elif kind not in KINDS:
         raise ValueError(f"unknown kind {kind!r}: use {' or '.join(KINDS)}")
-    mentions = tuple(find_mentions(text, published, kind))
-    if not mentions:
-        return Extraction(published=published, kind=kind)
+    if language == ENGLISH:
+        mentions = tuple(find_mentions(text, published, kind))
+    else:
+        mentions = tuple(foreign.find_mentions(text, published, kind, language))
+    flags = () if is_supported(language) else (UNSUPPORTED_LANGUAGE,)
     return Extraction(
         published=published,
         kind=kind,
+        language=language,
+        flags=flags,
         mentions=mentions,
-        proposals=tuple(_propose(text, mentions)),
+        proposals=tuple(_propose(text, mentions)) if mentions else (),
     )
 
 

@@ -11,10 +11,12 @@ from timeline.periods import Period
 NEEDS_PUBLICATION_DATE = "relative-without-publication-date"
 NEEDS_STORY_DATE = "relative-without-story-date"
 BEFORE_COMMON_ERA = "before-common-era"
+UNSUPPORTED_LANGUAGE = "unsupported-language"
 FLAG_MESSAGES = {
     NEEDS_PUBLICATION_DATE: "relative date: give the article's publication date to resolve it",
     NEEDS_STORY_DATE: "relative date: the text names no earlier date to resolve it against",
     BEFORE_COMMON_ERA: "a year before the common era: give the date by hand",
+    UNSUPPORTED_LANGUAGE: "a language the extractor does not read: only years were looked for",
 }
 
 
@@ -103,6 +105,8 @@ class ProposedEvent:
 class Extraction:
     published: date | None
     kind: str = "news"
+    language: str = "en"
+    flags: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     proposals: tuple[ProposedEvent, ...] = field(default=())
 
@@ -110,6 +114,8 @@ class Extraction:
         return {
             "published": self.published.isoformat() if self.published else None,
             "kind": self.kind,
+            "language": self.language,
+            "flags": list(self.flags),
             "mentions": [m.as_dict() for m in self.mentions],
             "proposals": [p.as_dict() for p in self.proposals],
         }
