@@ -111,8 +111,9 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
                 period, is_relative = resolve(piece_kind, reading, story, context)
             except Unresolvable:
                 continue
-            yield _mention(text, piece_start, piece_end, period, is_relative, confidence,
-                           piece_kind, story)
+            yield _mention(
+                text, piece_start, piece_end, period, is_relative, confidence, piece_kind, story
+            )
             if piece_kind == "era_year" and period is None:
                 story.enter_before_common_era()
             else:
@@ -124,8 +125,9 @@ def _mention(text, start, end, period, is_relative, confidence, kind, story) -> 
     if period is None and kind == "era_year":
         flags = (BEFORE_COMMON_ERA,)
     elif period is None and is_relative:
-        flags = (NEEDS_STORY_DATE,) if story.narrative or story.published else (
-            NEEDS_PUBLICATION_DATE,)
+        flags = (
+            (NEEDS_STORY_DATE,) if story.narrative or story.published else (NEEDS_PUBLICATION_DATE,)
+        )
     return Mention(
         start=start,
         end=end,

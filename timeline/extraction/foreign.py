@@ -73,7 +73,9 @@ def find_mentions(text: str, published: date | None, kind: str, language: str) -
         flags = ()
         if period is None:
             flags = (NEEDS_STORY_DATE,) if story.narrative else (NEEDS_PUBLICATION_DATE,)
-        yield Mention(start, end, text[start:end], period, relative, CONFIDENCE[group], group, flags)
+        yield Mention(
+            start, end, text[start:end], period, relative, CONFIDENCE[group], group, flags
+        )
         story.note(period)
 
 

@@ -50,10 +50,21 @@ FOLD = str.maketrans(
     "01234567890123456789αεηιουωιυιυΑΕΗΙΟΥΩ",
 )
 
-MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 @dataclass(frozen=True)
@@ -82,7 +93,7 @@ MORPHOLOGY = {
     "ru": Morphology(
         inflects=True,
         after_year=rf"{patterns.H}+(?:года|году|год|г\.)",
-        year_intro="в|во|с|до|к|по|от|после|около|между|и",
+        # "до 2000 рублей": a Russian year says "года"/"году"/"г." or ends the clause
         month_intro="в|с|до|к|по|от|после|начале|конце|середине|середина|конец|начало",
         last=r"прошл\w*",
         next=r"следующ\w*|будущ\w*",
@@ -90,7 +101,6 @@ MORPHOLOGY = {
     "uk": Morphology(
         inflects=True,
         after_year=rf"{patterns.H}+(?:року|році|рік|р\.)",
-        year_intro="в|у|з|до|по|від|після|між|і",
         month_intro="в|у|з|до|по|від|після|початку|кінці|середині|наприкінці",
         last=r"минул\w*",
         next=r"наступн\w*",
@@ -196,12 +206,15 @@ class Grammar:
         return _lookup(self.weekdays, span, self.language)
 
 
-_TOKEN = regex.compile(r"\w+\.?")
+_TOKEN = regex.compile(r"\w+(?:['’]\w+)*\.?")
 
 
 def _lookup(table, span: str, language: str) -> int | None:
     for token in _TOKEN.findall(span.lower()):
-        for candidate in (token, token[1:]) if language == "ar" else (token,):
+        # "п'ятниці" is one word; "temmuz'da" is "temmuz" with a case ending;
+        # Arabic joins "و" and "ب" to the word they introduce.
+        candidates = (token, regex.split(r"['’]", token)[0], token[1:])
+        for candidate in candidates if language == "ar" else candidates[:2]:
             for word in (candidate, candidate.rstrip(".")):
                 for pattern, number in table:
                     if pattern.fullmatch(word):
@@ -211,12 +224,13 @@ def _lookup(table, span: str, language: str) -> int | None:
 
 def _name_forms(info: dict, key: str, inflects: bool) -> list[str]:
     forms = sorted({fold(f.lower()) for f in info.get(key, []) if len(f) >= 3})
-    # an abbreviation ("янв", "mar") is a date word only with its full stop
-    short = {f for f in forms if any(o != f and o.startswith(f) for o in forms)}
+    # An abbreviation ("янв" of "январь", "mar" of "marzo") is a date word only with
+    # its full stop; "март" of "марта" is a name with an ending, not an abbreviation.
+    short = {f for f in forms if any(o.startswith(f) and len(o) >= len(f) + 2 for o in forms)}
     result = [regex.escape(f) + (r"\." if f in short else "") for f in forms]
-    full = [f for f in forms if f not in short]
-    if inflects and full:
-        stem = os.path.commonprefix(full)
+    names = [f for f in forms if f not in short and len(f) >= 4]
+    if inflects and names:
+        stem = os.path.commonprefix(names)  # noqa: RUF071 - words, not paths
         if len(stem) >= 3:
             result.append(regex.escape(stem) + r"\w{0,4}")
     return result
@@ -273,9 +287,10 @@ def grammar(language: str) -> Grammar:
     articles = r"(?:el|la|le|на|в|во|у|την|το|τον|ο|η)"
 
     source = rf"""
-    (?P<date>{_WORD_EDGE_BEFORE}{day}{h}*(?:{shape.connector and f'(?:{shape.connector}){h}+'})?
+    (?P<date>{_WORD_EDGE_BEFORE}{day}{h}*(?:{shape.connector and f"(?:{shape.connector}){h}+"})?
         {prefix}{month}{name_tail}(?:{link}(?P<date_year>{year}){year_tail})?{_WORD_EDGE_AFTER})
-  | (?P<month_year>{_WORD_EDGE_BEFORE}{prefix}{month}{link}{year}{year_tail}{_WORD_EDGE_AFTER})
+  | (?P<month_year>{_WORD_EDGE_BEFORE}{prefix}{month}{link}{year}{year_tail}{_WORD_EDGE_AFTER}
+        | {year}{h}+{prefix}{month}{name_tail}{_WORD_EDGE_AFTER})
   | (?P<relative>{_WORD_EDGE_BEFORE}(?:{relative_words}){_WORD_EDGE_AFTER})
   | (?P<counted>{_WORD_EDGE_BEFORE}(?:{counted_words}){_WORD_EDGE_AFTER})
   | (?P<weekday>{_WORD_EDGE_BEFORE}(?:(?:{articles}{h}+)?{modifier}{h}+)?{prefix}{weekday}

@@ -48,8 +48,11 @@ _UNITS["year"] = Precision.YEAR
 _UNIT = regex.compile(r"\b(day|week|month|year)s?\b")
 _FORWARD = regex.compile(r"\b(?:next|following|later|afterwards?|after)\b", regex.IGNORECASE)
 _BACKWARD = regex.compile(r"\b(?:previous|preceding|prior|earlier|previously|before)\b", regex.I)
-_COUNT = regex.compile(r"\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                       r"twelve)\s+(?:day|week|month|year)s?\b", regex.IGNORECASE)
+_COUNT = regex.compile(
+    r"\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve)\s+(?:day|week|month|year)s?\b",
+    regex.IGNORECASE,
+)
 _VAGUE_COUNT = regex.compile(r"\b(?:few|several|couple)\b", regex.IGNORECASE)
 _SAME = regex.compile(r"\b(?:that|same|in\s+the)\b")
 _COUNTED = regex.compile(r"\b(?:later|earlier|afterwards?|previously|before)$", regex.IGNORECASE)

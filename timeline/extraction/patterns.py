@@ -42,7 +42,8 @@ ERA_BEFORE = r"(?:AD|A\.D\.)"
 # ("$2013", "2013%"), a longer number or a decimal.
 ALONE_BEFORE = r"(?<![\w$€£#/.,-])"
 ALONE_AFTER = r"(?![\w%]|[.,/–—-]\d|-[A-Za-z])"
-NUMBER_WORD = rf"(?:{either_case('a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several')}|[Aa]{H}+few|[Aa]{H}+couple{H}+of|\d{{1,3}})"
+_COUNTS = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
+NUMBER_WORD = rf"(?:{either_case(_COUNTS)}|[Aa]{H}+few|[Aa]{H}+couple{H}+of|\d{{1,3}})"
 UNIT = r"(?:day|week|month|year)s?"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -103,30 +104,32 @@ CANDIDATE = regex.compile(
         (?:(?:the|this|last|next){H}+)?{ORDINAL_QUARTER}(?:{H}|-)quarter(?:{H}+of)?(?:{H}+{YEAR})?\b
         | {ALONE_BEFORE}Q[1-4]{H}+{YEAR}{ALONE_AFTER})
   | (?P<season>
-        (?:(?:{either_case('last|this|next|early|late|the')}){H}+)?{SEASON}(?:{H}+of)?{H}+{YEAR}{ALONE_AFTER}
-        | (?:{either_case('last|this|next|early|late')}){H}+{SEASON}\b)
+        (?:(?:{either_case("last|this|next|early|late|the")}){H}+)?{SEASON}(?:{H}+of)?{H}+{YEAR}{ALONE_AFTER}
+        | (?:{either_case("last|this|next|early|late")}){H}+{SEASON}\b)
   | (?P<anaphora>
         {SAME}{H}+{ANAPHOR_UNIT}\b
         | [Tt]he{H}+{STEP}{H}+(?:{ANAPHOR_UNIT}|{MONTH_FULL}|{SEASON})\b
         | [Tt]he{H}+day{H}+(?:before|after)(?=\s*[,.;:)])
         | (?:(?:just|only|some|about|almost|nearly){H}+)?{NUMBER_WORD}{H}+{UNIT}{H}+
           (?:later|earlier|afterwards?|previously|before(?=\s*[,.;:)]))\b
-        | {either_case('later|earlier')}{H}+(?:that|the{H}+same|in{H}+that){H}+{ANAPHOR_UNIT}\b
+        | {either_case("later|earlier")}{H}+(?:that|the{H}+same|in{H}+that){H}+{ANAPHOR_UNIT}\b
         | {MONTH_FULL}(?:{H}+{DAY})?{H}+(?:of{H}+)?(?:that|the{H}+same|the{H}+{STEP}){H}+year\b
-        | (?:{either_case('the|that')}{H}+)?(?:same{H}+)?{SEASON}{H}+of{H}+(?:that|the{H}+same|the{H}+{STEP}){H}+year\b
-        | {either_case('the')}{H}+(?:end|start|beginning|middle|latter{H}+part|rest){H}+of{H}+that{H}+{ANAPHOR_UNIT}\b
+        | (?:{either_case("the|that")}{H}+)?(?:same{H}+)?{SEASON}{H}+of{H}+
+          (?:that|the{H}+same|the{H}+{STEP}){H}+year\b
+        | {either_case("the")}{H}+(?:end|start|beginning|middle|latter{H}+part|rest){H}+of{H}+
+          that{H}+{ANAPHOR_UNIT}\b
         | [Tt]hat{H}+{SEASON}\b)
   | (?P<current>
-        {either_case('the')}{H}+(?:end|start|beginning|middle|latter{H}+part|first{H}+half|second{H}+half){H}+of{H}+the{H}+(?:month|year)\b
-        | {either_case('year')}-end\b
-        | {either_case('later|earlier')}{H}+in{H}+the{H}+(?:day|month|year)\b
+        {either_case("the")}{H}+(?:end|start|beginning|middle|latter{H}+part|first{H}+half|second{H}+half){H}+of{H}+the{H}+(?:month|year)\b
+        | {either_case("year")}-end\b
+        | {either_case("later|earlier")}{H}+in{H}+the{H}+(?:day|month|year)\b
         | [Tt]he{H}+past{H}+week\b
         | [Tt]his{H}+fiscal{H}+year\b
         | [Tt]he{H}+{SEASON}\b(?!{H}+of\b))
   | (?P<month_relative_year>
         {MONTH_FULL}{H}+(?:of{H}+)?(?:last|this|next){H}+year\b)
   | (?P<relative_month>
-        (?:{either_case('last|next|this|early|late|mid')})(?:{H}|-)+{MONTH_FULL}\b)
+        (?:{either_case("last|next|this|early|late|mid")})(?:{H}|-)+{MONTH_FULL}\b)
   | (?P<decade>
         (?:{MODIFIER}|{ALONE_BEFORE})(?:1[0-9]|20)[0-9]0'?s\b)
   | (?P<relative_unit>
@@ -183,7 +186,9 @@ FUTURE_CUE = regex.compile(
     regex.IGNORECASE,
 )
 # A past verb right next to the mention is its own: "said Friday", "on Friday announced".
-_NOT_PAST = r"(?!(?:scheduled|expected|slated|planned|delayed|postponed|extended|need|speed|feed)\b)"
+_NOT_PAST = (
+    r"(?!(?:scheduled|expected|slated|planned|delayed|postponed|extended|need|speed|feed)\b)"
+)
 PAST_BEFORE = regex.compile(
     rf"\b{_NOT_PAST}(?:said|told|met|was|were|had|held|began|came|went|made|left|took|"
     rf"[a-z]{{2,}}ed)(?:\s+(?:on|late|early|last))?\s+$"

@@ -68,7 +68,9 @@ def _days(span: str) -> list[Part]:
         start, end = min(m.start() for m in words), max(m.end() for m in words)
         if year and at:  # the year is written once, after the second date
             end = year.end()
-        parts.append(Part(at + start, at + end, f"{month.group()} {day.group()}{suffix}", "month_day"))
+        parts.append(
+            Part(at + start, at + end, f"{month.group()} {day.group()}{suffix}", "month_day")
+        )
     return parts
 
 
@@ -79,6 +81,10 @@ def _months(span: str) -> list[Part]:
     first, last = names[0], names[-1]
     return [
         Part(*first.span(), first.group() + suffix, "month_year" if year else "month"),
-        Part(last.start(), year.end() if year else last.end(), last.group() + suffix,
-             "month_year" if year else "month"),
+        Part(
+            last.start(),
+            year.end() if year else last.end(),
+            last.group() + suffix,
+            "month_year" if year else "month",
+        ),
     ]

@@ -72,7 +72,9 @@ class Clause(NamedTuple):
         return 1 if patterns.FUTURE_CUE.search(self.before) else 0
 
 
-def nearest(published: date, candidates: list[date], context: Clause, *, same_day: bool = False) -> date:
+def nearest(
+    published: date, candidates: list[date], context: Clause, *, same_day: bool = False
+) -> date:
     """The candidate an article most likely means: its verb's tense decides, else the past."""
     tense = context.tense()
     if tense:

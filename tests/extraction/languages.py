@@ -1,0 +1,341 @@
+"""Per-language tables: sentences we wrote, each with the mentions it must give.
+
+Shared by ``test_languages.py`` and the benchmark's per-language lines. Every
+sentence is read as published on Saturday 19 November 2016. An expected
+mention is "text=value"; "|" separates them; nothing after the tab means the
+sentence holds no date (the traps: model numbers in every script, amounts,
+names that are month words).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+PUBLISHED = date(2016, 11, 19)
+
+_RAW = {
+    "tr": """
+Darbe girişimi 15 Temmuz 2016 gecesi yaşandı.\t15 Temmuz 2016=2016-07-15
+Anlaşma 12 Eylül 2017'de imzalandı.\t12 Eylül 2017'de=2017-09-12
+S-400 sistemleri 2019'da teslim edildi.\t2019'da=2019
+Kasım ayında yeni bir ihale açıldı.\tKasım ayında=2016-11
+Temmuz'da tatbikat yapıldı.\tTemmuz'da=2016-07
+Geçen cuma bakan açıklama yaptı.\tGeçen cuma=2016-11-18
+Bakan dün Ankara'da konuştu.\tdün=2016-11-18
+Görüşmeler geçen yıl başladı.\tgeçen yıl=2015
+Heyet 3 gün önce Moskova'ya gitti.\t3 gün önce=2016-11-16
+Sözleşme Mart 2015'te iptal edildi.\tMart 2015'te=2015-03
+Mart Yılmaz toplantıya katıldı.\t
+Ahmet Mayıs dün konuştu.\tdün=2016-11-18
+Sistem 400 kilometre menzile sahip.\t
+FD-2000 teklifi 2013 yılında seçildi.\t2013 yılında=2013
+Fiyatı 2000 dolar arttı.\t
+Bu yıl bütçe arttı.\tBu yıl=2016
+Karar yarın açıklanacak.\tyarın=2016-11-20
+Tatbikat 1 Mayıs 2018'de başladı.\t1 Mayıs 2018'de=2018-05-01
+Görüşme 29 Ekim'de yapıldı.\t29 Ekim'de=2016-10-29
+Türkiye geçen ay yeni bir teklif aldı.\tgeçen ay=2016-10
+Önümüzdeki cuma toplantı yapılacak.\tÖnümüzdeki cuma=2016-11-25
+Sistem 2 hafta önce test edildi.\t2 hafta önce=2016-11-05
+Ocak 2017'de teslimat bekleniyor.\tOcak 2017'de=2017-01
+Model S-500 henüz satılmadı.\t
+Bugün yeni bir açıklama bekleniyor.\tBugün=2016-11-19
+Geçen hafta heyet Ankara'ya geldi.\tGeçen hafta=2016-11-07/2016-11-13
+Anlaşma 2017 Aralık ayında imzalandı.\t2017 Aralık ayında=2017-12
+Rakamlar 1.500 askeri kapsıyor.\t
+Görüşmeler 2016 yılı sonunda hızlandı.\t2016 yılı=2016
+Teslimat 10 Kasım 2016 tarihinde yapıldı.\t10 Kasım 2016=2016-11-10
+Sözleşme Nisan'da imzalandı.\tNisan'da=2016-04
+Patriot PAC-3 ve HQ-9 da değerlendirildi.\t
+""",
+    "ru": """
+Попытка переворота произошла 15 июля 2016 года.\t15 июля 2016 года=2016-07-15
+Контракт подписан в 2017 году.\t2017 году=2017
+В прошлом году переговоры возобновились.\tВ прошлом году=2015
+Министр выступил вчера в Москве.\tвчера=2016-11-18
+В июле прошли учения.\tиюле=2016-07
+Система С-400 поставлена в 2019 году.\t2019 году=2019
+В прошлую пятницу министр заявил об этом.\tВ прошлую пятницу=2016-11-18
+Делегация прибыла 3 дня назад.\t3 дня назад=2016-11-16
+Соглашение подписано 1 мая 2015 года.\t1 мая 2015 года=2015-05-01
+В мае делегация посетила Анкару.\tмае=2016-05
+Цена выросла до 2000 рублей.\t
+Сегодня министр прибыл в Анкару.\tСегодня=2016-11-19
+Переговоры начались в марте 2015 года.\tмарте 2015 года=2015-03
+Завтра состоится встреча.\tЗавтра=2016-11-20
+В следующем месяце пройдут переговоры.\tВ следующем месяце=2016-12
+На прошлой неделе прошли испытания.\tНа прошлой неделе=2016-11-07/2016-11-13
+Было закуплено 400 ракет.\t
+Более 1500 военных участвовали.\t
+Учения прошли 12 сентября.\t12 сентября=2016-09-12
+В январе 2017 года начнутся поставки.\tянваре 2017 года=2017-01
+Модель С-500 пока не продаётся.\t
+Турция приняла решение в этом году.\tв этом году=2016
+Мир был подписан в 1918 году.\t1918 году=1918
+Петр Май выступил с докладом.\t
+Министр Март выступил.\t
+Испытания прошли 28 февраля 2018 года.\t28 февраля 2018 года=2018-02-28
+Встреча состоится в следующую пятницу.\tв следующую пятницу=2016-11-25
+Срок истекает в декабре.\tдекабре=2016-12
+В 2014 году Россия предложила систему.\t2014 году=2014
+Это случилось 31 декабря 2015 года.\t31 декабря 2015 года=2015-12-31
+""",
+    "de": """
+Der Vertrag wurde am 12. September 2017 unterzeichnet.\t12. September 2017=2017-09-12
+Im Jahr 2019 kam die S-400.\t2019=2019
+Letzten Freitag sprach der Minister.\tLetzten Freitag=2016-11-18
+Gestern sagte der Minister, die Gespräche gingen weiter.\tGestern=2016-11-18
+Im Juli fanden Übungen statt.\tJuli=2016-07
+Vor 3 Tagen reiste die Delegation ab.\tVor 3 Tagen=2016-11-16
+Letztes Jahr begannen die Gespräche.\tLetztes Jahr=2015
+Die Kosten stiegen auf 2000 Euro.\t
+Am 1. Mai 2018 begann die Übung.\t1. Mai 2018=2018-05-01
+Seit 2013 verhandelt die Türkei.\t2013=2013
+Heute trifft sich der Rat.\tHeute=2016-11-19
+Morgen wird entschieden.\tMorgen=2016-11-20
+Nächste Woche beginnt die Konferenz.\tNächste Woche=2016-11-21/2016-11-27
+Im März 2015 wurde der Auftrag storniert.\tMärz 2015=2015-03
+Der Minister Mai sprach lange.\t
+Anfang Oktober reiste er nach Moskau.\tOktober=2016-10
+Die Patriot PAC-3 kostet viel.\t
+Am 3. Oktober 1990 wurde Deutschland vereint.\t3. Oktober 1990=1990-10-03
+Diese Woche tagt der Ausschuss.\tDiese Woche=2016-11-14/2016-11-20
+Letzten Monat stiegen die Preise.\tLetzten Monat=2016-10
+Die Gespräche dauern bis Dezember.\tDezember=2016-12
+Am 15. Juli scheiterte der Putschversuch.\t15. Juli=2016-07-15
+Rund 1500 Soldaten nahmen teil.\t
+Vor 2 Wochen kam die Delegation.\tVor 2 Wochen=2016-11-05
+Nächsten Dienstag beginnt der Prozess.\tNächsten Dienstag=2016-11-22
+Im Jahr 1999 begann alles.\t1999=1999
+Von 2013 bis 2015 liefen die Verhandlungen.\t2013=2013|2015=2015
+Die Zahl 2016 steht auf dem Schild.\t
+Am 31. Dezember 2015 endete die Frist.\t31. Dezember 2015=2015-12-31
+Seit August wird verhandelt.\tAugust=2016-08
+""",
+    "fr": """
+Le coup d'État a échoué le 15 juillet 2016.\t15 juillet 2016=2016-07-15
+Hier, le ministre a parlé.\tHier=2016-11-18
+Vendredi dernier, le contrat a été signé.\tVendredi dernier=2016-11-18
+En juillet, des exercices ont eu lieu.\tjuillet=2016-07
+En 2019, le S-400 est arrivé.\t2019=2019
+L'année dernière, les discussions ont commencé.\tL'année dernière=2015
+Il y a 3 jours, la délégation est partie.\tIl y a 3 jours=2016-11-16
+Le prix a atteint 2000 euros.\t
+Le 1er mai 2018, l'exercice a commencé.\t1er mai 2018=2018-05-01
+Depuis 2013, la Turquie négocie.\t2013=2013
+Aujourd'hui, le conseil se réunit.\tAujourd'hui=2016-11-19
+Demain, la décision sera annoncée.\tDemain=2016-11-20
+La semaine prochaine, la conférence commence.\tLa semaine prochaine=2016-11-21/2016-11-27
+En mars 2015, le contrat a été annulé.\tmars 2015=2015-03
+Le ministre Mai a parlé.\t
+Début octobre, il est allé à Moscou.\toctobre=2016-10
+Le Patriot PAC-3 coûte cher.\t
+Le 3 octobre 1990, l'Allemagne a été réunifiée.\t3 octobre 1990=1990-10-03
+Cette semaine, le comité se réunit.\tCette semaine=2016-11-14/2016-11-20
+Le mois dernier, les prix ont augmenté.\tLe mois dernier=2016-10
+Les négociations dureront jusqu'en décembre.\tdécembre=2016-12
+Le 15 juillet, le putsch a échoué.\t15 juillet=2016-07-15
+Environ 1500 soldats ont participé.\t
+Mardi prochain, le procès commence.\tMardi prochain=2016-11-22
+En 1999, tout a commencé.\t1999=1999
+Le nombre 2016 figure sur la plaque.\t
+Le 31 décembre 2015, le délai a expiré.\t31 décembre 2015=2015-12-31
+Depuis août, on négocie.\taoût=2016-08
+L'année prochaine, les livraisons commenceront.\tL'année prochaine=2017
+Avant-hier, le ministre est arrivé.\tAvant-hier=2016-11-17
+Cette année, le budget a augmenté.\tCette année=2016
+""",
+    "es": """
+El golpe fracasó el 15 de julio de 2016.\t15 de julio de 2016=2016-07-15
+Ayer el ministro habló.\tAyer=2016-11-18
+El pasado martes se firmó el contrato.\tEl pasado martes=2016-11-15
+En julio hubo maniobras.\tjulio=2016-07
+En 2019 llegó el S-400.\t2019=2019
+El año pasado comenzaron las conversaciones.\tEl año pasado=2015
+Hace 3 días partió la delegación.\tHace 3 días=2016-11-16
+El precio alcanzó 2000 euros.\t
+El 1 de mayo de 2018 comenzó el ejercicio.\t1 de mayo de 2018=2018-05-01
+Desde 2013 Turquía negocia.\t2013=2013
+Hoy se reúne el consejo.\tHoy=2016-11-19
+La próxima semana comienza la conferencia.\tLa próxima semana=2016-11-21/2016-11-27
+En marzo de 2015 se canceló el contrato.\tmarzo de 2015=2015-03
+El ministro Mayo habló.\t
+A principios de octubre viajó a Moscú.\toctubre=2016-10
+El Patriot PAC-3 es caro.\t
+El 3 de octubre de 1990 Alemania se reunificó.\t3 de octubre de 1990=1990-10-03
+Esta semana se reúne el comité.\tEsta semana=2016-11-14/2016-11-20
+El mes pasado subieron los precios.\tEl mes pasado=2016-10
+Las negociaciones durarán hasta diciembre.\tdiciembre=2016-12
+El 15 de julio fracasó el golpe.\t15 de julio=2016-07-15
+Unos 1500 soldados participaron.\t
+El próximo martes comienza el juicio.\tEl próximo martes=2016-11-22
+En 1999 empezó todo.\t1999=1999
+El número 2016 aparece en la placa.\t
+El 31 de diciembre de 2015 venció el plazo.\t31 de diciembre de 2015=2015-12-31
+Desde agosto se negocia.\tagosto=2016-08
+El próximo año comenzarán las entregas.\tEl próximo año=2017
+Anteayer llegó el ministro.\tAnteayer=2016-11-17
+Este año el presupuesto aumentó.\tEste año=2016
+""",
+    "ar": """
+وقعت محاولة الانقلاب في 15 يوليو 2016.\t15 يوليو 2016=2016-07-15
+وقعت المحاولة في ١٥ يوليو ٢٠١٦.\t١٥ يوليو ٢٠١٦=2016-07-15
+تحدث الوزير أمس في أنقرة.\tأمس=2016-11-18
+بدأت المحادثات في عام 2013.\t2013=2013
+وصلت منظومة S-400 في عام 2019.\t2019=2019
+جرت المناورات في يوليو.\tيوليو=2016-07
+ارتفع السعر إلى 2000 دولار.\t
+الأسبوع الماضي زار الوفد موسكو.\tالأسبوع الماضي=2016-11-07/2016-11-13
+الشهر الماضي ارتفعت الأسعار.\tالشهر الماضي=2016-10
+السنة الماضية بدأت المفاوضات.\tالسنة الماضية=2015
+غدًا يعلن القرار.\tغدًا=2016-11-20
+اليوم يجتمع المجلس.\tاليوم=2016-11-19
+قبل 3 أيام غادر الوفد.\tقبل 3 أيام=2016-11-16
+في 1 مايو 2018 بدأت المناورات.\t1 مايو 2018=2018-05-01
+في مارس 2015 ألغي العقد.\tمارس 2015=2015-03
+وقع الاتفاق في 12 سبتمبر 2017.\t12 سبتمبر 2017=2017-09-12
+الجمعة الماضية أعلن الوزير.\tالجمعة الماضية=2016-11-18
+باتريوت PAC-3 مكلف.\t
+منذ 2013 تتفاوض تركيا.\t2013=2013
+شارك نحو 1500 جندي.\t
+في 3 أكتوبر 1990 توحدت ألمانيا.\t3 أكتوبر 1990=1990-10-03
+الأسبوع القادم تبدأ المحادثات.\tالأسبوع القادم=2016-11-21/2016-11-27
+في 31 ديسمبر 2015 انتهت المهلة.\t31 ديسمبر 2015=2015-12-31
+في ١ مايو ٢٠١٨ بدأت.\t١ مايو ٢٠١٨=2018-05-01
+عام ١٩٩٩ بدأ كل شيء.\t١٩٩٩=1999
+الرقم 2016 على اللوحة.\t
+في 15 يوليو فشل الانقلاب.\t15 يوليو=2016-07-15
+منذ أغسطس تجري المفاوضات.\tأغسطس=2016-08
+هذا الشهر ارتفعت الأسعار.\tهذا الشهر=2016-11
+صواريخ S-500 لم تبع بعد.\t
+في شهر مارس 2015 ألغي العقد.\tمارس 2015=2015-03
+""",
+    "el": """
+Το πραξικόπημα απέτυχε στις 15 Ιουλίου 2016.\t15 Ιουλίου 2016=2016-07-15
+Χθες μίλησε ο υπουργός.\tΧθες=2016-11-18
+Πέρσι ξεκίνησαν οι συνομιλίες.\tΠέρσι=2015
+Τον Ιούλιο έγιναν ασκήσεις.\tΙούλιο=2016-07
+Το 2019 έφτασε το S-400.\t2019=2019
+Σήμερα συνεδριάζει το συμβούλιο.\tΣήμερα=2016-11-19
+Αύριο ανακοινώνεται η απόφαση.\tΑύριο=2016-11-20
+Η τιμή έφτασε τα 2000 ευρώ.\t
+Την 1 Μαΐου 2018 ξεκίνησε η άσκηση.\t1 Μαΐου 2018=2018-05-01
+Από το 2013 η Τουρκία διαπραγματεύεται.\t2013=2013
+Τον Μάρτιο του 2015 ακυρώθηκε η σύμβαση.\tΜάρτιο του 2015=2015-03
+Στις 3 Οκτωβρίου 1990 ενώθηκε η Γερμανία.\t3 Οκτωβρίου 1990=1990-10-03
+Την περασμένη Παρασκευή υπογράφηκε η σύμβαση.\tΤην περασμένη Παρασκευή=2016-11-18
+Η Patriot PAC-3 κοστίζει.\t
+Περίπου 1500 στρατιώτες συμμετείχαν.\t
+Στις 31 Δεκεμβρίου 2015 έληξε η προθεσμία.\t31 Δεκεμβρίου 2015=2015-12-31
+Στις 15 Ιουλίου απέτυχε το πραξικόπημα.\t15 Ιουλίου=2016-07-15
+Το 1999 άρχισαν όλα.\t1999=1999
+Ο αριθμός 2016 είναι στην πινακίδα.\t
+Από τον Αύγουστο γίνονται διαπραγματεύσεις.\tΑύγουστο=2016-08
+Την επόμενη εβδομάδα αρχίζει η διάσκεψη.\tεπόμενη εβδομάδα=2016-11-21/2016-11-27
+Την προηγούμενη εβδομάδα έγιναν δοκιμές.\tπροηγούμενη εβδομάδα=2016-11-07/2016-11-13
+Πριν από 3 ημέρες έφυγε η αντιπροσωπεία.\tΠριν από 3 ημέρες=2016-11-16
+Στις 12 Σεπτεμβρίου 2017 υπογράφηκε η συμφωνία.\t12 Σεπτεμβρίου 2017=2017-09-12
+Τον Ιανουάριο του 2017 ξεκινούν οι παραδόσεις.\tΙανουάριο του 2017=2017-01
+Ο Μάιος Παπαδόπουλος μίλησε.\t
+Το S-500 δεν πωλείται ακόμα.\t
+Φέτος ο προϋπολογισμός αυξήθηκε.\tΦέτος=2016
+Στις 28 Φεβρουαρίου 2018 έγιναν δοκιμές.\t28 Φεβρουαρίου 2018=2018-02-28
+Μέχρι τον Δεκέμβριο θα διαρκέσουν οι συνομιλίες.\tΔεκέμβριο=2016-12
+""",
+    "uk": """
+Спроба перевороту сталася 15 липня 2016 року.\t15 липня 2016 року=2016-07-15
+Учора міністр виступив у Києві.\tУчора=2016-11-18
+Торік почалися переговори.\tТорік=2015
+У липні відбулися навчання.\tлипні=2016-07
+Систему С-400 поставили у 2019 році.\t2019 році=2019
+Сьогодні засідає рада.\tСьогодні=2016-11-19
+Завтра оголосять рішення.\tЗавтра=2016-11-20
+Ціна зросла до 2000 гривень.\t
+1 травня 2018 року почалися навчання.\t1 травня 2018 року=2018-05-01
+З 2013 року Туреччина веде переговори.\t2013 року=2013
+У березні 2015 року контракт скасували.\tберезні 2015 року=2015-03
+3 жовтня 1990 року Німеччина об'єдналася.\t3 жовтня 1990 року=1990-10-03
+Минулої п'ятниці підписали контракт.\tМинулої п'ятниці=2016-11-18
+Patriot PAC-3 коштує дорого.\t
+Близько 1500 військових взяли участь.\t
+31 грудня 2015 року сплив термін.\t31 грудня 2015 року=2015-12-31
+15 липня провалився путч.\t15 липня=2016-07-15
+У 1999 році все почалося.\t1999 році=1999
+Число 2016 є на табличці.\t
+З серпня тривають переговори.\tсерпня=2016-08
+Наступного тижня почнеться конференція.\tНаступного тижня=2016-11-21/2016-11-27
+Минулого тижня пройшли випробування.\tМинулого тижня=2016-11-07/2016-11-13
+12 вересня 2017 року підписали угоду.\t12 вересня 2017 року=2017-09-12
+У січні 2017 року почнуться поставки.\tсічні 2017 року=2017-01
+Іван Травень виступив.\t
+С-500 ще не продається.\t
+Цього року бюджет зріс.\tЦього року=2016
+28 лютого 2018 року пройшли випробування.\t28 лютого 2018 року=2018-02-28
+До грудня триватимуть переговори.\tгрудня=2016-12
+Минулого місяця ціни зросли.\tМинулого місяця=2016-10
+""",
+}
+
+
+def _parse(raw: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    rows = []
+    for line in raw.strip().splitlines():
+        sentence, _, expected = line.partition("\t")
+        pairs = [tuple(item.rsplit("=", 1)) for item in expected.split("|") if item]
+        rows.append((sentence, pairs))
+    return rows
+
+
+TABLES = {language: _parse(raw) for language, raw in _RAW.items()}
+
+
+def ours(sentence: str, language: str) -> list[tuple[str, str | None]]:
+    from timeline.extraction import extract
+
+    return [(m.text, m.value) for m in extract(sentence, PUBLISHED, language=language).mentions]
+
+
+def naive(sentence: str, language: str) -> list[tuple[str, str | None]]:
+    """dateparser's search_dates, read at day precision as it reports them."""
+    from datetime import datetime
+
+    from dateparser.search import search_dates
+
+    found = search_dates(
+        sentence,
+        languages=[language],
+        settings={"RELATIVE_BASE": datetime(2016, 11, 19), "PREFER_DATES_FROM": "past"},
+    )
+    return [(text, moment.date().isoformat()) for text, moment in found or []]
+
+
+@dataclass
+class TableScore:
+    system_total: int = 0
+    gold_total: int = 0
+    hits: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.hits / self.system_total if self.system_total else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.hits / self.gold_total if self.gold_total else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_table(language: str, table, *, naive_baseline: bool = False) -> TableScore:
+    total = TableScore()
+    read = naive if naive_baseline else ours
+    for sentence, expected in table:
+        found = read(sentence, language)
+        total.system_total += len(found)
+        total.gold_total += len(expected)
+        total.hits += sum(1 for pair in found if pair in expected)
+    return total
