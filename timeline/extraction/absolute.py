@@ -7,6 +7,7 @@ reports the precision it found; the rest are plain arithmetic.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -15,8 +16,9 @@ import regex
 from timeline.extraction import patterns
 from timeline.periods import Period, Precision
 
-YEAR = regex.compile(patterns.YEAR)
-WEEKDAY_PREFIX = regex.compile(rf"^{patterns.WEEKDAY},?\s+")
+YEAR = re.compile(patterns.YEAR)
+WEEKDAY_PREFIX = re.compile(rf"^{patterns.WEEKDAY},?\s+")
+_MODIFIER = re.compile(patterns.MODIFIER)
 
 
 class Unresolvable(Exception):
@@ -72,7 +74,7 @@ def full_day(span: str) -> Period:
 
 
 def month_year(span: str) -> Period:
-    core = regex.sub(patterns.MODIFIER, "", span, count=1)
+    core = _MODIFIER.sub("", span, count=1)
     parsed = parse_calendar(core)
     if parsed is None or parsed[1] is not Precision.MONTH:
         raise Unresolvable(span)

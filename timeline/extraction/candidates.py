@@ -105,7 +105,7 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
             pieces = [(start + p.start, start + p.end, p.reading, p.kind) for p in parts]
         else:
             pieces = [(start, end, match.group(), group)]
-        context = _clause(text, start, end)
+        context = _LazyClause(text, start, end)
         for piece_start, piece_end, reading, piece_kind in pieces:
             try:
                 period, is_relative = resolve(piece_kind, reading, story, context)
@@ -184,6 +184,21 @@ def _is_year(text: str, start: int, end: int) -> bool:
     if patterns.NOT_A_YEAR_BEFORE.search(text[max(0, start - 12) : start]):
         return False
     return not patterns.NOT_A_YEAR_AFTER.match(text[end : end + 12])
+
+
+class _LazyClause:
+    """The mention's clause, read only by the resolvers that ask whether it looks ahead."""
+
+    __slots__ = ("_clause", "_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+        self._clause: relative.Clause | None = None
+
+    def tense(self) -> int:
+        if self._clause is None:
+            self._clause = _clause(self._text, self._start, self._end)
+        return self._clause.tense()
 
 
 def _clause(text: str, start: int, end: int) -> relative.Clause:

@@ -75,16 +75,22 @@ class Story:
 
     def note(self, period: Period | None) -> None:
         """A date the text told: it becomes the reference of what follows."""
-        if period is None or period.is_range:
+        if period is None or period.end is not None:
             return
         self.before_common_era = False
-        for precision in Precision:
-            if precision <= period.precision:
-                self.latest[precision] = truncate(period.start, precision)
+        start, precision = period.start, period.precision
         # A finer date that the new one does not contain is no longer "that day".
-        for precision in [p for p in self.latest if p > period.precision]:
-            if truncate(self.latest[precision], period.precision) != period.start:
-                del self.latest[precision]
+        latest = {
+            finer: day
+            for finer, day in self.latest.items()
+            if finer > precision and truncate(day, precision) == start
+        }
+        latest[precision] = start
+        if precision > Precision.MONTH:
+            latest[Precision.MONTH] = start.replace(day=1)
+        if precision > Precision.YEAR:
+            latest[Precision.YEAR] = start.replace(month=1, day=1)
+        self.latest = latest
 
     def enter_before_common_era(self) -> None:
         self.before_common_era = True

@@ -11,6 +11,8 @@ capitalised; "may", "march on" and "we" are not.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # A date never spans a line break: headlines and paragraphs end at one. "\r" is a
@@ -62,15 +64,19 @@ STEP = r"(?:next|following|previous|preceding|prior)"
 
 # Every candidate starts at a word that can open a date; checking that first
 # lets the scan skip most positions of the text at once.
+_OPENING_WORDS = either_case(
+    "between|from|the|this|that|last|next|past|early|earlier|late|later|latter|mid|fiscal|"
+    "today|yesterday|tomorrow|tonight|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    "eleven|twelve|several|just|only|some|about|almost|nearly|first|second|third|fourth|"
+    "spring|summer|fall|autumn|winter|year|end|start|beginning|middle|c|ca|circa"
+)
 _OPENING = (
-    r"(?=[0-9]|Q[1-4]|AD|A\.D|(?i:between|from|the|this|that|last|next|past|earl|late|"
-    r"mid|fiscal|tod|yest|tom|toni|a|an|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|eleven|twelve|several|first|second|third|fourth|spring|summer|fall|autumn|"
-    r"winter|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"year|end|start|begin|middle|c\.|ca\.|circa))"
+    rf"(?=[0-9]|Q[1-4]|AD|A\.D|{_OPENING_WORDS}\b|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
 )
 
-CANDIDATE = regex.compile(
+# The standard library's engine scans this pattern about twice as fast as ``regex``.
+CANDIDATE = re.compile(
     rf"""
     \b{_OPENING}
     (?:
@@ -149,24 +155,24 @@ CANDIDATE = regex.compile(
         (?:{MODIFIER}|{ALONE_BEFORE}){YEAR}{ALONE_AFTER})
     )
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 # A bare month is a date only where a date is expected: "in March", not "March on".
-MONTH_CONTEXT = regex.compile(
+MONTH_CONTEXT = re.compile(
     r"\b(?:in|since|by|until|till|during|from|before|after|through|to|of|end|late|early|"
     r"start|beginning)\s+$",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 
 # What must not precede or follow a bare year for it to be a year at all.
-NOT_A_YEAR_BEFORE = regex.compile(
+NOT_A_YEAR_BEFORE = re.compile(
     r"(?:\b(?:page|pages|p|pp|section|sections|chapter|no|number|flight|route|article|room|"
     r"model|rule|resolution|paragraph|item|table|figure|vol|volume|issue|verse|code|"
     r"highway|interstate|exit|suite|box|unit|version|grade|level|size)\.?|[#№§])\s*$",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
-NOT_A_YEAR_AFTER = regex.compile(
+NOT_A_YEAR_AFTER = re.compile(
     r"^\s*(?:%|percent\b|per\s+cent\b|million\b|billion\b|trillion\b|thousand\b|hundred\b|"
     r"people\b|persons\b|troops\b|soldiers\b|men\b|women\b|children\b|workers\b|employees\b|"
     r"jobs\b|units\b|shares\b|votes\b|feet\b|foot\b|meters\b|metres\b|miles\b|km\b|kilometers\b|"
@@ -174,26 +180,26 @@ NOT_A_YEAR_AFTER = regex.compile(
     r"hours\b|minutes\b|seconds\b|a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|EST\b|ft\b|lbs?\b|kg\b)",
 )
 # Prepositions that make a bare number a year beyond doubt.
-YEAR_PREPOSITION = regex.compile(
+YEAR_PREPOSITION = re.compile(
     r"\b(?:in|since|by|until|till|during|from|before|after|through|of|to|early|late|mid|"
     r"fiscal|year|summer|spring|autumn|fall|winter)[\s-]*$",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 # Cues before a mention, in its clause, that it looks ahead: "will meet on Friday".
-FUTURE_CUE = regex.compile(
+FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to|scheduled|expected|slated|"
     r"plans?\s+to|planning\s+to|set\s+to|due|upcoming|effective|until|as\s+soon\s+as)\b|'ll\b",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 # A past verb right next to the mention is its own: "said Friday", "on Friday announced".
 _NOT_PAST = (
     r"(?!(?:scheduled|expected|slated|planned|delayed|postponed|extended|need|speed|feed)\b)"
 )
-PAST_BEFORE = regex.compile(
+PAST_BEFORE = re.compile(
     rf"\b{_NOT_PAST}(?:said|told|met|was|were|had|held|began|came|went|made|left|took|"
     rf"[a-z]{{2,}}ed)(?:\s+(?:on|late|early|last))?\s+$"
 )
-PAST_AFTER = regex.compile(
+PAST_AFTER = re.compile(
     rf"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:he\s+|she\s+|it\s+|they\s+)?"
     rf"{_NOT_PAST}(?:said|told|met|was|were|had|held|began|came|went|made|left|took|[a-z]{{2,}}ed)\b"
 )
