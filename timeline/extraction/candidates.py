@@ -203,9 +203,32 @@ class _LazyClause:
 
 def _clause(text: str, start: int, end: int) -> relative.Clause:
     """The words of the mention's clause, for telling whether it looks ahead or back."""
-    window = text[max(0, start - 120) : start]
-    stops = [m.end() for m in patterns.CLAUSE_END.finditer(window)]
-    before = window[stops[-1] :] if stops else window
-    after = text[end : end + 80]
-    stop = patterns.CLAUSE_END.search(after)
-    return relative.Clause(before, after[: stop.start()] if stop else after)
+    left = max(0, start - 120)
+    cut = max(text.rfind(";", left, start), text.rfind("\n", left, start))
+    stop = start
+    while (stop := text.rfind(".", max(left, cut + 1), stop)) != -1:
+        if _ends_clause(text, stop):
+            cut = max(cut, stop)
+            break
+    right_end = min(len(text), end + 80)
+    right = min(
+        [i for i in (text.find(";", end, right_end), text.find("\n", end, right_end)) if i != -1]
+        or [right_end]
+    )
+    stop = end - 1
+    while (stop := text.find(".", stop + 1, right)) != -1:
+        if _ends_clause(text, stop):
+            right = stop
+            break
+    return relative.Clause(text[max(left, cut + 1) : start], text[end:right])
+
+
+def _ends_clause(text: str, at: int) -> bool:
+    """Is the full stop at ``at`` a sentence's, not an abbreviation's ("P.", "Feb.")?"""
+    if at + 1 < len(text) and not text[at + 1].isspace():
+        return False  # "U.S", "3.5"
+    word = patterns.WORD_BEFORE_STOP.search(text, max(0, at - 12), at)
+    if word is None:
+        return True
+    word = word.group(1)
+    return not ((len(word) == 1 and word.isupper()) or word.lower() in patterns.ABBREVIATIONS)

@@ -15,6 +15,7 @@ narrative mode.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -54,6 +55,8 @@ _COUNT = regex.compile(
     regex.IGNORECASE,
 )
 _VAGUE_COUNT = regex.compile(r"\b(?:few|several|couple)\b", regex.IGNORECASE)
+_WORDS = re.compile(r"[a-z]+")
+_DAY_NUMBER = re.compile(r"\b(\d{1,2})\b")
 _SAME = regex.compile(r"\b(?:that|same|in\s+the)\b")
 _COUNTED = regex.compile(r"\b(?:later|earlier|afterwards?|previously|before)$", regex.IGNORECASE)
 
@@ -150,7 +153,7 @@ def is_counted(span: str) -> bool:
 def anaphora(span: str, story: Story, month_number: dict[str, int]) -> Period | None:
     """ "the next day", "two years later", "November of that year", "the following July"."""
     lowered = span.lower()
-    words = regex.findall(r"[a-z]+", lowered)
+    words = _WORDS.findall(lowered)
     month = next((month_number[w] for w in words if w in month_number), None)
     if month is not None:
         reference = story.reference(Precision.YEAR)
@@ -163,7 +166,7 @@ def anaphora(span: str, story: Story, month_number: dict[str, int]) -> Period | 
             year += 1 if month <= reference.month else 0
         elif _BACKWARD.search(lowered):
             year -= 1 if month >= reference.month else 0
-        day = regex.search(r"\b(\d{1,2})\b", lowered)
+        day = _DAY_NUMBER.search(lowered)
         if day:  # "July 25 of that year"
             try:
                 return Period(date(year, month, int(day.group(1))), Precision.DAY)

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 # A date never spans a line break: headlines and paragraphs end at one. "\r" is a
 # line break too, or "March 3,\r\n2021" is read as a year-less "March 3" and gets
 # the wrong year. The one exception: a line wrapped right after the comma before
@@ -203,10 +201,46 @@ PAST_AFTER = re.compile(
     rf"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:he\s+|she\s+|it\s+|they\s+)?"
     rf"{_NOT_PAST}(?:said|told|met|was|were|had|held|began|came|went|made|left|took|[a-z]{{2,}}ed)\b"
 )
-# Where a clause ends: a sentence's full stop (not an abbreviation's: "Daniel P.
-# Davison", "Feb. 1", "U.S."), a semicolon or a line break.
-CLAUSE_END = regex.compile(
-    r"(?<!\b[A-Z])(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Inc|"
-    r"Corp|Co|Ltd|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|a\.m|p\.m))"
-    r"[.!?](?=\s|$)|[;\n\r]"
+# A clause ends at a sentence's full stop, a semicolon or a line break; not at an
+# abbreviation's full stop ("Daniel P. Davison", "Feb. 1", "U.S.").
+WORD_BEFORE_STOP = re.compile(r"(\w+)$")
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "vs",
+        "etc",
+        "m",
+    ]
 )
