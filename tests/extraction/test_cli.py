@@ -135,3 +135,40 @@ def test_cli_refuses_an_impossible_publication_date():
     assert result.stderr.decode().strip() == (
         "error: publication date '2016-02-30' is not a real date of the form YYYY-MM-DD"
     )
+
+
+def test_cli_batch_takes_an_optional_kind_and_language_a_line(tmp_path):
+    batch = tmp_path / "in.jsonl"
+    lines = [
+        {
+            "id": "story",
+            "text": "The war began in 1940. In July the city fell.",
+            "kind": "narrative",
+        },
+        {
+            "id": "report",
+            "text": "The war began in 1940. In July the city fell.",
+            "kind": "news",
+            "published": "2016-11-19",
+        },
+        {"id": "turkish", "text": "Anlaşma 12 Eylül 2017'de imzalandı.", "language": "tr"},
+        {"id": "bad", "text": "In 2013.", "kind": "essay"},
+    ]
+    batch.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = run("--jsonl", str(batch))
+    records = {r["id"]: r for r in map(json.loads, result.stdout.decode().splitlines())}
+    assert [m["value"] for m in records["story"]["mentions"]] == ["1940", "1940-07"]
+    assert records["story"]["kind"] == "narrative"
+    assert [m["value"] for m in records["report"]["mentions"]] == ["1940", "2016-07"]
+    assert records["turkish"]["language"] == "tr"
+    assert [m["value"] for m in records["turkish"]["mentions"]] == ["2017-09-12"]
+    assert "line 4: skipped: kind 'essay' is not one of news, narrative" in result.stderr.decode()
+
+
+def test_cli_kind_and_language_options_override_detection(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("The war began in 1940. In July the city fell.\n", encoding="utf-8")
+    result = run(str(article), "--json", "--kind", "narrative", "--language", "en")
+    data = json.loads(result.stdout)
+    assert data["kind"] == "narrative" and data["language"] == "en"
+    assert [m["value"] for m in data["mentions"]] == ["1940", "1940-07"]

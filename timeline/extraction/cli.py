@@ -9,7 +9,7 @@ import time
 from datetime import date
 from typing import TextIO
 
-from timeline.extraction import FLAG_MESSAGES, Extraction, extract
+from timeline.extraction import FLAG_MESSAGES, KINDS, Extraction, extract
 
 PROGRESS_EVERY_SECONDS = 2.0
 
@@ -27,6 +27,22 @@ def parse_published(value: str | None) -> date | None:
         raise InputError(
             f"publication date {value!r} is not a real date of the form YYYY-MM-DD"
         ) from None
+
+
+def parse_kind(value: object) -> str | None:
+    if value in (None, ""):
+        return None
+    if value not in KINDS:
+        raise InputError(f"kind {value!r} is not one of {', '.join(KINDS)}")
+    return str(value)
+
+
+def parse_language(value: object) -> str | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or not value.isalpha() or not 2 <= len(value) <= 3:
+        raise InputError(f"language {value!r} is not an ISO 639 code such as 'en' or 'tr'")
+    return value.lower()
 
 
 def decode(data: bytes, name: str) -> str:
@@ -52,7 +68,10 @@ def read_input(path: str) -> str:
 
 def render_text(result: Extraction, out: TextIO) -> None:
     published = result.published.isoformat() if result.published else "unknown"
-    out.write(f"Publication date: {published}\n\nMentions ({len(result.mentions)}):\n")
+    out.write(f"Publication date: {published}\nKind: {result.kind}\nLanguage: {result.language}\n")
+    for flag in result.flags:
+        out.write(f"[{FLAG_MESSAGES.get(flag, flag)}]\n")
+    out.write(f"\nMentions ({len(result.mentions)}):\n")
     for m in result.mentions:
         value = m.value or "unresolved"
         notes = "".join(f"  [{FLAG_MESSAGES.get(flag, flag)}]" for flag in m.flags)
@@ -79,7 +98,12 @@ def run_batch(path: str, out: TextIO, err: TextIO) -> int:
             try:
                 document = json.loads(line)
                 published = parse_published(document.get("published"))
-                result = extract(str(document.get("text") or ""), published)
+                result = extract(
+                    str(document.get("text") or ""),
+                    published,
+                    kind=parse_kind(document.get("kind")),
+                    language=parse_language(document.get("language")),
+                )
             except (json.JSONDecodeError, AttributeError, InputError) as error:
                 failures += 1
                 err.write(f"line {number}: skipped: {error}\n")
@@ -106,8 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--published", help="the article's publication date, YYYY-MM-DD")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument(
-        "--jsonl", metavar="IN.jsonl", help='batch: one {"id", "text", "published"} a line'
+        "--jsonl",
+        metavar="IN.jsonl",
+        help='batch: one {"id", "text", "published"} a line, optional "kind" and "language"',
     )
+    parser.add_argument("--kind", choices=KINDS, help="news or narrative (default: detected)")
+    parser.add_argument("--language", help="ISO 639-1 code, e.g. tr (default: detected)")
     args = parser.parse_args(argv)
     if bool(args.path) == bool(args.jsonl):
         parser.error("give either a FILE (or -) or --jsonl IN.jsonl")
@@ -115,7 +143,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.jsonl:
             return run_batch(args.jsonl, sys.stdout, sys.stderr)
         published = parse_published(args.published)
-        result = extract(read_input(args.path), published)
+        result = extract(
+            read_input(args.path),
+            published,
+            kind=args.kind,
+            language=parse_language(args.language),
+        )
     except InputError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -36,7 +36,7 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[0-9][0-9][0-9]|20[0-9][0-9])"
 # "499 BC", "AD 70", "44 B.C.": a year of any length, once an era names it.
-ERA_AFTER = r"(?:BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE)(?![\w.])"
+ERA_AFTER = r"(?:BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE)(?!\w)"
 ERA_BEFORE = r"(?:AD|A\.D\.)"
 # A year stands alone: not part of a model name ("FD-2000"), an amount
 # ("$2013", "2013%"), a longer number or a decimal.

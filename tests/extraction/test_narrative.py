@@ -1,0 +1,124 @@
+"""Narrative texts: relative dates follow the story's own timeline, not the publication."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extraction import NARRATIVE, NEWS, extract
+from timeline.extraction.kinds import detect_kind
+from timeline.extraction.results import BEFORE_COMMON_ERA, NEEDS_STORY_DATE
+
+DOWNLOADED = date(2009, 12, 19)  # a history page's "publication" is when it was fetched
+
+HISTORY = (
+    "In 1940 the army crossed the river. In July it reached the coast, and by the end of "
+    "the month the ports had fallen. On June 10, 1941 the allies landed; twelve days later "
+    "the city surrendered. The next day a truce was signed. The following year the war "
+    "spread east, and two years later it reached the mountains. In March 1945 the last "
+    "offensive began. On April 28 the capital fell; that same day the government fled. "
+    "Later in the year the treaty was signed."
+)
+
+
+def story(text: str, kind: str | None = NARRATIVE) -> list[tuple[str, str | None]]:
+    return [(m.text, m.value) for m in extract(text, DOWNLOADED, kind=kind).mentions]
+
+
+def test_a_history_resolves_against_its_latest_date_not_the_publication():
+    assert story(HISTORY) == [
+        ("1940", "1940"),
+        ("July", "1940-07"),
+        ("the end of the month", "1940-07"),
+        ("June 10, 1941", "1941-06-10"),
+        ("twelve days later", "1941-06-22"),
+        ("The next day", "1941-06-23"),
+        ("The following year", "1942"),
+        ("two years later", "1944"),
+        ("March 1945", "1945-03"),
+        ("April 28", "1945-04-28"),
+        ("that same day", "1945-04-28"),
+        ("Later in the year", "1945"),
+    ]
+
+
+def test_the_kind_is_detected_when_not_given():
+    assert detect_kind(HISTORY) == NARRATIVE
+    assert extract(HISTORY, DOWNLOADED).kind == NARRATIVE
+    report = "The minister said on Friday that talks went well. Prices rose yesterday."
+    assert detect_kind(report) == NEWS
+
+
+def test_a_given_kind_overrides_detection():
+    text = "The war began in 1940. In July the city fell."
+    assert story(text, kind=NARRATIVE) == [("1940", "1940"), ("July", "1940-07")]
+    assert story(text, kind=NEWS) == [("1940", "1940"), ("July", "2009-07")]
+
+
+def test_an_unknown_kind_is_refused():
+    with pytest.raises(ValueError, match="unknown kind"):
+        extract("In 2013.", kind="essay")
+
+
+def test_a_year_less_date_before_any_year_is_flagged_not_guessed():
+    (mention,) = extract("In July the city fell.", DOWNLOADED, kind=NARRATIVE).mentions
+    assert mention.value is None and NEEDS_STORY_DATE in mention.flags
+
+
+def test_anaphora_in_news_points_back_to_the_date_just_told():
+    text = "Slepian was killed on Oct. 23, 1998. Earlier that day, his family went to church."
+    assert story(text, kind=NEWS) == [
+        ("Oct. 23, 1998", "1998-10-23"),
+        ("Earlier that day", "1998-10-23"),
+    ]
+
+
+def test_counted_distance_in_news_is_measured_from_publication():
+    values = [
+        m.value
+        for m in extract(
+            "Profit was $4 million a year earlier.", date(1989, 11, 2), kind=NEWS
+        ).mentions
+    ]
+    assert values == ["1988"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The revolt began in 499 BC.", [("499 BC", None)]),
+        ("Jerusalem fell in AD 70.", [("AD 70", "0070")]),
+        ("Caesar died in 44 B.C. at Rome.", [("44 B.C.", None)]),
+    ],
+)
+def test_era_years_are_found_and_bc_ones_are_never_given_an_ad_value(text, expected):
+    assert story(text) == expected
+
+
+def test_after_a_bc_year_relative_dates_stay_unresolved():
+    mentions = extract(
+        "The revolt began in 499 BC. The following year Athens sent ships. In July they sailed.",
+        DOWNLOADED,
+        kind=NARRATIVE,
+    ).mentions
+    assert [m.value for m in mentions] == [None, None, None]
+    assert BEFORE_COMMON_ERA in mentions[0].flags
+    assert all(NEEDS_STORY_DATE in m.flags for m in mentions[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("But in June last year, the leadership split.", [("June last year", "2015-06")]),
+        ("In January this year, police arrived.", [("January this year", "2016-01")]),
+        ("Members join in April next year.", [("April next year", "2017-04")]),
+    ],
+)
+def test_composite_month_with_a_relative_year(text, expected):
+    assert [(m.text, m.value) for m in extract(text, date(2016, 11, 19)).mentions] == expected
+
+
+def test_month_day_of_that_year_is_one_mention():
+    text = "Congress met in 1861. It passed the resolution on July 25 of that year."
+    assert story(text) == [("1861", "1861"), ("July 25 of that year", "1861-07-25")]
