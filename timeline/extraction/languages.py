@@ -154,15 +154,17 @@ def fold(text: str) -> str:
 
 
 # Below this many letters a text says too little to tell any of the ~97 languages
-# the model knows: it is told among the supported ones only.
+# the model knows: it is told among the supported ones only, and taken as English
+# unless the model is sure.
 SHORT_TEXT_LETTERS = 400
+SHORT_TEXT_CERTAINTY = 0.9
 
 
 @lru_cache(maxsize=2)
 def _identifier(only_supported: bool):
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     if only_supported:
         identifier.set_languages(list(SUPPORTED))
     return identifier
@@ -174,7 +176,10 @@ def detect_language(text: str) -> str:
     letters = sum(1 for c in sample if c.isalpha())
     if letters < LEAST_LETTERS:
         return ENGLISH
-    code, _score = _identifier(letters < SHORT_TEXT_LETTERS).classify(sample)
+    short = letters < SHORT_TEXT_LETTERS
+    code, probability = _identifier(short).classify(sample)
+    if short and probability < SHORT_TEXT_CERTAINTY:
+        return ENGLISH
     return code
 
 
