@@ -132,6 +132,51 @@ def test_source_added_in_admin_gets_proposals_and_duplicates_are_refused(editor_
     assert Source.objects.filter(timeline=timeline).count() == 1
 
 
+def test_changing_the_kind_in_the_admin_re_reads_pending_proposals(editor_client):
+    timeline = EventFactory().timeline
+    data = {
+        "timeline": timeline.pk,
+        "title": "History",
+        "publisher": "",
+        "author": "",
+        "url": "",
+        "published": "2009-12-19",
+        "kind": "news",
+        "language": "",
+        "text": "The war began in 1940. In July the city fell.",
+        "proposals-TOTAL_FORMS": "0",
+        "proposals-INITIAL_FORMS": "0",
+    }
+    editor_client.post(reverse("admin:timeline_source_add"), data)
+    source = Source.objects.get(title="History")
+    assert source.proposals.get(mention_text="July").value == "2009-07"
+    proposals = source.proposals.count()
+    data.update({"kind": "narrative", "proposals-INITIAL_FORMS": "0"})
+    response = editor_client.post(reverse("admin:timeline_source_change", args=[source.pk]), data)
+    assert response.status_code == 302
+    source.refresh_from_db()
+    assert source.read_as_kind == "narrative"
+    assert source.proposals.get(mention_text="July").value == "1940-07"
+    assert source.proposals.count() == proposals
+
+
+def test_the_admin_refuses_a_language_that_is_not_a_code(editor_client):
+    timeline = EventFactory().timeline
+    data = {
+        "timeline": timeline.pk,
+        "title": "Bad",
+        "published": "",
+        "kind": "",
+        "language": "German",
+        "text": "In 2013.",
+        "proposals-TOTAL_FORMS": "0",
+        "proposals-INITIAL_FORMS": "0",
+    }
+    response = editor_client.post(reverse("admin:timeline_source_add"), data)
+    assert "ISO 639-1 code" in response.content.decode()
+    assert not Source.objects.filter(title="Bad").exists()
+
+
 def test_bulk_confirm_and_reject_actions_review_through_the_services(editor_client):
     first, second = ProposalFactory(), ProposalFactory()
     url = reverse("admin:timeline_proposal_changelist")

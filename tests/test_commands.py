@@ -256,3 +256,34 @@ def test_ingest_adds_a_big_batch_in_few_queries_and_keeps_every_invariant(
     assert Source.objects.count() == 448 and DBTaskResult.objects.count() == 448
     call_command("worker", batch=True, startup_delay=False, max_tasks=3, verbosity=0)
     assert Source.objects.filter(extraction_state="done").count() == 3
+
+
+def test_ingest_jsonl_takes_an_optional_kind_and_language(tmp_path, timeline):
+    path = tmp_path / "mixed.jsonl"
+    path.write_text(
+        "\n".join(
+            [
+                '{"text": "The war began in 1940. In July the city fell.", "title": "History",'
+                ' "published": "2009-12-19", "kind": "narrative"}',
+                '{"text": "Anlaşma 12 Eylül 2017\'de imzalandı.", "title": "Haber",'
+                ' "language": "tr"}',
+                '{"text": "In 2013.", "kind": "essay"}',
+                '{"text": "In 2014.", "language": "German"}',
+            ]
+        ),
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="2 of 4 articles failed"):
+        call_command(
+            "ingest", str(path), "--timeline", timeline.slug, stdout=out, stderr=io.StringIO()
+        )
+    report = out.getvalue()
+    assert "line 3: kind 'essay' is not one of news, narrative" in report
+    assert "line 4: language 'German' is not an ISO 639-1 code" in report
+    history = Source.objects.get(title="History")
+    assert history.kind == "narrative"
+    assert history.proposals.get(mention_text="July").value == "1940-07"
+    turkish = Source.objects.get(title="Haber")
+    assert (turkish.language, turkish.read_as_language) == ("tr", "tr")
+    assert [p.value for p in turkish.proposals.all()] == ["2017-09-12"]

@@ -200,3 +200,51 @@ def test_setting_the_publication_date_rereads_pending_dates_keeps_reviewed_and_r
     assert proposal_of(source, "2013").event.headline == "Kept"
     assert source.history.latest().history_user == editor
     assert source.history.latest().published == date(2016, 11, 19)
+
+
+def test_extraction_stores_how_the_source_was_read(editor):
+    timeline = TimelineFactory()
+    news = services.add_source(timeline=timeline, text=ARTICLE, title="News", user=editor).source
+    assert (news.read_as_kind, news.read_as_language, news.language_unsupported) == (
+        "news",
+        "en",
+        False,
+    )
+    turkish = services.add_source(
+        timeline=timeline,
+        text="Türkiye geçen cuma Rusya ile S-400 sistemi için görüşmelerin sürdüğünü açıkladı.",
+        title="Haber",
+        published=date(2016, 11, 19),
+    ).source
+    assert turkish.read_as_language == "tr"
+    assert [p.value for p in turkish.proposals.all()] == ["2016-11-18"]
+
+
+def test_a_source_in_an_unsupported_language_gets_years_only_and_the_flag(editor):
+    source = services.add_source(
+        timeline=TimelineFactory(),
+        text="Il 15 luglio 2016 il colpo di stato è fallito; nel 2019 sono arrivati gli S-400.",
+        title="Italiano",
+        language="it",
+    ).source
+    source.refresh_from_db()
+    assert source.language_unsupported
+    assert [p.value for p in source.proposals.order_by("mention_start")] == ["2016", "2019"]
+
+
+def test_set_reading_rereads_pending_with_the_editors_kind_and_language(editor):
+    source = services.add_source(
+        timeline=TimelineFactory(),
+        text="The war began in 1940. In July the city fell.",
+        title="History",
+        published=date(2009, 12, 19),
+    ).source
+    services.set_reading(source=source, kind="narrative", language="en", user=editor)
+    source.refresh_from_db()
+    assert (source.kind, source.language, source.read_as_kind) == ("narrative", "en", "narrative")
+    assert source.proposals.get(mention_text="July").value == "1940-07"
+    services.set_reading(source=source, kind="", language="", user=editor)
+    source.refresh_from_db()
+    # detected again: two sentences are too few to be told a narrative
+    assert (source.kind, source.read_as_kind) == ("", "news")
+    assert source.proposals.get(mention_text="July").value == "2009-07"

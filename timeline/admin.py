@@ -74,10 +74,24 @@ class ProposalInline(admin.TabularInline):
         return obj.date_display
 
 
+# What decides how a source's dates are read: changing any re-reads pending proposals.
+READING = {"published", "kind", "language"}
+
+
 class SourceForm(forms.ModelForm):
     class Meta:
         model = Source
-        fields = ["timeline", "title", "publisher", "author", "url", "published", "text"]
+        fields = [
+            "timeline",
+            "title",
+            "publisher",
+            "author",
+            "url",
+            "published",
+            "kind",
+            "language",
+            "text",
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -103,11 +117,20 @@ class SourceAdmin(SimpleHistoryAdmin):
         "timeline",
         "publisher",
         "published",
+        "read_as_kind",
+        "read_as_language",
         "added_at",
         "extraction_state",
         "pending_count",
     ]
-    list_filter = ["timeline", "extraction_state", "publisher"]
+    list_filter = [
+        "timeline",
+        "extraction_state",
+        "read_as_kind",
+        "read_as_language",
+        "language_unsupported",
+        "publisher",
+    ]
     search_fields = ["title", "publisher", "author", "url", "text"]
     date_hierarchy = "added_at"
     readonly_fields = [
@@ -116,6 +139,9 @@ class SourceAdmin(SimpleHistoryAdmin):
         "added_at",
         "extraction_state",
         "extraction_error",
+        "read_as_kind",
+        "read_as_language",
+        "language_unsupported",
     ]
     inlines = [ProposalInline]
     actions = ["rerun_extraction"]
@@ -138,12 +164,12 @@ class SourceAdmin(SimpleHistoryAdmin):
         if not change:
             obj.added_by = request.user
         changed = set(form.changed_data)
-        if change and changed == {"published"}:
-            # Only the date: the path the review page takes too.
-            services.set_publication_date(source=obj, published=obj.published, user=request.user)
+        if change and changed and changed <= READING:
+            # Only how it is read (date, kind, language): the path the review page takes too.
+            services.reread(source=obj, user=request.user)
         else:
             super().save_model(request, obj, form, change)
-            if change and not changed & {"text", "published"}:
+            if change and not changed & ({"text"} | READING):
                 return
             services.schedule_extraction(source=obj)
         obj.refresh_from_db()

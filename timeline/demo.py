@@ -15,6 +15,7 @@ from django.db import transaction
 
 from timeline import services
 from timeline.models import Event, Proposal, ProposalState, Timeline
+from timeline.periods import Period
 
 SLUG = "turkey-air-defense"
 PUBLISHER = "Timeline demo notes"
@@ -28,6 +29,7 @@ class Confirm:
     value: str
     headline: str
     description: str = ""
+    period: str = ""  # the date the editor gives the event, when not the proposal's
 
 
 @dataclass(frozen=True)
@@ -93,8 +95,11 @@ NOTES = [
                 headline="US and Germany announce the withdrawal of Patriot batteries from Turkey",
             ),
             Confirm(
+                # the extractor proposes each end of the range; the editor dates the
+                # talks by the whole of it
                 sentence="ran from 2013 to 2015",
-                value="2013/2015",
+                value="2013",
+                period="2013/2015",
                 headline="Turkey and China negotiate the FD-2000 deal",
                 description="The talks stall over the transfer of technology.",
             ),
@@ -207,6 +212,7 @@ def load(*, user=None) -> Timeline:
                     user=user,
                     headline=step.headline,
                     description=step.description,
+                    period=Period.parse(step.period) if step.period else None,
                 )
             else:
                 event = Event.objects.get(timeline=timeline, headline__startswith=step.into)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import connection, models
 from django.db.models import Exists, Q
 from django.db.models.functions import Coalesce
@@ -22,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from timeline.extraction.languages import SUPPORTED as SUPPORTED_LANGUAGES
 from timeline.extraction.results import FLAG_MESSAGES
 from timeline.periods import Period, Precision, truncate
 
@@ -99,6 +101,20 @@ class ExtractionState(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
+class SourceKind(models.TextChoices):
+    """How a source's relative dates are read (see ``timeline.extraction.narrative``)."""
+
+    NEWS = "news", _("news report: from its publication date")
+    NARRATIVE = "narrative", _("narrative: from the dates it tells")
+
+
+language_code = RegexValidator(
+    r"^[a-z]{2,3}$",
+    _("Give a language as its ISO 639-1 code, such as “tr” or “de”."),
+    code="language_code",
+)
+
+
 class Source(models.Model):
     timeline = models.ForeignKey(
         Timeline, on_delete=models.PROTECT, related_name="sources", verbose_name=_("timeline")
@@ -138,9 +154,46 @@ class Source(models.Model):
         blank=True,
         help_text=_("When its extraction was last queued, started or ended."),
     )
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=SourceKind.choices,
+        blank=True,
+        help_text=_(
+            "A news report dates “on Friday” from its publication date; a narrative (history, "
+            "explainer) dates “two years later” from the dates it tells. Empty: detected."
+        ),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=3,
+        blank=True,
+        validators=[language_code],
+        help_text=_("ISO 639-1 code, such as “tr”. Empty: detected from the text."),
+    )
+    # What the last extraction read the text as: the editor's choice, or what it detected.
+    read_as_kind = models.CharField(
+        _("read as"), max_length=10, choices=SourceKind.choices, blank=True, editable=False
+    )
+    read_as_language = models.CharField(
+        _("read in language"), max_length=3, blank=True, editable=False
+    )
+    language_unsupported = models.BooleanField(
+        _("language not supported"),
+        default=False,
+        editable=False,
+        help_text=_("The extractor does not read this language: it looked for years only."),
+    )
 
     history = HistoricalRecords(
-        excluded_fields=["extraction_state", "extraction_error", "extraction_changed_at"]
+        excluded_fields=[
+            "extraction_state",
+            "extraction_error",
+            "extraction_changed_at",
+            "read_as_kind",
+            "read_as_language",
+            "language_unsupported",
+        ]
     )
 
     class Meta:
@@ -159,6 +212,11 @@ class Source(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.content_hash = content_hash(self.text)
         super().save(*args, **kwargs)
+
+    @property
+    def language_name(self) -> str:
+        code = self.language or self.read_as_language
+        return str(SUPPORTED_LANGUAGES.get(code, code))
 
     @property
     def is_extracting(self) -> bool:

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from timeline.extraction import extract
+from timeline.extraction import UNSUPPORTED_LANGUAGE, extract
 from timeline.models import (
     Citation,
     Event,
@@ -62,9 +62,13 @@ def add_source(
     url: str = "",
     publisher: str = "",
     author: str = "",
+    kind: str = "",
+    language: str = "",
     user: AbstractBaseUser | None = None,
 ) -> SourceAdded:
-    """Store a source and propose its events; the same text twice returns the first."""
+    """Store a source and propose its events; the same text twice returns the first.
+
+    ``kind`` (news or narrative) and ``language`` are detected when left empty."""
     if not text.strip():
         raise ValueError(_("The article has no text."))
     existing = find_duplicate(timeline=timeline, text=text)
@@ -78,6 +82,8 @@ def add_source(
         url=url,
         publisher=publisher,
         author=author,
+        kind=kind,
+        language=language,
         added_by=user,
     )
     source._history_user = user
@@ -91,7 +97,15 @@ def add_source(
         if existing is None:
             raise
         return SourceAdded(existing, created=False, proposals=0)
-    source.refresh_from_db(fields=["extraction_state", "extraction_error"])
+    source.refresh_from_db(
+        fields=[
+            "extraction_state",
+            "extraction_error",
+            "read_as_kind",
+            "read_as_language",
+            "language_unsupported",
+        ]
+    )
     return SourceAdded(source, created=True, proposals=source.proposals.count())
 
 
@@ -186,6 +200,21 @@ def set_publication_date(
     they are. Used by the review page and the admin alike.
     """
     source.published = published
+    reread(source=source, user=user)
+
+
+@transaction.atomic
+def set_reading(*, source: Source, kind: str, language: str, user: AbstractBaseUser | None) -> None:
+    """Say how a source is read (news or narrative, its language; empty: detected) and
+    re-read the dates of its pending proposals, as a new publication date does."""
+    source.kind = kind
+    source.language = language
+    reread(source=source, user=user)
+
+
+@transaction.atomic
+def reread(*, source: Source, user: AbstractBaseUser | None) -> None:
+    """Save what the editor changed about how the source is read, and extract it again."""
     source._history_user = user
     source.save()
     schedule_extraction(source=source)
@@ -197,7 +226,21 @@ def propose_events(*, source: Source) -> int:
     source.proposals.pending().delete()
     reviewed = list(source.proposals.reviewed().values_list("mention_start", "mention_end"))
     created = 0
-    for proposed in extract(source.text, source.published).proposals:
+    result = extract(
+        source.text,
+        source.published,
+        kind=source.kind or None,
+        language=source.language or None,
+    )
+    source.read_as_kind = result.kind
+    source.read_as_language = result.language
+    source.language_unsupported = UNSUPPORTED_LANGUAGE in result.flags
+    Source.objects.filter(pk=source.pk).update(
+        read_as_kind=source.read_as_kind,
+        read_as_language=source.read_as_language,
+        language_unsupported=source.language_unsupported,
+    )
+    for proposed in result.proposals:
         mention = proposed.mention
         if any(start < mention.end and mention.start < end for start, end in reviewed):
             continue

@@ -93,6 +93,7 @@ def review_urls(source) -> list[tuple[str, str]]:
         ("post", reverse("review:add")),
         ("get", reverse("review:source", args=[source.pk])),
         ("post", reverse("review:published", args=[source.pk])),
+        ("post", reverse("review:reading", args=[source.pk])),
         ("post", reverse("review:confirm", args=[p.pk])),
         ("get", reverse("review:edit", args=[p.pk])),
         ("post", reverse("review:merge", args=[p.pk])),
@@ -417,6 +418,62 @@ def test_setting_the_publication_date_re_extracts_pending_and_keeps_reviewed(
 def test_review_page_shows_the_publication_date_ready_to_correct(editor_client, source):
     content = editor_client.get(reverse("review:source", args=[source.pk])).content.decode()
     assert 'type="date" name="published" value="2016-11-19"' in content
+
+
+HISTORY = "The war began in 1940. In July the city fell."
+
+
+def test_setting_the_kind_re_reads_pending_dates_and_keeps_reviewed(
+    editor_client, timeline, editor
+):
+    source = services.add_source(
+        timeline=timeline, text=HISTORY, title="History", published=date(2009, 12, 19)
+    ).source
+    assert source.proposals.get(mention_text="July").value == "2009-07"
+    services.confirm(proposal=proposal_of(source, "1940"), user=editor, headline="Kept")
+    response = editor_client.post(
+        reverse("review:reading", args=[source.pk]), {"kind": "narrative", "language": ""}
+    )
+    assert response.status_code == 302
+    source.refresh_from_db()
+    assert (source.kind, source.read_as_kind) == ("narrative", "narrative")
+    assert source.proposals.get(mention_text="July").value == "1940-07"
+    assert proposal_of(source, "1940").event.headline == "Kept"
+    assert source.history.latest().history_user == editor
+
+
+def test_setting_the_language_reads_the_text_in_it(editor_client, timeline):
+    source = services.add_source(
+        timeline=timeline, text="Am 12. September 2017 unterzeichnet.", title="Kurz"
+    ).source
+    editor_client.post(reverse("review:reading", args=[source.pk]), {"kind": "", "language": "de"})
+    source.refresh_from_db()
+    assert source.read_as_language == "de"
+    assert [p.value for p in source.proposals.all()] == ["2017-09-12"]
+
+
+def test_review_page_shows_how_the_source_was_read(editor_client, timeline):
+    source = services.add_source(
+        timeline=timeline,
+        text="Il 15 luglio 2016 il colpo di stato è fallito.",
+        title="Italiano",
+        language="it",
+    ).source
+    content = editor_client.get(reverse("review:source", args=[source.pk])).content.decode()
+    assert 'name="kind"' in content and 'name="language"' in content
+    assert '<option value="it" selected>it</option>' in content
+    assert "The extractor does not read it: it looked for years only." in content
+
+
+def test_an_unknown_kind_or_language_is_refused(editor_client, source):
+    response = editor_client.post(
+        reverse("review:reading", args=[source.pk]), {"kind": "essay", "language": "xx"}
+    )
+    assert response.status_code == 422
+    content = response.content.decode()
+    assert "Select a valid choice. essay is not one of the available choices." in content
+    source.refresh_from_db()
+    assert source.kind == ""
 
 
 def test_an_impossible_publication_date_is_refused(editor_client, source):

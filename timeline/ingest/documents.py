@@ -30,6 +30,8 @@ class Document:
     author: str = ""
     published: date | None = None
     url: str = ""
+    kind: str = ""  # news or narrative; empty: detected
+    language: str = ""  # ISO 639-1; empty: detected
 
 
 def max_bytes() -> int:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from timeline.ingest.documents import Document, DocumentError, first_line, read_bytes
 from timeline.ingest.fetch import fetch_document
-from timeline.models import Timeline
+from timeline.models import SUPPORTED_LANGUAGES, Source, SourceKind, Timeline
 from timeline.periods import Period, iso, parse_iso
 
 _ISO_SHAPE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -87,6 +87,30 @@ class PublishedForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"invalid": _("Enter a real date (YYYY-MM-DD).")},
     )
+
+
+class ReadingForm(forms.Form):
+    """How the source is read: news or narrative, and its language (empty: detected)."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("detect from the text")), *SourceKind.choices],
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("detect from the text")), *SUPPORTED_LANGUAGES.items()],
+        help_text=_("Other languages: set the code in the admin; only years are read."),
+    )
+
+    def __init__(self, *args, source: Source, **kwargs) -> None:
+        kwargs.setdefault("initial", {"kind": source.kind, "language": source.language})
+        super().__init__(*args, **kwargs)
+        if source.language and source.language not in SUPPORTED_LANGUAGES:
+            # set in the admin: keep it selectable rather than lose it on the next save
+            language = self.fields["language"]
+            language.choices = [*language.choices, (source.language, source.language)]
 
 
 class AddSourceForm(forms.Form):

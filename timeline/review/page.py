@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from timeline.models import Event, Proposal, ProposalState, Source
-from timeline.review.forms import ConfirmForm, PublishedForm
+from timeline.review.forms import ConfirmForm, PublishedForm, ReadingForm
 from timeline.review.suggestions import likely_events
 
 
@@ -29,6 +29,7 @@ def source_context(
     editing: int | str | None = None,
     forms: dict[int, ConfirmForm] | None = None,
     published_form: PublishedForm | None = None,
+    reading_form: ReadingForm | None = None,
     rendered: int | None = None,
 ) -> dict:
     """The review page's context. Merge suggestions only for the proposal `rendered`
@@ -54,6 +55,7 @@ def source_context(
         "segments": highlighted(source.text, proposals),
         "counts": counts(proposals),
         "published_form": published_form or PublishedForm(initial={"published": source.published}),
+        "reading_form": reading_form or ReadingForm(source=source),
     }
 
 

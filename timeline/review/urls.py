@@ -9,6 +9,7 @@ urlpatterns = [
     path("sources/add/", views.add_source, name="add"),
     path("sources/<int:pk>/", views.review_source, name="source"),
     path("sources/<int:pk>/published/", views.set_published, name="published"),
+    path("sources/<int:pk>/reading/", views.set_reading, name="reading"),
     path("sources/<int:pk>/extract/", views.retry_extraction, name="retry"),
     path("sources/<int:pk>/extraction/", views.extraction_status, name="extraction"),
     path("proposals/<int:pk>/confirm/", views.confirm, name="confirm"),

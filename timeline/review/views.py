@@ -23,7 +23,7 @@ from timeline.editors import editor_required
 from timeline.htmx import HtmxHttpRequest
 from timeline.ingest.documents import DocumentError
 from timeline.models import Event, ExtractionState, Proposal, ProposalState, Source, Timeline
-from timeline.review.forms import AddSourceForm, ConfirmForm, PublishedForm
+from timeline.review.forms import AddSourceForm, ConfirmForm, PublishedForm, ReadingForm
 from timeline.review.page import proposal_context, source_context
 
 PAGE = "timeline/review/source.html"
@@ -124,6 +124,23 @@ def set_published(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         _("Publication date saved; dates re-read for pending proposals, reviewed ones kept."),
     )
+    return redirect("review:source", pk=source.pk)
+
+
+@require_POST
+@editor_required
+def set_reading(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_object_or_404(Source, pk=pk)
+    form = ReadingForm(request.POST, source=source)
+    if not form.is_valid():
+        return render(request, PAGE, source_context(source, reading_form=form), status=422)
+    services.set_reading(
+        source=source,
+        kind=form.cleaned_data["kind"],
+        language=form.cleaned_data["language"],
+        user=request.user,
+    )
+    messages.success(request, _("Saved; dates re-read for pending proposals, reviewed ones kept."))
     return redirect("review:source", pk=source.pk)
 
 

@@ -2,8 +2,10 @@
 
 PATH is one article (.txt, .md or .html, or - for standard input), a folder of
 them, or a .jsonl file with one {"text", "title", "published", "url",
-"publisher", "author"} a line. Each source is extracted by a background task
-(at once with the default backend). The same text twice is never added twice.
+"publisher", "author"} a line, and optionally "kind" (news or narrative) and
+"language" (an ISO 639-1 code), which are otherwise detected. Each source is
+extracted by a background task (at once with the default backend). The same
+text twice is never added twice.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from timeline.ingest.documents import (
     DocumentError,
     read_bytes,
 )
-from timeline.models import Timeline
+from timeline.models import SourceKind, Timeline, language_code
 
 ARTICLE_SUFFIXES = (HTML_SUFFIXES | TEXT_SUFFIXES) - {""}
 BATCH = 200  # articles a transaction when adding many
@@ -39,6 +41,26 @@ def _date(value: str | None, what: str = "--published") -> date | None:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
         raise DocumentError(f"{what} {value!r} is not a real date of the form YYYY-MM-DD") from None
+
+
+def _kind(value: object) -> str:
+    if value in (None, ""):
+        return ""
+    if value not in SourceKind.values:
+        raise DocumentError(f"kind {value!r} is not one of {', '.join(SourceKind.values)}")
+    return str(value)
+
+
+def _language(value: object) -> str:
+    if value in (None, ""):
+        return ""
+    try:
+        language_code(str(value).lower())
+    except ValidationError:
+        raise DocumentError(
+            f"language {value!r} is not an ISO 639-1 code such as 'tr' or 'de'"
+        ) from None
+    return str(value).lower()
 
 
 def _url(value: str | None, what: str = "--url") -> str:
@@ -140,6 +162,8 @@ class Command(BaseCommand):
             url=d["url"] or document.url,
             publisher=d["publisher"] or document.publisher,
             author=d["author"] or document.author,
+            kind=document.kind,
+            language=document.language,
         )
 
     # --- many articles -----------------------------------------------------------------
@@ -212,6 +236,8 @@ class Command(BaseCommand):
             author=str(record.get("author") or ""),
             published=_date(record.get("published"), "published"),
             url=_url(record.get("url"), "url"),
+            kind=_kind(record.get("kind")),
+            language=_language(record.get("language")),
         )
 
     def progress(self, items: list, summary: Summary):
