@@ -221,7 +221,8 @@ def run_system(name: str, corpus: Path) -> tuple[list, float]:
 def as_predictions(documents: list[dict], predictions: list[list[dict]]) -> dict:
     return {
         "documents": [
-            {"id": doc["id"], "dates": [m for m in found if m["value"]]}
+            # every mention counts, those without a value (unresolved, BC) too
+            {"id": doc["id"], "dates": [{**m, "value": m["value"] or ""} for m in found]}
             for doc, found in zip(documents, predictions, strict=True)
         ]
     }
