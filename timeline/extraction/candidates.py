@@ -52,12 +52,15 @@ CONFIDENCE = {
 BARE_YEAR_CONFIDENCE = 0.6
 
 
-def _absolute(read: Callable[[str], object]) -> Callable[[str, date | None, str], Resolution]:
+Resolver = Callable[[str, date | None, relative.Context], Resolution]
+
+
+def _absolute(read: Callable[[str], object]) -> Resolver:
     return lambda span, published, context: (read(span), False)
 
 
 # The resolver of each kind of candidate (the named groups of patterns.CANDIDATE).
-RESOLVERS: dict[str, Callable[[str, date | None, str], Resolution]] = {
+RESOLVERS: dict[str, Resolver] = {
     "iso": _absolute(absolute.iso),
     "month_year": _absolute(absolute.month_year),
     "year": _absolute(absolute.year),
@@ -140,7 +143,7 @@ def _mention(text, start, end, period, is_relative, confidence, kind, story) -> 
     )
 
 
-def resolve(kind: str, span: str, story: Story, context: str) -> Resolution:
+def resolve(kind: str, span: str, story: Story, context: relative.Context) -> Resolution:
     """The period a candidate names, and whether it depends on the publication or the story."""
     if kind == "anaphora":
         return narrative.anaphora(span, story, relative.MONTH_NUMBER), True
@@ -158,7 +161,7 @@ def resolve(kind: str, span: str, story: Story, context: str) -> Resolution:
     return RESOLVERS[kind](span, story.published, context)
 
 
-def _in_story_year(kind: str, span: str, story: Story, context: str) -> Resolution:
+def _in_story_year(kind: str, span: str, story: Story, context: relative.Context) -> Resolution:
     """A narrative's year-less "July" or "June 10" is in the year its story has reached."""
     year = story.year()
     if year is None:

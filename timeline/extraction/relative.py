@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import regex
 
@@ -58,6 +58,12 @@ _FIRST_WORD = regex.compile(r"[A-Za-z]+")
 FUTURE_PENALTY = 3
 
 
+class Context(Protocol):
+    """Whatever tells a resolver which way the mention's verb looks."""
+
+    def tense(self) -> int: ...
+
+
 class Clause(NamedTuple):
     """The words of a mention's clause before and after it: do they look ahead or back?"""
 
@@ -72,17 +78,11 @@ class Clause(NamedTuple):
         return 1 if patterns.FUTURE_CUE.search(self.before) else 0
 
 
-def nearest(
-    published: date, candidates: list[date], context: Clause, *, same_day: bool = False
-) -> date:
+def nearest(published: date, candidates: list[date], context: Context) -> date:
     """The candidate an article most likely means: its verb's tense decides, else the past."""
     tense = context.tense()
     if tense:
-        side = [
-            c
-            for c in candidates
-            if (c - published).days * tense > 0 or (same_day and c == published)
-        ]
+        side = [c for c in candidates if (c - published).days * tense > 0]
         if side:
             return min(side, key=lambda c: abs((c - published).days))
 
@@ -93,7 +93,7 @@ def nearest(
     return min(candidates, key=distance)
 
 
-def year_for(published: date, month: int, day: int, context: Clause) -> date:
+def year_for(published: date, month: int, day: int, context: Context) -> date:
     """The year a year-less "Feb. 10" most likely has in an article of that date."""
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
@@ -106,7 +106,7 @@ def year_for(published: date, month: int, day: int, context: Clause) -> date:
     return nearest(published, candidates, context)
 
 
-def day(span: str, published: date | None, context: Clause) -> Resolution:
+def day(span: str, published: date | None, context: Context) -> Resolution:
     """ "Feb. 10" takes its year from the publication date; "Feb. 10, 2015" is absolute."""
     core = absolute.WEEKDAY_PREFIX.sub("", span)
     if absolute.YEAR.search(core):
@@ -151,7 +151,7 @@ def _three_months(span: str, first_month: int, published: date | None) -> Resolu
     return _nearest_span(published, first_month, 3, _direction(span.lower())), True
 
 
-def quarter(span: str, published: date | None, context: Clause) -> Resolution:
+def quarter(span: str, published: date | None, context: Context) -> Resolution:
     lowered = span.lower()
     if lowered.startswith("q"):
         number = int(lowered[1])
@@ -160,13 +160,13 @@ def quarter(span: str, published: date | None, context: Clause) -> Resolution:
     return _three_months(span, (number - 1) * 3 + 1, published)
 
 
-def season(span: str, published: date | None, context: Clause) -> Resolution:
+def season(span: str, published: date | None, context: Context) -> Resolution:
     lowered = span.lower()
     first_month = next(m for name, m in _SEASON_MONTHS.items() if name in lowered)
     return _three_months(span, first_month, published)
 
 
-def relative_month(span: str, published: date | None, context: Clause) -> Resolution:
+def relative_month(span: str, published: date | None, context: Context) -> Resolution:
     lowered = span.lower()
     month = MONTH_NUMBER[_FIRST_WORD.findall(lowered)[-1]]
     if published is None:
@@ -181,7 +181,7 @@ def relative_month(span: str, published: date | None, context: Clause) -> Resolu
     return Period(date(year, month, 1), Precision.MONTH), True
 
 
-def relative_unit(span: str, published: date | None, context: Clause) -> Resolution:
+def relative_unit(span: str, published: date | None, context: Context) -> Resolution:
     lowered = span.lower()
     unit = _FIRST_WORD.findall(lowered)[-1]
     if published is None:
@@ -196,7 +196,7 @@ def relative_unit(span: str, published: date | None, context: Clause) -> Resolut
     return Period(monday, Precision.DAY, monday + timedelta(days=6), Precision.DAY), True
 
 
-def ago(span: str, published: date | None, context: Clause) -> Resolution:
+def ago(span: str, published: date | None, context: Context) -> Resolution:
     words = span.lower().split()
     count_word = " ".join(words[:-2])
     if count_word.isdigit():
@@ -218,13 +218,13 @@ def ago(span: str, published: date | None, context: Clause) -> Resolution:
     return Period(date(published.year - count, 1, 1), Precision.YEAR), True
 
 
-def deictic(span: str, published: date | None, context: Clause) -> Resolution:
+def deictic(span: str, published: date | None, context: Context) -> Resolution:
     if published is None:
         return UNANCHORED
     return Period(published + timedelta(days=_DEICTIC_DAYS[span.lower()]), Precision.DAY), True
 
 
-def weekday(span: str, published: date | None, context: Clause) -> Resolution:
+def weekday(span: str, published: date | None, context: Context) -> Resolution:
     words = span.lower().split()
     named = next(_WEEKDAYS[w] for w in words if w in _WEEKDAYS)
     if published is None:
@@ -242,14 +242,14 @@ def weekday(span: str, published: date | None, context: Clause) -> Resolution:
     return Period(nearest(published, [behind, ahead], context), Precision.DAY), True
 
 
-def month(span: str, published: date | None, context: Clause) -> Resolution:
+def month(span: str, published: date | None, context: Context) -> Resolution:
     number = MONTH_NUMBER[span.lower()]
     if published is None:
         return UNANCHORED
     return Period(year_for(published, number, 1, context).replace(day=1), Precision.MONTH), True
 
 
-def month_relative_year(span: str, published: date | None, context: Clause) -> Resolution:
+def month_relative_year(span: str, published: date | None, context: Context) -> Resolution:
     """ "June last year", "January this year", "April next year"."""
     words = _FIRST_WORD.findall(span.lower())
     if published is None:
