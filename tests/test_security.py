@@ -58,6 +58,7 @@ def every_url(world) -> list[tuple[str, str, dict[str, int]]]:
         ("post", reverse("review:merge", args=[p.pk]), review_post),
         # Last: re-reading the source replaces its pending proposals.
         ("post", reverse("review:published", args=[s.pk]), review_post),
+        ("post", reverse("review:reading", args=[s.pk]), review_post),
         ("post", reverse("review:retry", args=[s.pk]), review_post),
         ("get", reverse("admin:index"), admin),
         ("get", reverse("admin:timeline_event_changelist"), {**admin, "user": 302}),
@@ -98,7 +99,13 @@ def _args(name, world):
         return [world["timeline"].slug]
     if name == "public:event":
         return [world["timeline"].slug, world["event"].pk]
-    if name in {"review:source", "review:published", "review:retry", "review:extraction"}:
+    if name in {
+        "review:source",
+        "review:published",
+        "review:reading",
+        "review:retry",
+        "review:extraction",
+    }:
         return [world["source"].pk]
     if name == "review:event_history":
         return [world["event"].pk]
