@@ -85,7 +85,8 @@ def _propose(text: str, mentions: tuple[Mention, ...]):
         # One proposal per distinct date; an unresolved mention stands alone.
         groups: dict[object, list[Mention]] = {}
         for mention in inside:
-            groups.setdefault(mention.value or ("unresolved", mention.start), []).append(mention)
+            key = mention.period if mention.period is not None else ("unresolved", mention.start)
+            groups.setdefault(key, []).append(mention)
         for group in groups.values():
             first_mention = group[0]
             yield ProposedEvent(
@@ -97,6 +98,6 @@ def _propose(text: str, mentions: tuple[Mention, ...]):
                     first_mention.start - sentence.start,
                     first_mention.end - sentence.start,
                 ),
-                confidence=max(m.confidence for m in group),
+                confidence=max([m.confidence for m in group]),
                 mentions=tuple(group),
             )

@@ -82,18 +82,24 @@ class Story:
             return
         self.before_common_era = False
         start, precision = period.start, period.precision
+        latest = self.latest
+        if precision is Precision.DAY:
+            self.latest = {
+                Precision.DAY: start,
+                Precision.MONTH: start.replace(day=1),
+                Precision.YEAR: start.replace(month=1, day=1),
+            }
+            return
         # A finer date that the new one does not contain is no longer "that day".
-        latest = {
+        kept = {
             finer: day
-            for finer, day in self.latest.items()
+            for finer, day in latest.items()
             if finer > precision and truncate(day, precision) == start
         }
-        latest[precision] = start
-        if precision > Precision.MONTH:
-            latest[Precision.MONTH] = start.replace(day=1)
-        if precision > Precision.YEAR:
-            latest[Precision.YEAR] = start.replace(month=1, day=1)
-        self.latest = latest
+        kept[precision] = start
+        if precision is Precision.MONTH:
+            kept[Precision.YEAR] = start.replace(month=1)
+        self.latest = kept
 
     def enter_before_common_era(self) -> None:
         self.before_common_era = True
