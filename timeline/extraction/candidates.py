@@ -8,6 +8,7 @@ verb); each kept span is read by its kind's resolver: absolute forms in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import date
 
@@ -95,7 +96,7 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
         start, end = match.span()
         if group == "year" and not _is_year(text, start, end):
             continue
-        if group == "month" and not patterns.MONTH_CONTEXT.search(text[max(0, start - 12) : start]):
+        if group == "month" and not _month_expected(text, start):
             continue
         confidence = CONFIDENCE[group]
         if group == "year" and not _introduced(text, start, match.group()):
@@ -176,17 +177,39 @@ def _in_story_year(kind: str, span: str, story: Story, context: relative.Context
     return RESOLVERS[kind](span, story.reference(Precision.YEAR), context)
 
 
+def _word_before(text: str, start: int) -> re.Match | None:
+    return patterns.WORD_BEFORE.search(text, max(0, start - 16), start)
+
+
 def _introduced(text: str, start: int, span: str) -> bool:
     """A year after "in", "since"... or with a modifier is surely a year; a bare one less so."""
     if span.lower().startswith(("early", "late", "mid", "the", "fiscal")):
         return True
-    return bool(patterns.YEAR_PREPOSITION.search(text[max(0, start - 12) : start]))
+    before = _word_before(text, start)
+    return bool(
+        before and before[1] and not before[2] and before[1].lower() in patterns.YEAR_PREPOSITIONS
+    )
 
 
 def _is_year(text: str, start: int, end: int) -> bool:
-    if patterns.NOT_A_YEAR_BEFORE.search(text[max(0, start - 12) : start]):
+    before = _word_before(text, start)
+    if before and (
+        before[4] or ("-" not in before[3] and before[1].lower() in patterns.NOT_A_YEAR_WORDS)
+    ):
         return False
-    return not patterns.NOT_A_YEAR_AFTER.match(text[end : end + 12])
+    return not patterns.NOT_A_YEAR_AFTER.match(text, end, end + 12)
+
+
+def _month_expected(text: str, start: int) -> bool:
+    """A bare month is a date only where a date is expected: "in March", not "March on"."""
+    before = _word_before(text, start)
+    return bool(
+        before
+        and before[1]
+        and not before[2]
+        and before[3].isspace()
+        and before[1].lower() in patterns.MONTH_CONTEXT_WORDS
+    )
 
 
 class _LazyClause:

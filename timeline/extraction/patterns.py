@@ -264,32 +264,104 @@ CANDIDATE = re.compile(
     re.VERBOSE,
 )
 
+# The checks below look at the word just before a candidate.
+WORD_BEFORE = re.compile(r"(\w+)(\.?)([\s-]*)$|([#№§])\s*$")
 # A bare month is a date only where a date is expected: "in March", not "March on".
-MONTH_CONTEXT = re.compile(
-    r"\b(?:in|since|by|until|till|during|from|before|after|through|to|of|end|late|early|"
-    r"start|beginning)\s+$",
-    re.IGNORECASE,
+MONTH_CONTEXT_WORDS = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "during",
+        "from",
+        "before",
+        "after",
+        "through",
+        "to",
+        "of",
+        "end",
+        "late",
+        "early",
+        "start",
+        "beginning",
+    ]
 )
-
-# What must not precede or follow a bare year for it to be a year at all.
-NOT_A_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:page|pages|p|pp|section|sections|chapter|no|number|flight|route|article|room|"
-    r"model|rule|resolution|paragraph|item|table|figure|vol|volume|issue|verse|code|"
-    r"highway|interstate|exit|suite|box|unit|version|grade|level|size)\.?|[#№§])\s*$",
-    re.IGNORECASE,
+# Words before a bare number that make it something other than a year ("page 2013").
+NOT_A_YEAR_WORDS = frozenset(
+    [
+        "page",
+        "pages",
+        "p",
+        "pp",
+        "section",
+        "sections",
+        "chapter",
+        "no",
+        "number",
+        "flight",
+        "route",
+        "article",
+        "room",
+        "model",
+        "rule",
+        "resolution",
+        "paragraph",
+        "item",
+        "table",
+        "figure",
+        "vol",
+        "volume",
+        "issue",
+        "verse",
+        "code",
+        "highway",
+        "interstate",
+        "exit",
+        "suite",
+        "box",
+        "unit",
+        "version",
+        "grade",
+        "level",
+        "size",
+    ]
 )
+# What must not follow a bare year for it to be a year at all (used with .match).
 NOT_A_YEAR_AFTER = re.compile(
-    r"^\s*(?:%|percent\b|per\s+cent\b|million\b|billion\b|trillion\b|thousand\b|hundred\b|"
+    r"\s*(?:%|percent\b|per\s+cent\b|million\b|billion\b|trillion\b|thousand\b|hundred\b|"
     r"people\b|persons\b|troops\b|soldiers\b|men\b|women\b|children\b|workers\b|employees\b|"
     r"jobs\b|units\b|shares\b|votes\b|feet\b|foot\b|meters\b|metres\b|miles\b|km\b|kilometers\b|"
     r"tons\b|tonnes\b|pounds\b|dollars\b|euros\b|yuan\b|rubles\b|points\b|cases\b|deaths\b|"
     r"hours\b|minutes\b|seconds\b|a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|EST\b|ft\b|lbs?\b|kg\b)",
 )
 # Prepositions that make a bare number a year beyond doubt.
-YEAR_PREPOSITION = re.compile(
-    r"\b(?:in|since|by|until|till|during|from|before|after|through|of|to|early|late|mid|"
-    r"fiscal|year|summer|spring|autumn|fall|winter)[\s-]*$",
-    re.IGNORECASE,
+YEAR_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "during",
+        "from",
+        "before",
+        "after",
+        "through",
+        "of",
+        "to",
+        "early",
+        "late",
+        "mid",
+        "fiscal",
+        "year",
+        "summer",
+        "spring",
+        "autumn",
+        "fall",
+        "winter",
+    ]
 )
 # Cues before a mention, in its clause, that it looks ahead: "will meet on Friday".
 FUTURE_CUE = re.compile(

@@ -73,7 +73,9 @@ class Clause(NamedTuple):
     def tense(self) -> int:
         """-1 when the mention's own verb is past ("said Friday"), 1 when it looks ahead
         ("will meet on Thursday"), 0 when nothing says."""
-        if patterns.PAST_BEFORE.search(self.before) or patterns.PAST_AFTER.match(self.after):
+        # the verb is right before the mention: its last words are enough to look at
+        near = max(0, len(self.before) - 40)
+        if patterns.PAST_BEFORE.search(self.before, near) or patterns.PAST_AFTER.match(self.after):
             return -1
         return 1 if patterns.FUTURE_CUE.search(self.before) else 0
 
