@@ -119,6 +119,8 @@ class NewSource:
     url: str = ""
     publisher: str = ""
     author: str = ""
+    kind: str = ""  # news or narrative; empty: detected
+    language: str = ""  # ISO 639-1; empty: detected
 
 
 def add_sources(
@@ -168,6 +170,8 @@ def _add_batch(*, timeline: Timeline, articles: list[NewSource], user) -> list[b
                         url=article.url,
                         publisher=article.publisher,
                         author=article.author,
+                        kind=article.kind,
+                        language=article.language,
                         added_by=user,
                         added_at=now,
                         extraction_state=ExtractionState.QUEUED,

@@ -203,6 +203,8 @@ class Command(BaseCommand):
             url=d["url"] or document.url,
             publisher=d["publisher"] or document.publisher,
             author=d["author"] or document.author,
+            kind=document.kind,
+            language=document.language,
         )
 
     def folder_items(self, folder: Path) -> list:
