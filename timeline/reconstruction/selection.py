@@ -48,7 +48,8 @@ def select(
     A date's salience is that of all the evidence its candidates hold, each
     source counted once: a day with two happenings is more of a day than one
     with a single happening of the same size, and evidence a neighbouring day
-    gave the same happening counts for the day the sources agree on. Its headline is its strongest candidate's; its summary takes the best
+    gave the same happening counts for the day the sources agree on. Its
+    headline is its strongest candidate's; its summary takes the best
     sentences of its candidates in turn, at most ``sentences`` of them.
     """
     by_period: dict[Period, list[Candidate]] = defaultdict(list)
@@ -58,7 +59,7 @@ def select(
             continue
         if precision is not None and (period.precision is not precision or period.is_range):
             continue
-        if start and period.start < start or end and period.final_day > end:
+        if (start and period.start < start) or (end and period.final_day > end):
             continue
         by_period[period].append(candidate)
     salience = {

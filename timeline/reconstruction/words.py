@@ -12,8 +12,7 @@ _WORD = regex.compile(r"[^\W\d_][\w'-]*", regex.UNICODE)
 
 # Function words, reporting verbs and calendar words: shared by every sentence
 # about anything, so they say nothing about which happening a sentence reports.
-STOPWORDS = frozenset(
-    """
+STOPWORDS_TEXT = """
     a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
     further had has have having he her here hers herself him himself his how i if in into is it
@@ -26,8 +25,8 @@ STOPWORDS = frozenset(
     march april may june july august september october november december jan feb mar apr jun
     jul aug sep sept oct nov dec last next earlier later since ago mr mrs ms lrb rrb -lrb- -rrb-
     s t n't 's one two three new first
-    """.split()
-)
+    """
+STOPWORDS = frozenset(STOPWORDS_TEXT.split())
 
 
 def content_words(text: str) -> list[str]:
