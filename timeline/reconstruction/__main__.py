@@ -1,0 +1,3 @@
+from timeline.reconstruction.cli import main
+
+raise SystemExit(main())
