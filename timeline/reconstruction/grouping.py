@@ -28,7 +28,7 @@ from timeline.reconstruction.words import Vocabulary, content_words, cosine, nor
 # Two sentences about one happening share its actors and its verb; sentences
 # that only share the topic's vocabulary ("oil", "spill", "BP") stay below this
 # once rare words weigh more (idf).
-SAME_HAPPENING = 0.3
+SAME_HAPPENING = 0.2
 # Across days the bar is higher: neighbouring days of a busy story are full of
 # different happenings told in the same vocabulary.
 SAME_HAPPENING_NEXT_DAY = 0.45
@@ -68,17 +68,30 @@ def _is_day(period: Period) -> bool:
 def _cluster(
     items: Sequence[tuple[Evidence, dict[str, float], float]], period: Period
 ) -> list[_Group]:
+    """Leader clustering, strongest evidence first, through an index of the groups' words."""
     groups: list[_Group] = []
-    for evidence, vector, size in sorted(items, key=lambda item: -weight(item[0])):
+    index: dict[str, set[int]] = defaultdict(set)
+    for evidence, vector, size in sorted(
+        items, key=lambda item: (-weight(item[0]), repr(item[0].key))
+    ):
+        dots: dict[int, float] = defaultdict(float)
+        for word, value in vector.items():
+            for number in index.get(word, ()):
+                dots[number] += value * groups[number].centroid.get(word, 0.0)
         best, best_similarity = None, SAME_HAPPENING
-        for group in groups:
-            similarity = cosine(vector, group.centroid, size, group.norm)
-            if similarity >= best_similarity:
-                best, best_similarity = group, similarity
+        for number, dot in dots.items():
+            similarity = dot / (size * groups[number].norm) if size and groups[number].norm else 0
+            if similarity > best_similarity or (
+                similarity == best_similarity and best is not None and number < best
+            ):
+                best, best_similarity = number, similarity
         if best is None:
-            best = _Group(period)
-            groups.append(best)
-        best.add(evidence, vector, size)
+            groups.append(_Group(period))
+            best = len(groups) - 1
+        group = groups[best]
+        group.add(evidence, vector, size)
+        for word in group.centroid:
+            index[word].add(best)
     return groups
 
 
@@ -98,6 +111,12 @@ def _merge_neighbours(groups_by_day: dict[date, list[_Group]]) -> list[list[_Gro
 
     pairs = []
     for day, groups in groups_by_day.items():
+        # Leader clustering splits a big happening told many ways: its groups meet again here.
+        for i, a in enumerate(groups):
+            for b in groups[i + 1 :]:
+                similarity = cosine(a.centroid, b.centroid, a.norm, b.norm)
+                if similarity >= SAME_HAPPENING:
+                    pairs.append((similarity, a, b))
         following = groups_by_day.get(day + timedelta(days=1), ())
         for a in groups:
             for b in following:
@@ -120,7 +139,7 @@ def _merge_neighbours(groups_by_day: dict[date, list[_Group]]) -> list[list[_Gro
     return list(merged.values())
 
 
-def _candidate(groups: list[_Group]) -> Candidate:
+def _candidate(groups: list[_Group], vocabulary: Vocabulary) -> Candidate:
     evidence = [e for g in groups for e, _ in g.members]
     vectors = {id(e): v for g in groups for e, v in g.members}
     centroid: dict[str, float] = {}
@@ -137,7 +156,7 @@ def _candidate(groups: list[_Group]) -> Candidate:
     ranked = representative(evidence, vectors, centroid)
     return Candidate(
         period=period,
-        headline=headline_for(ranked),
+        headline=headline_for(ranked, centroid, vocabulary),
         summary=tuple(summary_of(ranked, vectors)),
         # The strongest, most typical sentences first: what an editor reads.
         evidence=tuple(ranked),
@@ -169,7 +188,7 @@ def group(evidence: Iterable[Evidence]) -> list[Candidate]:
         else:
             other.extend(groups)
     clusters = _merge_neighbours(groups_by_day) + [[g] for g in other]
-    candidates = [_candidate(c) for c in clusters]
+    candidates = [_candidate(c, vocabulary) for c in clusters]
     candidates.sort(key=lambda c: (-c.score, c.period.start, c.headline))
     for e in unplaced:
         candidates.append(

@@ -6,13 +6,15 @@ from collections.abc import Sequence
 
 from timeline.reconstruction.model import Evidence
 from timeline.reconstruction.salience import weight
-from timeline.reconstruction.words import cosine, norm
+from timeline.reconstruction.words import Vocabulary, content_words, cosine, norm
 
 SUMMARY_SENTENCES = 5
 # Above this the second sentence repeats the first (syndicated copy, a rewrite).
 NEAR_DUPLICATE = 0.7
 # A headline shorter than this rarely says what happened ("Oil spill hearing").
-MIN_HEADLINE_WORDS = 4
+MIN_HEADLINE_WORDS = 5
+# Headlines are chosen among this many of the most representative sentences.
+HEADLINE_CHOICES = 10
 
 
 def representative(
@@ -48,9 +50,21 @@ def summary_of(ranked: Sequence[Evidence], vectors: dict[int, dict[str, float]])
     return [sentence for sentence, _, _ in chosen]
 
 
-def headline_for(ranked: Sequence[Evidence]) -> str:
-    """The headline of the most representative sentence that makes a full statement."""
-    for e in ranked[:10]:
-        if len(e.headline.split()) >= MIN_HEADLINE_WORDS:
-            return e.headline
-    return ranked[0].headline if ranked else ""
+def headline_for(
+    ranked: Sequence[Evidence], centroid: dict[str, float], vocabulary: Vocabulary
+) -> str:
+    """The headline, among the most representative sentences', that best says what they share.
+
+    A headline of a few words may be typical and still say little ("The flow
+    was stopped"): one under MIN_HEADLINE_WORDS counts half.
+    """
+    centroid_norm = norm(centroid)
+    best, best_score = "", -1.0
+    for e in ranked[:HEADLINE_CHOICES]:
+        vector = vocabulary.vector(content_words(e.headline))
+        score = cosine(vector, centroid, norm(vector), centroid_norm)
+        if len(e.headline.split()) < MIN_HEADLINE_WORDS:
+            score /= 2
+        if score > best_score:
+            best, best_score = e.headline, score
+    return best

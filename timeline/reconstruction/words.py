@@ -29,9 +29,25 @@ STOPWORDS_TEXT = """
 STOPWORDS = frozenset(STOPWORDS_TEXT.split())
 
 
+_SUFFIX = regex.compile(r"(?:ings?|ed|es|s|ions?|ers?|ly)$")
+# Words in more than this share of all sentences name the topic ("oil", "spill", "BP"),
+# not a happening within it; below MIN_SENTENCES there is too little to tell.
+TOPIC_SHARE = 0.2
+MIN_SENTENCES = 50
+# A sentence is known by its rarest words; a few are enough to match it and cheaper.
+WORDS_PER_SENTENCE = 15
+
+
+def stem(word: str) -> str:
+    """A light stem: "killed", "killing", "kills" all give "kill"."""
+    if len(word) > 5:
+        word = _SUFFIX.sub("", word)
+    return word[:8]
+
+
 def content_words(text: str) -> list[str]:
     return [
-        w
+        stem(w)
         for w in (m.group().lower().strip("'-") for m in _WORD.finditer(text))
         if len(w) > 1 and w not in STOPWORDS
     ]
@@ -47,12 +63,15 @@ class Vocabulary:
             self.n += 1
             self.df.update(set(words))
 
+        self.topic_df = self.n * TOPIC_SHARE if self.n >= MIN_SENTENCES else self.n + 1
+
     def idf(self, word: str) -> float:
         return math.log((1 + self.n) / (1 + self.df[word])) + 1.0
 
     def vector(self, words: Iterable[str]) -> dict[str, float]:
-        counts = Counter(words)
-        return {w: c * self.idf(w) for w, c in counts.items()}
+        counts = Counter(w for w in words if self.df[w] <= self.topic_df)
+        weighted = sorted(((c * self.idf(w), w) for w, c in counts.items()), reverse=True)
+        return {w: v for v, w in weighted[:WORDS_PER_SENTENCE]}
 
 
 def norm(vector: dict[str, float]) -> float:
@@ -62,6 +81,5 @@ def norm(vector: dict[str, float]) -> float:
 def cosine(a: dict[str, float], b: dict[str, float], norm_a: float, norm_b: float) -> float:
     if not norm_a or not norm_b:
         return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items()) / (norm_a * norm_b)
+    # The shared words are few: intersect the keys in C, then sum over those only.
+    return sum(a[w] * b[w] for w in a.keys() & b.keys()) / (norm_a * norm_b)
