@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from timeline.extraction.headlines import MAX_WORDS
 from timeline.reconstruction.model import Evidence
 from timeline.reconstruction.salience import weight
 from timeline.reconstruction.words import Vocabulary, content_words, cosine, norm
@@ -56,15 +57,15 @@ def headline_for(
     """The headline, among the most representative sentences', that best says what they share.
 
     A headline of a few words may be typical and still say little ("The flow
-    was stopped"): one under MIN_HEADLINE_WORDS counts half.
+    was stopped"): typicality is weighed by length, up to the 14 words allowed.
     """
     centroid_norm = norm(centroid)
     best, best_score = "", -1.0
     for e in ranked[:HEADLINE_CHOICES]:
         vector = vocabulary.vector(content_words(e.headline))
         score = cosine(vector, centroid, norm(vector), centroid_norm)
-        if len(e.headline.split()) < MIN_HEADLINE_WORDS:
-            score /= 2
+        # Of two equally typical headlines the fuller one says more.
+        score *= min(len(e.headline.split()), MAX_WORDS) / MAX_WORDS
         if score > best_score:
             best, best_score = e.headline, score
     return best
