@@ -88,7 +88,7 @@ def extract_topic(articles: list[dict]) -> list:
 def baseline(articles, extractions, start, end, n, k):
     counts: Counter[str] = Counter()
     sentences: dict[str, list[str]] = {}
-    for article, extraction in zip(articles, extractions, strict=True):
+    for extraction in extractions:
         for mention in extraction.mentions:
             period = mention.period
             if period is None or period.is_range or mention.precision != "day":
