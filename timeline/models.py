@@ -551,3 +551,7 @@ class Proposal(PeriodFields, models.Model):
     @property
     def flag_messages(self) -> list[str]:
         return [FLAG_MESSAGES.get(flag, flag) for flag in self.flags]
+
+
+# Drafts live in their own folder; importing them here registers them with the app.
+from timeline.drafts.models import Candidate, Draft  # noqa: E402, F401

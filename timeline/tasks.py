@@ -144,3 +144,30 @@ def recover_stale_extractions(*, lease: timedelta | None = None) -> list[int]:
     if recovered:
         logger.warning("re-queued extraction a dead worker left running: sources %s", recovered)
     return recovered
+
+
+@task
+def refresh_draft(timeline_id: int) -> int:
+    """Rebuild a timeline's draft of candidate events; progress is recorded on the draft."""
+    from timeline.drafts.models import Draft, DraftState
+    from timeline.drafts.refresh import refresh
+    from timeline.models import Timeline
+
+    timeline = Timeline.objects.filter(pk=timeline_id).first()
+    if timeline is None:
+        return 0
+    draft, _ = Draft.objects.get_or_create(timeline=timeline)
+    Draft.objects.filter(pk=draft.pk).update(state=DraftState.RUNNING, progress=5, error="")
+
+    def progress(percent: int) -> None:
+        Draft.objects.filter(pk=draft.pk).update(progress=percent)
+
+    try:
+        draft = refresh(timeline=timeline, progress=progress)
+    except Exception as error:
+        logger.exception("refreshing the draft of timeline %s failed", timeline_id)
+        Draft.objects.filter(pk=draft.pk).update(
+            state=DraftState.FAILED, error=f"{type(error).__name__}: {error}"[:2000]
+        )
+        raise
+    return draft.candidates.count()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from timeline.review import history, views
+from timeline.review import draft, history, views
 
 app_name = "review"
 
@@ -18,4 +18,12 @@ urlpatterns = [
     path("proposals/<int:pk>/reject/", views.reject, name="reject"),
     path("proposals/<int:pk>/undo/", views.undo, name="undo"),
     path("events/<int:pk>/history/", history.event_history, name="event_history"),
+    path("timelines/<slug:slug>/draft/", draft.draft, name="draft"),
+    path("timelines/<slug:slug>/draft/refresh/", draft.refresh_draft, name="draft_refresh"),
+    path("timelines/<slug:slug>/draft/status/", draft.draft_status, name="draft_status"),
+    path("candidates/<int:pk>/accept/", draft.accept, name="candidate_accept"),
+    path("candidates/<int:pk>/edit/", draft.edit, name="candidate_edit"),
+    path("candidates/<int:pk>/reject/", draft.reject, name="candidate_reject"),
+    path("candidates/<int:pk>/split/", draft.split, name="candidate_split"),
+    path("candidates/<int:pk>/undo/", draft.undo, name="candidate_undo"),
 ]
