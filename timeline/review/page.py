@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from timeline.models import Event, Proposal, ProposalState, Source
 from timeline.review.forms import ConfirmForm, PublishedForm, ReadingForm
-from timeline.review.suggestions import likely_events
+from timeline.review.suggestions import likely_duplicate, likely_events
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,7 @@ class ProposalRow:
     proposal: Proposal
     form: ConfirmForm | None = None
     suggestions: tuple[Event, ...] = ()
+    duplicate: Event | None = None
 
 
 def source_context(
@@ -38,17 +39,24 @@ def source_context(
         source.proposals.select_related("event", "reviewed_by").order_by("mention_start")
     )
     forms = forms or {}
-    rows = [
-        ProposalRow(
-            proposal=proposal,
-            form=forms.get(proposal.pk)
-            or (ConfirmForm.for_proposal(proposal) if str(proposal.pk) == str(editing) else None),
-            suggestions=tuple(likely_events(proposal))
+    rows = []
+    for proposal in proposals:
+        suggestions = (
+            likely_events(proposal)
             if proposal.is_pending and rendered in (None, proposal.pk)
-            else (),
+            else []
         )
-        for proposal in proposals
-    ]
+        rows.append(
+            ProposalRow(
+                proposal=proposal,
+                form=forms.get(proposal.pk)
+                or (
+                    ConfirmForm.for_proposal(proposal) if str(proposal.pk) == str(editing) else None
+                ),
+                suggestions=tuple(suggestions),
+                duplicate=likely_duplicate(proposal, suggestions),
+            )
+        )
     return {
         "source": source,
         "rows": rows,

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from rapidfuzz import fuzz, process, utils
 
 from timeline.models import Event, Proposal
-from timeline.periods import Period
+from timeline.periods import Period, Precision
 
 MAX_SUGGESTIONS = 6
 MIN_SCORE = 30
+# Above this (token-set ratio of the headlines, 0-100) on the same or a neighbouring day,
+# confirming would most likely make a second event of one happening: merge is offered first.
+DUPLICATE_SCORE = 60
 
 
 def likely_events(proposal: Proposal, limit: int = MAX_SUGGESTIONS) -> list[Event]:
@@ -20,10 +25,10 @@ def likely_events(proposal: Proposal, limit: int = MAX_SUGGESTIONS) -> list[Even
     events = Event.objects.filter(timeline_id=proposal.source.timeline_id)
     period = proposal.period
     if period is not None:
-        events = events.filter(date__lte=period.final_day).overlapping_years(
-            period.start.year, None
-        )
-        events = [e for e in events if e.period.overlaps(period)]
+        # A day also reaches its neighbours: "Tuesday" in one report, "20 April" in another.
+        near = _widened(period)
+        events = events.filter(date__lte=near.final_day).overlapping_years(near.start.year, None)
+        events = [e for e in events if e.period.overlaps(near)]
     else:
         events = list(events)
     if not events:
@@ -53,3 +58,30 @@ def date_bonus(proposal: Period | None, event: Period) -> int:
     if not proposal.is_range and not event.is_range:
         return 10
     return 0
+
+
+def _widened(period: Period) -> Period:
+    if period.precision is not Precision.DAY or period.is_range:
+        return period
+    return Period(
+        period.start - timedelta(days=1),
+        Precision.DAY,
+        period.start + timedelta(days=1),
+        Precision.DAY,
+    )
+
+
+def likely_duplicate(proposal: Proposal, suggestions: list[Event]) -> Event | None:
+    """The suggested event that confirming would most likely duplicate, if any."""
+    period = proposal.period
+    if period is None:
+        return None
+    near = _widened(period)
+    for event in suggestions:
+        same_date = event.period.overlaps(near) and event.precision == period.precision
+        score = fuzz.token_set_ratio(
+            proposal.headline, event.headline, processor=utils.default_process
+        )
+        if same_date and score >= DUPLICATE_SCORE:
+            return event
+    return None
