@@ -120,18 +120,25 @@ def matching_event(period: Period | None, headline: str, events_by_day: dict) ->
 
 def _stored(draft: Draft, candidate: Reconstructed, titles: dict, events_by_day: dict):
     period = candidate.period
+    # The most representative sentences first, then the strongest of sources not yet
+    # shown: an editor judges the grouping by seeing who else reports it.
+    chosen, seen_sources, seen_sentences = [], set(), set()
     by_sentence = {}
     for e in candidate.evidence:
         by_sentence.setdefault(e.sentence, e)
+    for e in [by_sentence[s] for s in candidate.summary] + list(candidate.evidence):
+        if len(chosen) >= SUMMARY_SENTENCES:
+            break
+        if e.sentence in seen_sentences or (e.source in seen_sources and len(chosen) > 0):
+            continue
+        chosen.append(e)
+        seen_sources.add(e.source)
+        seen_sentences.add(e.sentence)
     summary = [
-        {
-            "proposal": by_sentence[s].key,
-            "source": by_sentence[s].source,
-            "title": titles.get(by_sentence[s].source, ""),
-            "sentence": s,
-        }
-        for s in candidate.summary[:SUMMARY_SENTENCES]
-    ]
+        {"proposal": e.key, "source": e.source, "title": titles.get(e.source, ""),
+         "sentence": e.sentence}
+        for e in chosen
+    ]  # fmt: skip
     stored = Candidate(
         draft=draft,
         headline=candidate.headline[:300],
