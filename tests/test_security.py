@@ -28,12 +28,37 @@ def world():
     event = EventFactory(timeline=timeline)
     citation = CitationFactory(event=event)
     proposal = ProposalFactory(source=citation.source)
-    return {"timeline": timeline, "event": event, "source": citation.source, "proposal": proposal}
+    return {
+        "timeline": timeline,
+        "event": event,
+        "source": citation.source,
+        "proposal": proposal,
+        "candidate": _candidate(timeline, ProposalFactory(source=citation.source)),
+    }
+
+
+def _candidate(timeline, proposal):
+    """A draft that is up to date (so viewing it rebuilds nothing) with one candidate."""
+    from django.utils import timezone
+
+    from timeline.drafts.models import Candidate, Draft
+    from timeline.drafts.refresh import pending_signature
+
+    count, last = pending_signature(timeline)
+    draft = Draft.objects.create(
+        timeline=timeline, refreshed_at=timezone.now(), pending_count=count, last_proposal=last
+    )
+    candidate = Candidate(draft=draft, headline=proposal.headline, fingerprint="x")
+    candidate.period = proposal.period
+    candidate.save()
+    candidate.proposals.add(proposal)
+    return candidate
 
 
 def every_url(world) -> list[tuple[str, str, dict[str, int]]]:
     """Each URL the app serves, with what anonymous, a non-editor and an editor get."""
     t, e, s, p = world["timeline"], world["event"], world["source"], world["proposal"]
+    c = world["candidate"]
     public = {"anonymous": 200, "user": 200, "editor": 200}
     review_get = {"anonymous": 302, "user": 403, "editor": 200}
     review_post = {"anonymous": 302, "user": 403, "editor": 302}
@@ -52,10 +77,19 @@ def every_url(world) -> list[tuple[str, str, dict[str, int]]]:
         ("get", reverse("review:extraction", args=[s.pk]), review_get),
         ("get", reverse("review:edit", args=[p.pk]), {**review_get, "editor": 302}),
         ("get", reverse("review:event_history", args=[e.pk]), review_get),
+        ("get", reverse("review:draft", args=[t.slug]), review_get),
+        ("get", reverse("review:draft_status", args=[t.slug]), review_get),
+        ("get", reverse("review:candidate_edit", args=[c.pk]), {**review_get, "editor": 302}),
         ("post", reverse("review:reject", args=[p.pk]), review_post),
         ("post", reverse("review:undo", args=[p.pk]), review_post),
         ("post", reverse("review:confirm", args=[p.pk]), review_post),
         ("post", reverse("review:merge", args=[p.pk]), review_post),
+        # no sentence chosen: refused, and back to the page with the message
+        ("post", reverse("review:candidate_split", args=[c.pk]), review_post),
+        ("post", reverse("review:candidate_reject", args=[c.pk]), review_post),
+        ("post", reverse("review:candidate_undo", args=[c.pk]), review_post),
+        ("post", reverse("review:candidate_accept", args=[c.pk]), review_post),
+        ("post", reverse("review:draft_refresh", args=[t.slug]), review_post),
         # Last: re-reading the source replaces its pending proposals.
         ("post", reverse("review:published", args=[s.pk]), review_post),
         ("post", reverse("review:reading", args=[s.pk]), review_post),
@@ -111,6 +145,10 @@ def _args(name, world):
         return [world["event"].pk]
     if name in {"review:confirm", "review:edit", "review:merge", "review:reject", "review:undo"}:
         return [world["proposal"].pk]
+    if name in {"review:draft", "review:draft_refresh", "review:draft_status"}:
+        return [world["timeline"].slug]
+    if name.startswith("review:candidate_"):
+        return [world["candidate"].pk]
     return []
 
 
