@@ -6,10 +6,12 @@ Evidence is grouped in two passes:
    they share most, if they share enough (cosine of idf-weighted content words
    against the group's centroid); two happenings on one date stay apart because
    their words differ;
-2. groups on neighbouring days (a report dated "Tuesday" and another "on 20
-   April", or the day after in another time zone) merge when their words agree
-   more strongly still; a merged group spans at most ``MAX_SPAN_DAYS`` and
-   takes the day most of its sources give.
+2. groups then meet again: those of one day whose centroids agree as much
+   merge (one pass of leader clustering splits a big happening told many
+   ways), and so do groups on neighbouring days (a report dated "Tuesday" and
+   another "on 20 April", or the day after in another time zone) when their
+   words agree more strongly still; a merged group spans at most
+   ``MAX_SPAN_DAYS + 1`` days and takes the day most of its sources give.
 """
 
 from __future__ import annotations
@@ -25,9 +27,9 @@ from timeline.reconstruction.salience import source_weight, weight
 from timeline.reconstruction.summary import headline_for, representative, summary_of
 from timeline.reconstruction.words import Vocabulary, content_words, cosine, norm
 
-# Two sentences about one happening share its actors and its verb; sentences
-# that only share the topic's vocabulary ("oil", "spill", "BP") stay below this
-# once rare words weigh more (idf).
+# Two sentences about one happening share its actors and its verb; the topic's
+# own vocabulary ("oil", "spill", "BP") is left out of the comparison (words.py)
+# and rare words weigh more (idf), so sentences sharing only the topic stay below.
 SAME_HAPPENING = 0.2
 # Across days the bar is higher: neighbouring days of a busy story are full of
 # different happenings told in the same vocabulary.

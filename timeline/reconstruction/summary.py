@@ -12,8 +12,6 @@ from timeline.reconstruction.words import Vocabulary, content_words, cosine, nor
 SUMMARY_SENTENCES = 5
 # Above this the second sentence repeats the first (syndicated copy, a rewrite).
 NEAR_DUPLICATE = 0.7
-# A headline shorter than this rarely says what happened ("Oil spill hearing").
-MIN_HEADLINE_WORDS = 5
 # Headlines are chosen among this many of the most representative sentences.
 HEADLINE_CHOICES = 10
 
