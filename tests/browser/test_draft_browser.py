@@ -45,9 +45,10 @@ def candidate(page, text):
 
 
 def test_editor_accepts_rejects_splits_and_undoes_on_the_draft_page(
-    draft_page, live_server, screenshot
+    draft_page, live_server, screenshot, axe_violations
 ):
     page = draft_page
+    assert axe_violations(page) == []
     blast = page.locator("li.candidate").first
     assert "20 April 2010" in blast.locator(".proposal-date").inner_text()
     assert "3 sources" in blast.inner_text()

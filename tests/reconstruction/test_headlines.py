@@ -174,3 +174,16 @@ def test_wire_datelines_and_tokenised_brackets_go():
 
 def test_headline_falls_back_to_the_sentence_when_nothing_else_is_left():
     assert headline("In 2013.", "2013") != ""
+
+
+def test_an_empty_subject_after_an_attribution_leaves_the_news():
+    sentence = (
+        "The government said on Sunday it was likely that ten students back from Mexico "
+        "had swine flu."
+    )
+    assert headline(sentence, "Sunday") == "Ten students back from Mexico had swine flu"
+
+
+def test_a_heading_in_capitals_glued_to_the_story_goes():
+    sentence = "PASSENGERS URGED TO COME FORWARD The man arrived in Hong Kong on Thursday."
+    assert headline(sentence, "Thursday") == "The man arrived in Hong Kong"

@@ -43,6 +43,8 @@ _FURNITURE = (
     regex.compile(
         r"^[A-Z][a-z]+day,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*,\s+\d{4}\s*;\s*[\d:]+\s*[AP]M\s+"
     ),
+    # a heading in capitals glued to the story: "PASSENGERS URGED TO COME FORWARD The man…"
+    regex.compile(r"^(?:[A-Z][A-Z'’-]+[\s,:]+){3,}(?=[A-Z][a-z])"),
     regex.compile(
         r"^(?:Photograph|Photo|Picture)s?\s*:.{0,80}?(?:Images|Photos?|AP|AFP|Reuters)\s+"
     ),
@@ -93,6 +95,12 @@ _TRAILING_ATTRIBUTION = regex.compile(
     rf"|,\s*(?:{_REPORTING})\s+[^,]{{1,60}}$"
 )
 _PRONOUN = regex.compile(r"^(?:it|they|he|she)\b", regex.IGNORECASE)
+# "it was likely that …", "there is evidence that …": an empty subject; what follows is the news.
+_EMPTY_SUBJECT = regex.compile(
+    r"^(?:it|there)\s+(?:is|was|are|were|would be|will be|has been|had been)\s+"
+    r"(?:\w+\s+){0,2}?that\s+(?P<news>.+)$",
+    regex.IGNORECASE,
+)
 _SUBJECT_RELATIVE = regex.compile(
     r"^(?P<subject>(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,]){3,60}?)"
     r",?\s+(?:which|who|whose)\s+[^,]+,\s*(?P<verb>[a-z].+)$"
@@ -230,7 +238,10 @@ def _main_clause(text: str) -> str:
     attribution = _ATTRIBUTION.match(text)
     if attribution and len(attribution["what"].split()) >= MIN_WORDS:
         who, what = attribution["who"], attribution["what"]
-        if _PRONOUN.match(what) and len(who.split()) <= 6 and not _PRONOUN.match(who):
+        empty = _EMPTY_SUBJECT.match(what)
+        if empty and len(empty["news"].split()) >= MIN_WORDS:
+            what = empty["news"]
+        elif _PRONOUN.match(what) and len(who.split()) <= 6 and not _PRONOUN.match(who):
             what = _PRONOUN.sub(who, what, count=1)
         text = what
     leading = _LEADING_PHRASE.match(text)
