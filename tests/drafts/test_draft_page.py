@@ -138,3 +138,17 @@ def test_query_count_does_not_grow_with_the_candidates_shown(editor_client, time
     with CaptureQueriesContext(connection) as many:
         editor_client.get(url(timeline))
     assert len(many) == len(few)
+
+
+def test_refresh_now_rebuilds_even_a_draft_left_refreshing_by_a_dead_worker(
+    editor_client, timeline
+):
+    proposals(timeline, 2)
+    refresh(timeline=timeline)
+    Draft.objects.filter(timeline=timeline).update(state="running", progress=20)
+    page = editor_client.get(url(timeline)).content.decode()
+    assert "Refreshing the draft" in page and "Refresh now" in page
+    response = editor_client.post(reverse("review:draft_refresh", args=[timeline.slug]))
+    assert response.status_code == 302
+    draft = Draft.objects.get(timeline=timeline)
+    assert draft.state == "idle" and draft.progress == 100

@@ -200,15 +200,19 @@ def refresh(*, timeline: Timeline, progress: Callable[[int], None] | None = None
     return draft
 
 
-def schedule(*, timeline: Timeline) -> Draft:
-    """Queue a refresh unless one is already queued or running; the immediate backend runs it."""
+def schedule(*, timeline: Timeline, force: bool = False) -> Draft:
+    """Queue a refresh unless one is already queued or running; the immediate backend runs it.
+
+    `force` queues one anyway: an editor's *Refresh now* must get a draft out of a refresh
+    whose worker died.
+    """
     from timeline.tasks import refresh_draft
 
     draft, _ = Draft.objects.get_or_create(timeline=timeline)
-    queued = Draft.objects.filter(pk=draft.pk).exclude(
-        state__in=[DraftState.QUEUED, DraftState.RUNNING]
-    )
-    if queued.update(state=DraftState.QUEUED, progress=0, error=""):
+    waiting = Draft.objects.filter(pk=draft.pk)
+    if not force:
+        waiting = waiting.exclude(state__in=[DraftState.QUEUED, DraftState.RUNNING])
+    if waiting.update(state=DraftState.QUEUED, progress=0, error=""):
         refresh_draft.enqueue(timeline.pk)
     draft.refresh_from_db()
     return draft

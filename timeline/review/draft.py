@@ -127,7 +127,7 @@ def draft_status(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @editor_required
 def refresh_draft(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = get_object_or_404(Timeline, slug=slug)
-    draft = schedule(timeline=timeline)
+    draft = schedule(timeline=timeline, force=True)
     if draft.state == DraftState.IDLE:
         messages.success(request, _("Draft refreshed."))
     else:
