@@ -152,3 +152,14 @@ def test_refresh_now_rebuilds_even_a_draft_left_refreshing_by_a_dead_worker(
     assert response.status_code == 302
     draft = Draft.objects.get(timeline=timeline)
     assert draft.state == "idle" and draft.progress == 100
+
+
+def test_status_is_polled_while_refreshing_and_reloads_the_page_when_done(editor_client, timeline):
+    refresh(timeline=timeline)
+    status = reverse("review:draft_status", args=[timeline.slug])
+    Draft.objects.filter(timeline=timeline).update(state="running", progress=60)
+    response = editor_client.get(status, headers={"HX-Request": "true"})
+    assert 'value="60"' in response.content.decode() and "every 2s" in response.content.decode()
+    Draft.objects.filter(timeline=timeline).update(state="idle")
+    response = editor_client.get(status, headers={"HX-Request": "true"})
+    assert response["HX-Refresh"] == "true"

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRefresh
 
 from timeline import services
 from timeline.drafts import services as drafts
@@ -119,7 +120,7 @@ def draft_status(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     timeline = get_object_or_404(Timeline, slug=slug)
     draft, _ = Draft.objects.get_or_create(timeline=timeline)
     if request.htmx and not draft.is_refreshing:
-        return HttpResponse(headers={"HX-Refresh": "true"})
+        return HttpResponseClientRefresh()
     return render(request, f"{PAGE}#status", {"timeline": timeline, "draft": draft})
 
 
