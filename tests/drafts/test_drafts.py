@@ -99,7 +99,7 @@ def test_a_candidate_whose_proposals_changed_is_refused_and_nothing_is_written(
     seen = candidate.fingerprint
     # someone reviews one of its proposals on the source's page meanwhile
     services.reject(proposal=candidate.proposals.first(), user=editor)
-    with pytest.raises(drafts.CandidateChanged, match="reviewed elsewhere"):
+    with pytest.raises(drafts.CandidateChanged, match="changed since the draft was built"):
         drafts.accept(candidate=candidate, user=editor, fingerprint=seen)
     assert not Event.objects.exists()
     assert Proposal.objects.filter(state=ProposalState.MERGED).count() == 0

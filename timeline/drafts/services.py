@@ -56,10 +56,10 @@ def _locked(candidate: Candidate, fingerprint: str | None) -> tuple[Candidate, l
     if current != locked.fingerprint or reviewed or not proposals:
         raise CandidateChanged(
             _(
-                "%(count)s of this candidate's proposals were reviewed elsewhere since the "
-                "draft was built; nothing was changed. Refresh the draft."
+                "This candidate's proposals changed since the draft was built (reviewed on a "
+                "source's page, or re-read with a new publication date); nothing was changed. "
+                "Refresh the draft."
             )
-            % {"count": len(reviewed) or _("Some")}
         )
     return locked, proposals
 
