@@ -19,17 +19,19 @@ No parser, only the signposts news sentences carry. In order:
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 MAX_WORDS = 14
 MIN_WORDS = 4
 
 _TOKENISED = (
-    (regex.compile(r"-LRB-\s*"), "("),
-    (regex.compile(r"\s*-RRB-"), ")"),
-    (regex.compile(r"``\s*|\s*''"), '"'),
-    (regex.compile(r"\s+(?='s\b|'re\b|'ve\b|'ll\b|'d\b|n't\b|[,.;:!?%])"), ""),
-    (regex.compile(r"\$\s+(?=\d)"), "$"),
+    (re.compile(r"-LRB-\s*"), "("),
+    (re.compile(r"\s*-RRB-"), ")"),
+    (re.compile(r"``\s*|\s*''"), '"'),
+    (re.compile(r"\s+(?='s\b|'re\b|'ve\b|'ll\b|'d\b|n't\b|[,.;:!?%])"), ""),
+    (re.compile(r"\$\s+(?=\d)"), "$"),
 )
 # Wire-service furniture before the story: "ZURICH | Thu Apr 30, 2009 6:12 am EDT ZURICH
 # (Reuters) -", "NEW ORLEANS --", "(AP Photo)", "Photograph: … Images".
@@ -60,8 +62,8 @@ _APPOSITIVE = regex.compile(
     r"(?<=\b[A-Z][\w’'.-]*),\s+(?:the|a|an|its|his|her|their|[A-Z][\w’'-]*['’]s)\s[^,]{2,120},\s+"
     r"(?=[a-z])"
 )
-_QUOTES = regex.compile(r"[\"“”]|(?<!\w)['‘]|['’](?!\w)")
-_SPACES = regex.compile(r"\s+")
+_QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘]|['’](?!\w)")
+_SPACES = re.compile(r"\s+")
 _DATE = "\x00"
 _DATE_PREPOSITION = regex.compile(
     r"\s*\b(?:in|on|since|by|during|from|until|as of|at the end of|at the start of|"
@@ -147,15 +149,27 @@ def _without_furniture(sentence: str, start: int, end: int) -> tuple[str, int, i
     return sentence, start, end
 
 
+# Tidying what is left once the date is taken out.
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?)])")
+_SPACE_AFTER_PARENTHESIS = re.compile(r"\(\s+")
+_EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
+_REPEATED_COMMAS = re.compile(r"(?:,\s*){2,}")
+_COMMA_AFTER_FUNCTION_WORD = re.compile(
+    r"\b((?i:the|a|an|of|in|on|at|by|for|to|from|with|and|or)),\s+"
+)
+_TRAILING_COMMA = re.compile(r",\s*$")
+_LEADING_COMMA = re.compile(r"^\s*,")
+
+
 def _clean(text: str) -> str:
     text = _QUOTES.sub("", text)
     text = _SPACES.sub(" ", text)
-    text = regex.sub(r"\s+([,.;:!?)])", r"\1", text)
-    text = regex.sub(r"\(\s+", "(", text)
-    text = regex.sub(r"\(\s*\)", "", text)
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    text = _SPACE_AFTER_PARENTHESIS.sub("(", text)
+    text = _EMPTY_PARENTHESES.sub("", text)
     # A comma orphaned by the date's removal: "The, tests", ", , ", "in, Ankara"
-    text = regex.sub(r"(?:,\s*){2,}", ", ", text)
-    text = regex.sub(r"\b((?i:the|a|an|of|in|on|at|by|for|to|from|with|and|or)),\s+", r"\1 ", text)
+    text = _REPEATED_COMMAS.sub(", ", text)
+    text = _COMMA_AFTER_FUNCTION_WORD.sub(r"\1 ", text)
     return text.strip(" ,;:-–—")
 
 
@@ -164,32 +178,37 @@ def _without_date(sentence: str, start: int, end: int) -> str:
     before = _DATE_PREPOSITION.sub("", sentence[:start])
     after = sentence[end:]
     # "The tests, on Friday, were held": the commas framed the date, so they go with it.
-    if regex.search(r",\s*$", before) and regex.match(r"\s*,", after):
-        before = regex.sub(r",\s*$", "", before)
-        after = regex.sub(r"^\s*,", "", after)
+    if _TRAILING_COMMA.search(before) and _LEADING_COMMA.match(after):
+        before = _TRAILING_COMMA.sub("", before)
+        after = _LEADING_COMMA.sub("", after)
     # "On Friday, the tests", "Just last week, Goldman": a leading date goes with its
     # comma and the word or two that modified it.
-    elif len(before.split()) <= 2 and regex.match(r"\s*,", after):
-        before, after = "", regex.sub(r"^\s*,", "", after)
+    elif len(before.split()) <= 2 and _LEADING_COMMA.match(after):
+        before, after = "", _LEADING_COMMA.sub("", after)
     return f"{_detokenise(before)} {_DATE} {_detokenise(after)}"
+
+
+_WHEN_CLAUSE = re.compile(r"\s*(?:,\s*)?when\s+(?P<clause>[^,;–—]+)")
+_DASH = re.compile(r"\s+[-–—]\s")
+_RELATIVE_CLAUSE = re.compile(
+    r"(?:^|[,(–—-]\s*|\s)(?:which|who|that)\s+(?P<verb>(?:had|has|have|was|were|is|are)\s+"
+    r"[^,;–—]*?" + _DATE + r"[^,;–—]*)"
+)
+_LAST_DASH_ASIDE = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).)*$")
 
 
 def _date_clause(text: str) -> str | None:
     """The clause the date belongs to when it is not the main one, else None."""
     at = text.index(_DATE)
-    when = regex.match(r"\s*(?:,\s*)?when\s+(?P<clause>[^,;–—]+)", text[at + 1 :])
+    when = _WHEN_CLAUSE.match(text, at + 1)
     if when:
-        clause = regex.split(r"\s+[-–—]\s", when["clause"])[0]
+        clause = _DASH.split(when["clause"])[0]
         if len(clause.split()) >= MIN_WORDS:
             return clause
     leading = _LEADING_CLAUSE.match(text.lstrip())
     if leading and _DATE in leading["clause"] and not leading["clause"].startswith(_DATE):
         return leading["clause"]
-    relative = regex.search(
-        r"(?:^|[,(–—-]\s*|\s)(?:which|who|that)\s+(?P<verb>(?:had|has|have|was|were|is|are)\s+"
-        r"[^,;–—]*?" + _DATE + r"[^,;–—]*)",
-        text,
-    )
+    relative = _RELATIVE_CLAUSE.search(text)
     if relative:
         antecedent = _antecedent(text[: relative.start()])
         if antecedent:
@@ -204,7 +223,7 @@ def _antecedent(before: str) -> str | None:
     gives "Patriot missiles": asides go, then the prepositional phrases
     ("from …", "with …") the clause is less likely to be about.
     """
-    text = regex.sub(r"\s[-–—]\s(?:(?!\s[-–—]\s).)*$", "", before.rstrip(" ,-–—"))
+    text = _LAST_DASH_ASIDE.sub("", before.rstrip(" ,-–—"))
     words = text.split()
     prepositions = {"from", "with", "in", "on", "at", "of", "near", "along", "across", "over"}
     while words:
