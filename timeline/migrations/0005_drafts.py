@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('timeline', '0003_source_extraction_changed_at'),
+        ('timeline', '0004_source_kind_language'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
