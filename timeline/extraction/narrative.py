@@ -22,28 +22,13 @@ from datetime import date, timedelta
 import regex
 
 from timeline.extraction.absolute import Unresolvable
+from timeline.extraction.relative import NUMBER_WORDS
 from timeline.periods import Period, Precision, truncate
 
 NEWS = "news"
 NARRATIVE = "narrative"
 KINDS = (NEWS, NARRATIVE)
 
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 _UNITS = {"day": Precision.DAY, "week": Precision.DAY, "month": Precision.MONTH}
 _UNITS["year"] = Precision.YEAR
 _UNIT = regex.compile(r"\b(day|week|month|year)s?\b")
@@ -138,7 +123,7 @@ def _steps(span: str) -> int:
     counted = _COUNT.search(lowered)
     if counted and _COUNTED.search(lowered):
         word = counted.group(1)
-        count = int(word) if word.isdigit() else _NUMBERS[word]
+        count = int(word) if word.isdigit() else NUMBER_WORDS[word]
         return -count if _BACKWARD.search(lowered) else count
     if _VAGUE_COUNT.search(lowered):
         raise Unresolvable(span)  # "a few days later" names no day an editor could place

@@ -31,7 +31,7 @@ MONTH_NUMBER = {name.lower(): index for index, name in enumerate(MONTH_NAMES, st
 MONTH_NUMBER.update({name[:3].lower(): number for name, number in MONTH_NUMBER.items()})
 MONTH_NUMBER["sept"] = 9
 _WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
-_NUMBERS = {
+NUMBER_WORDS = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -203,8 +203,8 @@ def ago(span: str, published: date | None, context: Context) -> Resolution:
     count_word = " ".join(words[:-2])
     if count_word.isdigit():
         count = int(count_word)
-    elif count_word in _NUMBERS:
-        count = _NUMBERS[count_word]
+    elif count_word in NUMBER_WORDS:
+        count = NUMBER_WORDS[count_word]
     else:  # "a few years ago" names no date an editor could place
         raise Unresolvable(span)
     unit = words[-2].rstrip("s")
