@@ -228,6 +228,58 @@ def test_a_correct_login_before_the_limit_gets_in(client):
     assert response.status_code == 302 and response["Location"] == reverse("review:queue")
 
 
+def _login(client, password, client_address, proxy="10.0.0.2"):
+    """A login through one proxy: REMOTE_ADDR is the proxy, the client is in X-Forwarded-For."""
+    return client.post(
+        reverse("login"),
+        {"username": "ayse", "password": password},
+        REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR=client_address,
+    )
+
+
+def test_behind_a_trusted_proxy_an_attacker_cannot_lock_the_editor_out(settings):
+    settings.TIMELINE_TRUSTED_PROXY_COUNT = 1
+    EditorFactory(username="ayse", password="correct horse battery")
+    attacker = Client()
+    for _ in range(5):
+        _login(attacker, "wrong", "198.51.100.66")
+    assert _login(attacker, "correct horse battery", "198.51.100.66").status_code == 429
+    editor = _login(Client(), "correct horse battery", "203.0.113.7")
+    assert editor.status_code == 302
+
+
+def test_a_client_cannot_choose_its_address_by_writing_x_forwarded_for(settings):
+    settings.TIMELINE_TRUSTED_PROXY_COUNT = 1
+    EditorFactory(username="ayse", password="correct horse battery")
+    attacker = Client()
+    for attempt in range(5):
+        # The proxy appends the real address after whatever the client wrote.
+        _login(attacker, "wrong", f"192.0.2.{attempt}, 198.51.100.66")
+    assert _login(attacker, "correct horse battery", "192.0.2.99, 198.51.100.66").status_code == 429
+
+
+def test_without_a_trusted_proxy_count_x_forwarded_for_is_ignored(settings):
+    settings.TIMELINE_TRUSTED_PROXY_COUNT = 0
+    EditorFactory(username="ayse", password="correct horse battery")
+    attacker = Client()
+    for attempt in range(5):
+        _login(attacker, "wrong", f"192.0.2.{attempt}", proxy="198.51.100.66")
+    locked = _login(attacker, "correct horse battery", "192.0.2.99", proxy="198.51.100.66")
+    assert locked.status_code == 429
+
+
+def test_trying_again_during_a_lockout_does_not_restart_it(client):
+    from axes.models import AccessAttempt
+
+    EditorFactory(username="ayse", password="correct horse battery")
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "ayse", "password": "wrong"})
+    locked_at = AccessAttempt.objects.get().attempt_time
+    client.post(reverse("login"), {"username": "ayse", "password": "wrong"})
+    assert AccessAttempt.objects.get().attempt_time == locked_at
+
+
 # --- hostile content ---------------------------------------------------------------------
 
 HOSTILE_TITLE = '<img src=x onerror="alert(1)">Title'

@@ -240,7 +240,14 @@ TIMELINE_SITE_URL = os.environ.get("TIMELINE_SITE_URL", "").rstrip("/")
 # Login throttling: 5 failures lock that username from that address for an hour.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
+# The combination only: an attacker elsewhere cannot lock an editor out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Trying again while locked out does not restart the hour.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# How many proxies of yours stand in front of the app (0: none, X-Forwarded-For
+# ignored). The client's address is read from X-Forwarded-For only then.
+TIMELINE_TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "timeline.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
