@@ -5,7 +5,13 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from tests.factories import CitationFactory, EventFactory, ProposalFactory
+from tests.factories import (
+    CitationFactory,
+    EventFactory,
+    ProposalFactory,
+    SourceFactory,
+    TimelineFactory,
+)
 from timeline import demo
 from timeline.models import Event, Proposal, Source
 from timeline.periods import Precision
@@ -64,12 +70,11 @@ def test_event_search_finds_quotes(editor_client):
     assert citation.event.headline in response.content.decode()
 
 
-def test_editor_adds_an_event_with_a_citation_inline(editor_client):
-    citation = CitationFactory()
-    response = editor_client.post(
+def add_event_citing(client, timeline, source, **citation):
+    return client.post(
         reverse("admin:timeline_event_add"),
         {
-            "timeline": citation.event.timeline_id,
+            "timeline": timeline.pk,
             "headline": "Entered by hand",
             "description": "",
             "date": "2015-08-19",
@@ -78,15 +83,53 @@ def test_editor_adds_an_event_with_a_citation_inline(editor_client):
             "end_precision": "",
             "citations-TOTAL_FORMS": "1",
             "citations-INITIAL_FORMS": "0",
-            "citations-0-source": citation.source_id,
-            "citations-0-quote": "By hand.",
-            "citations-0-start": "",
-            "citations-0-end": "",
+            "citations-0-source": source.pk,
+            **{f"citations-0-{name}": value for name, value in citation.items()},
         },
+    )
+
+
+def test_editor_adds_an_event_with_a_citation_inline(editor_client):
+    source = CitationFactory().source
+    quote = source.text[:10]
+    response = add_event_citing(
+        editor_client, source.timeline, source, quote=quote, start="0", end="10"
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     event = Event.objects.get(headline="Entered by hand")
-    assert event.date_display == "August 2015" and event.citations.count() == 1
+    assert event.date_display == "August 2015" and event.citations.get().quote == quote
+
+
+def test_an_event_cannot_cite_a_source_of_another_timeline(editor_client):
+    public = TimelineFactory(is_public=True)
+    private_source = SourceFactory(timeline=TimelineFactory(is_public=False))
+    text = private_source.text
+    response = add_event_citing(
+        editor_client, public, private_source, quote=text, start="0", end=str(len(text))
+    )
+    assert response.status_code == 200
+    assert "This source belongs to another timeline than the event." in response.content.decode()
+    assert not Event.objects.filter(headline="Entered by hand").exists()
+
+
+def test_a_citation_quote_must_be_the_source_text_at_its_offsets(editor_client):
+    source = SourceFactory()
+    response = add_event_citing(
+        editor_client, source.timeline, source, quote="Invented words.", start="0", end="15"
+    )
+    assert response.status_code == 200
+    assert "The quote is not the text of the source at these offsets." in response.content.decode()
+    assert not Event.objects.filter(headline="Entered by hand").exists()
+
+
+def test_a_citation_needs_its_offsets(editor_client):
+    source = SourceFactory()
+    response = add_event_citing(
+        editor_client, source.timeline, source, quote=source.text, start="", end=""
+    )
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not Event.objects.filter(headline="Entered by hand").exists()
 
 
 def test_event_form_refuses_an_end_before_the_start(editor_client):

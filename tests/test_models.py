@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models.deletion import ProtectedError
 
@@ -16,7 +17,7 @@ from tests.factories import (
     TimelineFactory,
     UserFactory,
 )
-from timeline.models import Event, Proposal, Source, Timeline
+from timeline.models import Citation, Event, Proposal, Source, Timeline
 from timeline.periods import Precision
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +87,39 @@ def test_deleting_a_cited_source_is_refused_so_confirmed_events_stay():
     with pytest.raises(ProtectedError):
         citation.source.delete()
     assert Event.objects.filter(pk=citation.event_id).exists()
+
+
+def test_database_refuses_a_citation_without_offsets():
+    event = EventFactory()
+    source = SourceFactory(timeline=event.timeline)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Citation.objects.create(event=event, source=source, quote=source.text, start=None, end=None)
+
+
+def test_database_refuses_an_empty_quote_span():
+    event = EventFactory()
+    source = SourceFactory(timeline=event.timeline)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Citation.objects.create(event=event, source=source, quote="", start=5, end=5)
+
+
+def test_a_citation_of_a_source_from_another_timeline_is_invalid():
+    event = EventFactory()
+    elsewhere = SourceFactory()
+    citation = Citation(
+        event=event, source=elsewhere, quote=elsewhere.text, start=0, end=len(elsewhere.text)
+    )
+    with pytest.raises(ValidationError, match="another timeline"):
+        citation.full_clean()
+
+
+def test_a_citation_quoting_what_its_source_does_not_say_is_invalid():
+    citation = CitationFactory()
+    citation.quote = "Words nobody wrote."
+    with pytest.raises(ValidationError, match="not the text of the source"):
+        citation.full_clean()
+    citation.quote = citation.source.text[citation.start : citation.end]
+    citation.full_clean()
 
 
 def test_database_refuses_a_confirmed_proposal_without_its_event():

@@ -196,8 +196,18 @@ class SourceAdmin(SimpleHistoryAdmin):
         )
 
 
+class CitationFormSet(forms.BaseInlineFormSet):
+    """Each citation is checked against the event as edited on this page (its timeline
+    included), not as stored: Citation.clean compares the two timelines."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        form.instance.event = self.instance
+
+
 class CitationInline(admin.StackedInline):
     model = Citation
+    formset = CitationFormSet
     fields = ["source", "quote", "start", "end"]
     autocomplete_fields = ["source"]
     extra = 0

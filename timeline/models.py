@@ -388,8 +388,12 @@ class Citation(models.Model):
         Source, on_delete=models.PROTECT, related_name="citations", verbose_name=_("source")
     )
     quote = models.TextField(_("quote"), help_text=_("The sentence of the source, verbatim."))
-    start = models.PositiveIntegerField(_("start offset"), null=True, blank=True)
-    end = models.PositiveIntegerField(_("end offset"), null=True, blank=True)
+    start = models.PositiveIntegerField(
+        _("start offset"), help_text=_("Where the quote starts in the source's text (0 is first).")
+    )
+    end = models.PositiveIntegerField(
+        _("end offset"), help_text=_("Where it ends: the quote is text[start:end].")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     history = HistoricalRecords()
@@ -400,9 +404,7 @@ class Citation(models.Model):
         verbose_name_plural = _("citations")
         constraints = [
             models.CheckConstraint(
-                condition=Q(start__isnull=True, end__isnull=True)
-                | Q(start__isnull=False, end__gt=models.F("start")),
-                name="citation_offsets_in_order",
+                condition=Q(end__gt=models.F("start")), name="citation_quote_not_empty"
             ),
             models.UniqueConstraint(
                 fields=["event", "source", "start", "end"], name="citation_once_per_event"
@@ -413,11 +415,23 @@ class Citation(models.Model):
         return f"{self.source} → {self.event.headline}"
 
     def clean(self) -> None:
-        if self.start is None or self.end is None or self.source_id is None:
+        """The source is of the event's timeline; the quote is its text at the offsets.
+
+        A database check cannot look into another table, so these two rules live
+        here, where the admin's forms and the review services' callers meet them.
+        """
+        if self.source_id is None:
             return
-        if (
-            self.end > len(self.source.text)
-            or self.source.text[self.start : self.end] != self.quote
+        event = self.event if self.event_id or Citation.event.is_cached(self) else None
+        if event is not None and self.source.timeline_id != event.timeline_id:
+            raise ValidationError(
+                {"source": _("This source belongs to another timeline than the event.")},
+                code="other_timeline",
+            )
+        if self.start is None or self.end is None:
+            return
+        if self.source.text[self.start : self.end] != self.quote or self.end > len(
+            self.source.text
         ):
             raise ValidationError(
                 _("The quote is not the text of the source at these offsets."),
