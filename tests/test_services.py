@@ -248,3 +248,110 @@ def test_set_reading_rereads_pending_with_the_editors_kind_and_language(editor):
     # detected again: two sentences are too few to be told a narrative
     assert (source.kind, source.read_as_kind) == ("", "news")
     assert source.proposals.get(mention_text="July").value == "2009-07"
+
+
+# --- races -------------------------------------------------------------------------------
+
+
+def test_merging_into_an_event_an_undo_just_removed_is_refused_clearly(source, editor):
+    """The merge form was loaded before another editor's undo removed the event."""
+    confirmed = proposal_of(source, "2013")
+    event = services.confirm(proposal=confirmed, user=editor)
+    services.undo(proposal=confirmed, user=editor)
+    with pytest.raises(services.ReviewError, match="no longer exists"):
+        services.merge(proposal=proposal_of(source, "2015"), event=event, user=editor)
+    assert proposal_of(source, "2015").state == Proposal.State.PENDING
+
+
+@pytest.mark.django_db(transaction=True)
+def test_undo_racing_a_merge_into_the_same_event_never_fails_badly(editor):
+    """Real row locks need a server: on PostgreSQL, run the two at once many times."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite writes one transaction at a time; the race needs PostgreSQL")
+    timeline = TimelineFactory()
+    for attempt in range(8):
+        first = services.add_source(
+            timeline=timeline, text=f"It began in 2013 ({attempt}).", title="a", user=editor
+        ).source.proposals.get()
+        second = services.add_source(
+            timeline=timeline, text=f"Also in 2013 ({attempt}).", title="b", user=editor
+        ).source.proposals.get()
+        event = services.confirm(proposal=first, user=editor)
+        errors: list[BaseException] = []
+        barrier = threading.Barrier(2)
+
+        def run(verb, errors=errors, barrier=barrier):
+            try:
+                barrier.wait()
+                verb()
+            except services.ReviewError:
+                pass  # a clear refusal is a fine outcome
+            except BaseException as error:
+                errors.append(error)
+            finally:
+                connections.close_all()
+
+        threads = [
+            threading.Thread(
+                target=run,
+                args=(lambda f=first: services.undo(proposal=f, user=editor),),
+            ),
+            threading.Thread(
+                target=run,
+                args=(lambda s=second, e=event: services.merge(proposal=s, event=e, user=editor),),
+            ),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        second.refresh_from_db()
+        if second.state == Proposal.State.MERGED:
+            assert Event.objects.filter(pk=event.pk).exists()
+
+
+def test_simultaneous_confirms_on_sqlite_wait_instead_of_failing(tmp_path):
+    """Eight threads confirming at once on an SQLite file: none gets "database is locked"."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'race.sqlite3'}"
+    manage = [sys.executable, "manage.py"]
+    subprocess.run([*manage, "migrate", "-v0"], cwd=root, env=env, check=True)
+    script = """
+import threading
+from django.db import connections
+from timeline import services
+from timeline.models import Timeline
+timeline = Timeline.objects.create(title="t", slug="t")
+text = " ".join(f"It happened in {year}." for year in range(2001, 2009))
+source = services.add_source(timeline=timeline, text=text, title="s").source
+proposals = list(source.proposals.all())
+errors, barrier = [], threading.Barrier(len(proposals))
+def confirm(proposal):
+    try:
+        barrier.wait()
+        services.confirm(proposal=proposal, user=None)
+    except Exception as error:
+        errors.append(repr(error))
+    finally:
+        connections.close_all()
+threads = [threading.Thread(target=confirm, args=(p,)) for p in proposals]
+[t.start() for t in threads]
+[t.join() for t in threads]
+print("proposals", len(proposals), "errors", errors)
+"""
+    done = subprocess.run(
+        [*manage, "shell", "-c", script], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "proposals 8 errors []"

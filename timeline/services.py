@@ -348,10 +348,19 @@ def confirm(
     return event
 
 
+def _locked_event(pk: int) -> Event:
+    """The event's row, locked: an undo deleting it and a merge citing it take turns."""
+    event = Event.objects.select_for_update().filter(pk=pk).first()
+    if event is None:
+        raise ReviewError(_("That event no longer exists: it was removed a moment ago."))
+    return event
+
+
 @transaction.atomic
 def merge(*, proposal: Proposal, event: Event, user: AbstractBaseUser | None) -> Citation:
     """The proposal is the same happening as `event`: it becomes one more citation of it."""
     proposal = _locked_pending(proposal)
+    event = _locked_event(event.pk)
     if event.timeline_id != proposal.source.timeline_id:
         raise ReviewError(_("That event belongs to another timeline."))
     citation = _cite(proposal, event, user)
@@ -371,7 +380,10 @@ def undo(*, proposal: Proposal, user: AbstractBaseUser | None) -> None:
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.state == ProposalState.PENDING:
         raise ReviewError(_("This proposal is already pending; there is nothing to undo."))
-    citation, event = proposal.citation, proposal.event
+    # Proposal first, then event, as merge takes them: no deadlock, and no merge
+    # can cite the event between our look at what rests on it and its deletion.
+    event = _locked_event(proposal.event_id) if proposal.event_id else None
+    citation = proposal.citation
     created_event = proposal.state == ProposalState.CONFIRMED
     _mark(proposal, ProposalState.PENDING, user)
     if citation is not None and not citation.proposals.exists():

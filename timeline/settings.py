@@ -122,6 +122,14 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Simultaneous writers queue for up to 20 s instead of failing with "database
+    # is locked": IMMEDIATE takes the write lock at BEGIN, so no transaction fails
+    # upgrading a read lock, and the busy timeout makes the next one wait its turn.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background work (extraction). The immediate backend runs a task at once, so
@@ -254,6 +262,10 @@ AXES_VERBOSE = False
 
 # Limits on what an editor may submit as a source, typed, uploaded or fetched.
 TIMELINE_MAX_SOURCE_BYTES = int(os.environ.get("TIMELINE_MAX_SOURCE_BYTES", str(2 * 1024 * 1024)))
+# Django reads a request body up to this size: room for a pasted article at the
+# limit even form-encoded (a UTF-8 byte may take three characters, "%E2"), so the
+# form, not a bare 400, tells the editor it is too long.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * TIMELINE_MAX_SOURCE_BYTES + 1024 * 1024
 TIMELINE_FETCH_TIMEOUT_SECONDS = float(os.environ.get("TIMELINE_FETCH_TIMEOUT_SECONDS", "10"))
 # Fetching from 127.0.0.1 is refused unless this is on (the tests' own web server).
 TIMELINE_FETCH_ALLOW_LOOPBACK = env_bool("TIMELINE_FETCH_ALLOW_LOOPBACK", False)
