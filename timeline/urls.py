@@ -10,3 +10,6 @@ urlpatterns = [
     path("health/", health.health, name="health"),
     path("admin/", admin.site.urls),
 ]
+
+# A paste too large to read still gets the add-source form and its limit.
+handler400 = "timeline.review.views.bad_request"

@@ -289,3 +289,18 @@ def test_search_on_postgresql_is_full_text_with_stemming(client, timeline, event
 def test_search_elsewhere_needs_every_word_in_any_case(client, timeline, events):
     assert "Talks confirmed" in page(client, timeline, q="TALKS conf").content.decode()
     assert "Talks confirmed" not in page(client, timeline, q="talking").content.decode()
+
+
+@pytest.mark.parametrize("name", ["list", "timeline", "event", "timelinejs", "csv"])
+def test_public_pages_answer_head_requests(client, timeline, events, name):
+    event = events[0]
+    url = {
+        "list": reverse("public:timeline_list"),
+        "timeline": reverse("public:timeline", args=[timeline.slug]),
+        "event": reverse("public:event", args=[timeline.slug, event.pk]),
+        "timelinejs": reverse("public:timelinejs_export", args=[timeline.slug]),
+        "csv": reverse("public:csv_export", args=[timeline.slug]),
+    }[name]
+    response = client.head(url)
+    assert response.status_code == 200
+    assert response.content == b""

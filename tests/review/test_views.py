@@ -242,6 +242,32 @@ def test_a_file_over_the_limit_is_refused_with_the_limit_named(editor_client, ti
     assert "longer than the limit of 1024 bytes" in pasted.content.decode()
 
 
+def test_a_paste_past_djangos_default_request_limit_gets_the_form_and_its_message(
+    editor_client, timeline
+):
+    text = "It began in 2013. " * 150_000  # 2.7 MB: Django's default limit is 2.5 MB
+    response = add(editor_client, timeline=timeline.pk, publisher="Typed Wire", text=text)
+    content = response.content.decode()
+    assert response.status_code == 422
+    assert "The text is longer than the limit of 2097152 bytes." in content
+    assert 'value="Typed Wire"' in content
+    assert Source.objects.count() == 0
+
+
+def test_a_paste_too_large_to_read_still_gets_the_add_form(editor_client, timeline, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    response = add(editor_client, timeline=timeline.pk, text="x" * 20_000)
+    content = response.content.decode()
+    assert response.status_code == 413
+    assert "The text is longer than the limit of" in content and 'id="id_text"' in content
+
+
+def test_a_request_too_large_elsewhere_is_a_plain_400(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    response = client.post(reverse("login"), {"username": "x" * 20_000})
+    assert response.status_code == 400
+
+
 # --- fetching by URL, from a local server of fixture pages ------------------------------
 
 
@@ -609,7 +635,7 @@ def test_merge_suggests_likely_events_and_cites_the_sentence(editor_client, sour
 def test_merge_into_nothing_or_another_timeline_is_refused(editor_client, source):
     proposal = proposal_of(source, "2015")
     elsewhere = EventFactory()
-    for event in ("", elsewhere.pk):
+    for event in ("", elsewhere.pk, "abc", "1e5", "7.0", "-1"):
         response = editor_client.post(
             reverse("review:merge", args=[proposal.pk]), {"event": event}, headers=HTMX
         )

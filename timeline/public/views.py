@@ -7,7 +7,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from timeline.htmx import HtmxHttpRequest
@@ -25,14 +25,14 @@ def visible_timeline(request: HttpRequest, slug: str) -> Timeline:
     return get_object_or_404(Timeline.objects.visible_to(request.user), slug=slug)
 
 
-@require_GET
+@require_safe
 @cached_for_readers(query=())
 def timeline_list(request: HttpRequest) -> HttpResponse:
     timelines = Timeline.objects.public().annotate(event_count=Count("events"))
     return render(request, "timeline/public/timeline_list.html", {"timelines": timelines})
 
 
-@require_GET
+@require_safe
 @cached_for_readers(query=("q", "start", "end", "page"))
 @vary_on_headers("HX-Request")
 def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
@@ -57,7 +57,7 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return render(request, template_name, context)
 
 
-@require_GET
+@require_safe
 @cached_for_readers(query=())
 def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     timeline = visible_timeline(request, slug)
@@ -77,7 +77,7 @@ def _download(chunks, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @cached_for_readers(query=())
 def timelinejs_export(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
@@ -88,7 +88,7 @@ def timelinejs_export(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @cached_for_readers(query=())
 def csv_export(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from timeline.ingest.documents import Document, DocumentError, first_line, read_bytes
 from timeline.ingest.fetch import fetch_document
-from timeline.models import SUPPORTED_LANGUAGES, Source, SourceKind, Timeline
+from timeline.models import SUPPORTED_LANGUAGES, Event, Source, SourceKind, Timeline
 from timeline.periods import Period, iso, parse_iso
 
 _ISO_SHAPE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -78,6 +78,22 @@ class ConfirmForm(forms.Form):
         elif start:
             cleaned["period"] = Period(start[0], start[1])
         return cleaned
+
+
+class MergeForm(forms.Form):
+    """The event a proposal reports again: one of its own timeline's, by id."""
+
+    event = forms.ModelChoiceField(
+        queryset=Event.objects.none(),
+        error_messages={
+            "required": _("Choose the event this proposal reports."),
+            "invalid_choice": _("Choose the event this proposal reports."),
+        },
+    )
+
+    def __init__(self, *args, timeline_id: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event"].queryset = Event.objects.filter(timeline_id=timeline_id)
 
 
 class PublishedForm(forms.Form):

@@ -7,23 +7,32 @@ redirects back; under htmx it answers with the pieces of the page that changed.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import RequestDataTooBig
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRefresh
 
 from timeline import services
-from timeline.editors import editor_required
+from timeline.editors import editor_required, is_editor
 from timeline.htmx import HtmxHttpRequest
 from timeline.ingest.documents import DocumentError
-from timeline.models import Event, ExtractionState, Proposal, ProposalState, Source, Timeline
-from timeline.review.forms import AddSourceForm, ConfirmForm, PublishedForm, ReadingForm
+from timeline.models import ExtractionState, Proposal, ProposalState, Source, Timeline
+from timeline.review.forms import (
+    AddSourceForm,
+    ConfirmForm,
+    MergeForm,
+    PublishedForm,
+    ReadingForm,
+)
 from timeline.review.page import proposal_context, source_context
 
 PAGE = "timeline/review/source.html"
@@ -95,6 +104,23 @@ def add_source(request: HttpRequest) -> HttpResponse:
     else:
         messages.info(request, _("This text is already a source of this timeline: here it is."))
     return redirect("review:source", pk=added.source.pk)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400. A paste too large for Django to read at all still gets the add form
+    and the limit, not a bare 400; every other bad request gets Django's page."""
+    if (
+        isinstance(exception, RequestDataTooBig)
+        and request.path == reverse("review:add")
+        and is_editor(request.user)
+    ):
+        form = AddSourceForm()
+        too_big = _("The text is longer than the limit of %(limit)s bytes.") % {
+            "limit": settings.TIMELINE_MAX_SOURCE_BYTES
+        }
+        context = {"form": form, "too_big": too_big}
+        return render(request, "timeline/review/add.html", context, status=413)
+    return defaults.bad_request(request, exception)
 
 
 def _has_text(form: AddSourceForm) -> bool:
@@ -251,12 +277,11 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @editor_required
 def merge(request: HttpRequest, pk: int) -> HttpResponse:
     proposal = _proposal(pk)
-    event = Event.objects.filter(
-        pk=request.POST.get("event") or 0, timeline=proposal.source.timeline_id
-    ).first()
-    if event is None:
-        messages.error(request, _("Choose the event this proposal reports."))
+    form = MergeForm(request.POST, timeline_id=proposal.source.timeline_id)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["event"]))
         return _after_action(request, proposal, status=422)
+    event = form.cleaned_data["event"]
 
     def act(p):
         services.merge(proposal=p, event=event, user=request.user)
