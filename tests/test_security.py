@@ -280,6 +280,25 @@ def test_trying_again_during_a_lockout_does_not_restart_it(client):
     assert AccessAttempt.objects.get().attempt_time == locked_at
 
 
+def test_without_email_there_is_no_password_reset_to_go_nowhere(client, settings):
+    if hasattr(settings, "MAILERS"):
+        del settings.MAILERS
+    assert client.get("/accounts/password_reset/").status_code == 404
+    login = client.get(reverse("login")).content.decode()
+    assert "/accounts/password_reset/" not in login
+    assert "Ask an administrator to set a new one." in login
+
+
+def test_with_email_configured_a_password_reset_is_sent(client, settings, mailoutbox):
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+    EditorFactory(username="ayse", email="ayse@example.org")
+    login = client.get(reverse("login")).content.decode()
+    assert 'href="/accounts/password_reset/"' in login
+    response = client.post("/accounts/password_reset/", {"email": "ayse@example.org"})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["ayse@example.org"]
+
+
 # --- hostile content ---------------------------------------------------------------------
 
 HOSTILE_TITLE = '<img src=x onerror="alert(1)">Title'

@@ -65,3 +65,14 @@ def test_a_bad_boolean_is_an_error_not_a_guess():
     result = manage("check", DJANGO_DEBUG="maybe")
     assert result.returncode != 0
     assert "DJANGO_DEBUG must be true or false" in result.stderr
+
+
+def test_email_comes_from_the_environment():
+    script = "from django.conf import settings; print(getattr(settings, 'MAILERS', 'none'))"
+    configured = manage(
+        "shell", "-c", script, DJANGO_EMAIL_HOST="smtp.example.org", DJANGO_EMAIL_PORT="2525"
+    )
+    assert "'host': 'smtp.example.org'" in configured.stdout
+    assert "'port': 2525" in configured.stdout
+    unconfigured = manage("shell", "-c", script)
+    assert unconfigured.stdout.strip().endswith("none")

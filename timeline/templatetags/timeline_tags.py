@@ -24,3 +24,11 @@ def event_date(event) -> str:
     if event.circa:
         html = format_html('<abbr title="circa, approximately">c.</abbr> {}', html)
     return html
+
+
+@register.simple_tag
+def password_reset_available() -> bool:
+    """Whether a reset email can be sent (timeline/accounts.py)."""
+    from timeline.accounts import email_configured
+
+    return email_configured()
