@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import EditorFactory
 from timeline import demo
@@ -59,6 +60,9 @@ def test_editor_takes_an_article_from_paste_to_the_public_timeline(
     friday.locator("button[data-key=c]").click()
     page.wait_for_selector("[data-proposal].confirmed")
     assert "1" in page.locator(".count.confirmed strong").inner_text()
+    # The card shows what was saved, not the headline the extractor suggested.
+    saved = page.locator("[data-proposal].confirmed .proposal-headline").inner_text()
+    assert saved == "Turkey says S-400 talks with Russia go well"
 
     # Merge the November 2015 proposal into the demo's cancellation event.
     november = proposal(page, "November 2015")
@@ -123,7 +127,9 @@ def test_editor_reviews_without_the_mouse(logged_in):
     page.keyboard.press("r")  # reject the second
     page.wait_for_selector("[data-proposal].rejected")
     page.wait_for_function("document.activeElement.matches('[data-proposal][data-state=pending]')")
-    page.keyboard.press("k")  # back to the rejected one
+    page.keyboard.press("k")  # k skips reviewed proposals: it stays on the pending one
+    page.wait_for_function("document.activeElement.matches('[data-proposal][data-state=pending]')")
+    page.keyboard.press("ArrowUp")  # the arrows reach reviewed ones: the rejected one
     page.wait_for_function("document.activeElement.matches('[data-proposal].rejected')")
     page.keyboard.press("u")  # and undo it
     page.wait_for_function("document.querySelectorAll('[data-proposal].rejected').length == 0")
@@ -136,3 +142,70 @@ def test_review_page_has_no_serious_accessibility_violations(logged_in, axe_viol
     page.click("table.queue a >> nth=0")
     page.wait_for_url("**/review/sources/*/")
     assert axe_violations(page) == []
+
+
+def add_article(page, text: str) -> None:
+    page.goto(page.url.split("/review/")[0] + "/review/sources/add/")
+    page.fill("#id_text", text)
+    page.fill("#id_published", "2016-11-19")
+    page.click("text=Add and find dates")
+    page.wait_for_url("**/review/sources/*/")
+
+
+def test_keys_act_only_on_the_selected_proposal(logged_in, screenshot):
+    page = logged_in
+    add_article(page, "It was founded in 1999. It grew in 2004. It closed in 2010.")
+    page.locator("body").focus()
+    page.keyboard.press("c")  # nothing selected: nothing confirmed, and it says why
+    hint = page.locator("#key-hint")
+    expect(hint).to_be_visible()
+    expect(hint).to_contain_text("Select a proposal first: press j.")
+    screenshot(page, "review-key-hint-desktop")
+    assert (
+        not Proposal.objects.filter(source__title__startswith="It was")
+        .exclude(state="pending")
+        .exists()
+    )
+
+
+def test_m_merges_only_into_a_likely_match(logged_in):
+    page = logged_in
+    # The demo has events in 2013, but none worded like this.
+    add_article(page, "Farmers in the valley harvested record apricot crops in 2013.")
+    card = page.locator("[data-proposal]").first
+    assert card.locator("select option").count() >= 1  # there are suggestions …
+    assert card.locator("button[data-key=m]").count() == 0  # … but none likely
+    card.focus()
+    page.keyboard.press("m")
+    expect(page.locator("#key-hint")).to_contain_text("No suggested event is a likely match")
+    assert Proposal.objects.get(source__title__startswith="Farmers").state == "pending"
+
+
+def test_arrows_scroll_the_page_when_no_proposal_is_selected(logged_in):
+    page = logged_in
+    page.set_viewport_size({"width": 1280, "height": 400})
+    add_article(page, " ".join(f"They met in {year}." for year in range(1990, 2010)))
+    page.locator("body").focus()
+    page.evaluate("window.scrollTo(0, 0)")
+    for _ in range(5):
+        page.keyboard.press("ArrowDown")
+    page.wait_for_function("window.scrollY > 0")
+    assert page.evaluate("document.activeElement.closest('[data-proposal]')") is None
+
+
+def test_edit_form_lines_up_with_its_fields(logged_in, screenshot):
+    page = logged_in
+    add_article(page, "It was founded in 1999.")
+    page.locator("[data-proposal] a[data-key=e]").click()
+    form = page.locator(".edit-form")
+    form.wait_for()
+    headline = form.locator("input[name$='-headline']").bounding_box()
+    box = form.locator("input[type=checkbox]").bounding_box()
+    label = form.locator("label[for$='-circa']").bounding_box()
+    save = form.locator("button[data-key=c]").bounding_box()
+    screenshot(page, "review-edit-form-desktop")
+    assert abs(box["x"] - headline["x"]) < 4  # the checkbox starts where the fields start
+    assert label["x"] > box["x"] + box["width"] - 1  # its label beside it, not below
+    middle = box["y"] + box["height"] / 2
+    assert label["y"] <= middle <= label["y"] + label["height"]
+    assert abs(save["x"] - headline["x"]) < 4  # Save sits at the left edge too

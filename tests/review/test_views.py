@@ -160,7 +160,7 @@ def test_queue_lists_sources_with_pending_proposals_oldest_first(editor_client, 
     content = editor_client.get(reverse("review:queue")).content.decode()
     assert content.index("Older") < content.index("Newer")
     assert "Undated" not in content and ">Done<" not in content
-    assert '<td class="number">2</td>' in content
+    assert '<td class="number" data-label="Pending">2</td>' in content
 
 
 # --- adding sources --------------------------------------------------------------------
@@ -687,3 +687,34 @@ def test_event_history_shows_who_confirmed_edited_and_merged(editor_client, sour
     assert "bora changed headline" in seen
     assert "ayse cited" in seen
     assert "Confirmed by ayse from" in seen
+
+
+def test_pending_only_view_hides_reviewed_proposals(editor_client, source, editor):
+    services.reject(proposal=proposal_of(source, "2013"), user=editor)
+    url = reverse("review:source", args=[source.pk])
+    everything = visible_text(editor_client.get(url).content.decode())
+    pending = visible_text(editor_client.get(url, {"show": "pending"}).content.decode())
+    everything, pending = (text.split("Proposed events")[1] for text in (everything, pending))
+    assert "Turkey chose China's FD-2000" in everything
+    assert "Turkey chose China's FD-2000" not in pending
+    assert "The deal was cancelled" in pending
+
+
+def test_publication_date_is_shown_as_the_app_writes_it(editor_client, source):
+    content = editor_client.get(reverse("review:source", args=[source.pk])).content.decode()
+    assert "saved as 19 November 2016" in content
+
+
+def test_a_confirmed_card_shows_the_saved_headline_and_date(editor_client, source, editor):
+    proposal = proposal_of(source, "2015")
+    services.confirm(
+        proposal=proposal,
+        user=editor,
+        headline="Turkey cancels the tender",
+        period=Period(date(2015, 11, 1), Precision.MONTH),
+    )
+    content = editor_client.get(reverse("review:source", args=[source.pk])).content.decode()
+    card = content[content.index(f'id="proposal-{proposal.pk}"') :].split("</li>")[0]
+    shown = card.split('class="proposal-headline">')[1].split("</p>")[0]
+    assert shown == "Turkey cancels the tender"
+    assert "<strong>November 2015</strong>" in card

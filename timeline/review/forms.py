@@ -156,7 +156,10 @@ class AddSourceForm(forms.Form):
         label=_("Publication date"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("Relative dates (“on Friday”) are read from it. Leave empty if unknown."),
+        help_text=_(
+            "Relative dates (“on Friday”) are read from it. Leave empty if unknown. Your "
+            "browser may show it its own way (11/19/2016); the timeline writes 19 November 2016."
+        ),
         error_messages={"invalid": _("Enter a real date (YYYY-MM-DD).")},
     )
 

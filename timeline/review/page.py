@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from timeline.models import Event, Proposal, ProposalState, Source
 from timeline.review.forms import ConfirmForm, PublishedForm, ReadingForm
-from timeline.review.suggestions import likely_duplicate, likely_events
+from timeline.review.suggestions import Suggestion, likely_duplicate, likely_events
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,27 @@ class ProposalRow:
 
     proposal: Proposal
     form: ConfirmForm | None = None
-    suggestions: tuple[Event, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
     duplicate: Event | None = None
+
+    @property
+    def headline(self) -> str:
+        """What was saved once reviewed (the event's headline), else the suggestion."""
+        if self.proposal.event_id and self.proposal.event is not None:
+            return self.proposal.event.headline
+        return self.proposal.headline
+
+    @property
+    def date_display(self) -> str:
+        """The event's date once confirmed (it may have been edited), else the proposal's."""
+        if self.proposal.state == ProposalState.CONFIRMED and self.proposal.event is not None:
+            return self.proposal.event.date_display
+        return self.proposal.date_display
+
+    @property
+    def merge_by_key(self) -> bool:
+        """`m` merges into the first suggestion only when it is a likely match."""
+        return bool(self.suggestions) and self.suggestions[0].likely
 
 
 def source_context(
@@ -32,6 +51,7 @@ def source_context(
     published_form: PublishedForm | None = None,
     reading_form: ReadingForm | None = None,
     rendered: int | None = None,
+    pending_only: bool = False,
 ) -> dict:
     """The review page's context. Merge suggestions only for the proposal `rendered`
     (all of them when None), since each costs a query and a fuzzy ranking."""
@@ -57,9 +77,12 @@ def source_context(
                 duplicate=likely_duplicate(proposal, suggestions),
             )
         )
+    if pending_only:
+        rows = [row for row in rows if row.proposal.is_pending]
     return {
         "source": source,
         "rows": rows,
+        "pending_only": pending_only,
         "segments": highlighted(source.text, proposals),
         "counts": counts(proposals),
         "published_form": published_form or PublishedForm(initial={"published": source.published}),

@@ -132,7 +132,8 @@ def _has_text(form: AddSourceForm) -> bool:
 def review_source(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(Source.objects.select_related("timeline"), pk=pk)
     editing = request.GET.get("edit")
-    return render(request, PAGE, source_context(source, editing=editing))
+    pending_only = request.GET.get("show") == "pending"
+    return render(request, PAGE, source_context(source, editing=editing, pending_only=pending_only))
 
 
 @require_POST

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from django import template
-from django.utils.html import format_html
+from django.utils.dateformat import format as format_date
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 from timeline.periods import Precision, display, iso
 
@@ -32,3 +37,29 @@ def password_reset_available() -> bool:
     from timeline.accounts import email_configured
 
     return email_configured()
+
+
+# Model names: letters, a hyphen, digits ("FD-2000", "S-400", "F-35", "MIM-104F").
+MODEL_NAME = re.compile(r"\b[A-Z]{1,5}-\d{1,5}[A-Za-z]?\b")
+
+
+@register.filter(needs_autoescape=True)
+def nobreak_names(text, autoescape=True) -> str:
+    """Keeps model names whole at a line end: "FD-2000", never "FD-" / "2000".
+
+    The name is wrapped in <span class="nobr"> (white-space: nowrap) rather than given
+    a non-breaking hyphen (U+2011), so the hyphen stays the one readers copy and search.
+    """
+    escaped = conditional_escape(text) if autoescape else str(text)
+    return mark_safe(MODEL_NAME.sub(r'<span class="nobr">\g<0></span>', escaped))
+
+
+@register.filter
+def long_date(value) -> str:
+    """A date as the app writes it, "19 November 2016", from a date or an ISO string."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return ""
+    return format_date(value, "j F Y") if isinstance(value, date) else ""
