@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -256,3 +257,15 @@ def test_non_editor_staff_cannot_reach_the_admin_models(client, django_user_mode
     user = django_user_model.objects.create_user("visitor", password="pw", is_staff=True)
     client.force_login(user)
     assert client.get(reverse("admin:timeline_event_changelist")).status_code == 403
+
+
+def test_event_list_puts_the_headline_first_with_room_and_no_red_crosses(
+    editor_client, demo_timeline
+):
+    content = editor_client.get(reverse("admin:timeline_event_changelist")).content.decode()
+    start = content.index("<thead>")
+    header = content[start : content.index("</thead>", start)]
+    columns = re.findall(r"column-(\w+)", header)
+    assert columns[0] == "headline" and columns[-1] == "timeline"
+    assert "timeline/admin.css" in content
+    assert "icon-no" not in content  # "not circa" is blank, not a red ✗

@@ -287,3 +287,15 @@ def test_ingest_jsonl_takes_an_optional_kind_and_language(tmp_path, timeline):
     turkish = Source.objects.get(title="Haber")
     assert (turkish.language, turkish.read_as_language) == ("tr", "tr")
     assert [p.value for p in turkish.proposals.all()] == ["2017-09-12"]
+
+
+def test_the_demo_spells_defense_one_way():
+    from timeline import demo
+    from timeline.models import Event
+
+    timeline = demo.load()
+    words = [timeline.title, timeline.description]
+    words += list(Event.objects.filter(timeline=timeline).values_list("headline", flat=True))
+    words += list(timeline.sources.values_list("title", flat=True))
+    assert timeline.slug == "turkey-air-defense"
+    assert not [w for w in words if "defence" in w.lower()]

@@ -215,7 +215,14 @@ class CitationInline(admin.StackedInline):
 
 @admin.register(Event)
 class EventAdmin(SimpleHistoryAdmin):
-    list_display = ["headline", "date_display", "precision", "timeline", "circa", "citation_count"]
+    list_display = [
+        "headline",
+        "date_display",
+        "precision",
+        "circa_mark",
+        "citation_count",
+        "timeline",
+    ]
     list_filter = ["timeline", "precision", YearListFilter, "circa"]
     search_fields = ["headline", "description", "citations__quote"]
     fields = [
@@ -244,6 +251,14 @@ class EventAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("citations"), ordering="citation_count")
     def citation_count(self, obj):
         return obj.citation_count
+
+    # Not boolean=True: a red ✗ on every exact date reads as an error.
+    @admin.display(description=_("circa"), ordering="circa")
+    def circa_mark(self, obj):
+        return _("circa") if obj.circa else ""
+
+    class Media:
+        css = {"all": ["timeline/admin.css"]}
 
 
 @admin.register(Citation)

@@ -51,7 +51,7 @@ class Note:
 
 NOTES = [
     Note(
-        title="Demo note: Turkey's long-range air-defence tender",
+        title="Demo note: Turkey's long-range air-defense tender",
         published=date(2013, 10, 1),
         text=(
             "Demo note, written for the timeline demo.\n\n"
@@ -66,7 +66,7 @@ NOTES = [
             Confirm(
                 sentence="drew four bids",
                 value="2013",
-                headline="Four systems compete in Turkey's long-range air-defence tender",
+                headline="Four systems compete in Turkey's long-range air-defense tender",
                 description="The Patriot PAC-3, SAMP/T Aster 30, S-400 and FD-2000 bid for "
                 "T-LORAMIDS.",
             ),
@@ -159,7 +159,7 @@ NOTES = [
             Confirm(
                 sentence="imposed sanctions",
                 value="2020-12-14",
-                headline="US sanctions Turkey's defence procurement agency",
+                headline="US sanctions Turkey's defense procurement agency",
             ),
         ],
     ),
@@ -186,7 +186,7 @@ def load(*, user=None) -> Timeline:
         defaults={
             "title": "Turkey's air-defense procurement",
             "description": (
-                "How Turkey shopped for a long-range air and missile defence system: the 2013 "
+                "How Turkey shopped for a long-range air and missile defense system: the 2013 "
                 "tender won by China's FD-2000, its cancellation in 2015, the turn to Russia's "
                 "S-400, and what it cost Turkey with its NATO allies."
             ),

@@ -1,7 +1,17 @@
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from timeline import accounts, health
+
+
+@require_safe
+def favicon(request: HttpRequest) -> HttpResponse:
+    return redirect(static("timeline/favicon.svg"), permanent=True)
+
 
 urlpatterns = [
     path("", include("timeline.public.urls")),
@@ -9,6 +19,8 @@ urlpatterns = [
     path("accounts/", include(accounts.password_reset_urls)),
     path("accounts/", include("django.contrib.auth.urls")),
     path("health/", health.health, name="health"),
+    # Browsers ask for /favicon.ico on pages without a <link rel="icon"> (the admin).
+    path("favicon.ico", favicon),
     path("admin/", admin.site.urls),
 ]
 

@@ -304,3 +304,11 @@ def test_public_pages_answer_head_requests(client, timeline, events, name):
     response = client.head(url)
     assert response.status_code == 200
     assert response.content == b""
+
+
+def test_pages_name_a_favicon_and_favicon_ico_leads_to_it(client, timeline):
+    content = client.get(reverse("public:timeline", args=[timeline.slug])).content.decode()
+    assert 'rel="icon" href="/static/timeline/favicon.svg"' in content
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/timeline/favicon.svg"
+    assert client.get(response["Location"]).status_code == 200
