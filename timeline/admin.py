@@ -215,14 +215,8 @@ class CitationInline(admin.StackedInline):
 
 @admin.register(Event)
 class EventAdmin(SimpleHistoryAdmin):
-    list_display = [
-        "headline",
-        "date_display",
-        "precision",
-        "circa_mark",
-        "citation_count",
-        "timeline",
-    ]
+    # The date is shown at its precision ("2013", "September 2013"): no precision column.
+    list_display = ["headline", "date_display", "circa_mark", "citation_count", "timeline"]
     list_filter = ["timeline", "precision", YearListFilter, "circa"]
     search_fields = ["headline", "description", "citations__quote"]
     fields = [
