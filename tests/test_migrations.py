@@ -1,0 +1,41 @@
+"""Migrations that change data: what an existing install holds survives them."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BEFORE = [("timeline", "0003_source_extraction_changed_at")]
+AFTER = [("timeline", "0005_citation_checks")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def test_citations_without_offsets_get_them_from_their_quote():
+    apps = migrate(BEFORE)
+    Timeline = apps.get_model("timeline", "Timeline")
+    Source = apps.get_model("timeline", "Source")
+    Event = apps.get_model("timeline", "Event")
+    Citation = apps.get_model("timeline", "Citation")
+    timeline = Timeline.objects.create(title="T", slug="t")
+    text = "Intro. The tender was cancelled in 2015. Outro."
+    source = Source.objects.create(timeline=timeline, title="S", text=text, content_hash="x")
+    event = Event.objects.create(
+        timeline=timeline, headline="Cancelled", date="2015-01-01", precision=1
+    )
+    quote = "The tender was cancelled in 2015."
+    citation = Citation.objects.create(event=event, source=source, quote=quote)
+    try:
+        apps = migrate(AFTER)
+        placed = apps.get_model("timeline", "Citation").objects.get(pk=citation.pk)
+        assert (placed.start, placed.end) == (text.index(quote), text.index(quote) + len(quote))
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())  # back to the latest
