@@ -50,7 +50,7 @@ class ConfirmForm(forms.Form):
         help_text=_("Its precision is what you type: 2015 is a year, 2015-08 a month."),
     )
     end = PeriodField(label=_("End date"), required=False, help_text=_("For a range only."))
-    circa = forms.BooleanField(label=_("Approximate (circa)"), required=False)
+    circa = forms.BooleanField(label=_("Approximate (circa)"), required=False, label_suffix="")
 
     @classmethod
     def for_proposal(cls, proposal, data=None) -> ConfirmForm:
