@@ -1,4 +1,4 @@
-# Citations get offsets where they had none, before 0005 requires them.
+# Citations get offsets where they had none, before 0006 requires them.
 
 from django.db import migrations, models
 
@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
     updates pending in the same transaction."""
 
     dependencies = [
-        ('timeline', '0003_source_extraction_changed_at'),
+        ('timeline', '0004_source_kind_language'),
     ]
 
     operations = [
