@@ -8,8 +8,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE = [("timeline", "0004_source_kind_language")]
-AFTER = [("timeline", "0006_citation_checks")]
+BEFORE = [("timeline", "0005_drafts")]
+AFTER = [("timeline", "0007_citation_checks")]
 
 
 def migrate(targets):

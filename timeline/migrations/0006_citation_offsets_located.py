@@ -1,4 +1,4 @@
-# Citations get offsets where they had none, before 0006 requires them.
+# Citations get offsets where they had none, before 0007 requires them.
 
 from django.db import migrations, models
 
@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
     updates pending in the same transaction."""
 
     dependencies = [
-        ('timeline', '0004_source_kind_language'),
+        ('timeline', '0005_drafts'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('timeline', '0005_citation_offsets_located'),
+        ('timeline', '0006_citation_offsets_located'),
     ]
 
     operations = [
