@@ -26,12 +26,14 @@ import regex
 MAX_WORDS = 14
 MIN_WORDS = 4
 
+# Tokenised corpora write "-LRB-", "``" and "word ,": each undone where its mark is present.
 _TOKENISED = (
-    (re.compile(r"-LRB-\s*"), "("),
-    (re.compile(r"\s*-RRB-"), ")"),
-    (re.compile(r"``\s*|\s*''"), '"'),
-    (re.compile(r"\s+(?='s\b|'re\b|'ve\b|'ll\b|'d\b|n't\b|[,.;:!?%])"), ""),
-    (re.compile(r"\$\s+(?=\d)"), "$"),
+    ("-LRB-", re.compile(r"-LRB-\s*"), "("),
+    ("-RRB-", re.compile(r"\s*-RRB-"), ")"),
+    ("``", re.compile(r"``\s*|\s*''"), '"'),
+    ("''", re.compile(r"``\s*|\s*''"), '"'),
+    (" ", re.compile(r"\s+(?='s\b|'re\b|'ve\b|'ll\b|'d\b|n't\b|[,.;:!?%])"), ""),
+    ("$", re.compile(r"\$\s+(?=\d)"), "$"),
 )
 # Wire-service furniture before the story: "ZURICH | Thu Apr 30, 2009 6:12 am EDT ZURICH
 # (Reuters) -", "NEW ORLEANS --", "(AP Photo)", "Photograph: … Images".
@@ -63,7 +65,6 @@ _APPOSITIVE = regex.compile(
     r"(?=[a-z])"
 )
 _QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘]|['’](?!\w)")
-_SPACES = re.compile(r"\s+")
 _DATE = "\x00"
 _DATE_PREPOSITION = regex.compile(
     r"\s*\b(?:in|on|since|by|during|from|until|as of|at the end of|at the start of|"
@@ -132,8 +133,9 @@ _BOUNDARY_WORDS = frozenset(_BOUNDARY_WORDS_TEXT.split())
 
 
 def _detokenise(text: str) -> str:
-    for pattern, replacement in _TOKENISED:
-        text = pattern.sub(replacement, text)
+    for mark, pattern, replacement in _TOKENISED:
+        if mark in text:  # most text has none of these: skip the scan
+            text = pattern.sub(replacement, text)
     return text
 
 
@@ -162,14 +164,14 @@ _LEADING_COMMA = re.compile(r"^\s*,")
 
 
 def _clean(text: str) -> str:
-    text = _QUOTES.sub("", text)
-    text = _SPACES.sub(" ", text)
+    text = " ".join(_QUOTES.sub("", text).split())
     text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
-    text = _SPACE_AFTER_PARENTHESIS.sub("(", text)
-    text = _EMPTY_PARENTHESES.sub("", text)
-    # A comma orphaned by the date's removal: "The, tests", ", , ", "in, Ankara"
-    text = _REPEATED_COMMAS.sub(", ", text)
-    text = _COMMA_AFTER_FUNCTION_WORD.sub(r"\1 ", text)
+    if "(" in text:
+        text = _EMPTY_PARENTHESES.sub("", _SPACE_AFTER_PARENTHESIS.sub("(", text))
+    if "," in text:
+        # A comma orphaned by the date's removal: "The, tests", ", , ", "in, Ankara"
+        text = _REPEATED_COMMAS.sub(", ", text)
+        text = _COMMA_AFTER_FUNCTION_WORD.sub(r"\1 ", text)
     return text.strip(" ,;:-–—")
 
 
