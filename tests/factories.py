@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from timeline.editors import ensure_editors_group
-from timeline.models import Citation, Event, Proposal, Source, Timeline
+from timeline.models import Citation, Era, Event, Proposal, Source, Timeline
 from timeline.periods import Precision
 
 
@@ -58,6 +58,19 @@ class EventFactory(factory.django.DjangoModelFactory):
     headline = factory.Sequence(lambda n: f"Event {n}")
     date = date(2013, 1, 1)
     precision = Precision.YEAR
+
+
+class EraFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Era
+
+    timeline = factory.SubFactory(TimelineFactory)
+    title = factory.Sequence(lambda n: f"Era {n}")
+    slug = factory.Sequence(lambda n: f"era-{n}")
+    end_date = date(2015, 1, 1)
+    date = date(2013, 1, 1)
+    precision = Precision.YEAR
+    end_precision = Precision.YEAR
 
 
 class CitationFactory(factory.django.DjangoModelFactory):

@@ -4,12 +4,22 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from timeline import services
-from timeline.models import Citation, Event, Proposal, ProposalState, Source, Timeline, content_hash
+from timeline import images, services
+from timeline.models import (
+    Citation,
+    Era,
+    Event,
+    Proposal,
+    ProposalState,
+    Source,
+    Timeline,
+    content_hash,
+)
 
 
 class YearListFilter(admin.SimpleListFilter):
@@ -32,12 +42,20 @@ class YearListFilter(admin.SimpleListFilter):
         return queryset
 
 
+class EraInline(admin.TabularInline):
+    model = Era
+    fields = ["title", "slug", "date", "precision", "end_date", "end_precision", "colour"]
+    prepopulated_fields = {"slug": ["title"]}
+    extra = 0
+
+
 @admin.register(Timeline)
 class TimelineAdmin(SimpleHistoryAdmin):
     list_display = ["title", "slug", "is_public", "event_count", "source_count"]
     list_filter = ["is_public"]
     search_fields = ["title", "description"]
     prepopulated_fields = {"slug": ["title"]}
+    inlines = [EraInline]
 
     def get_queryset(self, request):
         return (
@@ -213,22 +231,142 @@ class CitationInline(admin.StackedInline):
     extra = 0
 
 
+class EventForm(forms.ModelForm):
+    """The stored image is never edited in place: a new upload goes through images.attach."""
+
+    upload = forms.ImageField(
+        label=_("image"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 5 MB; its metadata (EXIF, GPS) is removed."),
+    )
+    remove_image = forms.BooleanField(label=_("remove the image"), required=False)
+
+    class Meta:
+        model = Event
+        fields = [
+            "timeline",
+            "headline",
+            "description",
+            "date",
+            "precision",
+            "end_date",
+            "end_precision",
+            "circa",
+            "is_key",
+            "image_alt",
+            "image_caption",
+            "image_credit",
+            "link_url",
+            "link_title",
+        ]
+
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload:
+            images.check(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        has_image = cleaned.get("upload") or (
+            self.instance.image and not cleaned.get("remove_image")
+        )
+        if has_image and not (cleaned.get("image_alt") or "").strip():
+            self.add_error(
+                "image_alt",
+                forms.ValidationError(
+                    _("Describe the image for readers who cannot see it."), code="alt_required"
+                ),
+            )
+        return cleaned
+
+    def _post_clean(self):
+        # The model's own alt check reads the stored image, which this form may replace.
+        if self.cleaned_data.get("remove_image"):
+            self.instance.image = ""
+        super()._post_clean()
+
+
 @admin.register(Event)
 class EventAdmin(SimpleHistoryAdmin):
+    form = EventForm
     # The date is shown at its precision ("2013", "September 2013"): no precision column.
-    list_display = ["headline", "date_display", "circa_mark", "citation_count", "timeline"]
-    list_filter = ["timeline", "precision", YearListFilter, "circa"]
-    search_fields = ["headline", "description", "citations__quote"]
-    fields = [
-        "timeline",
+    list_display = [
         "headline",
-        "description",
-        ("date", "precision"),
-        ("end_date", "end_precision"),
-        "circa",
+        "date_display",
+        "key_mark",
+        "circa_mark",
+        "citation_count",
+        "timeline",
     ]
+    list_filter = ["timeline", "is_key", "precision", YearListFilter, "circa"]
+    search_fields = ["headline", "description", "citations__quote"]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "timeline",
+                    "headline",
+                    "description",
+                    ("date", "precision"),
+                    ("end_date", "end_precision"),
+                    "circa",
+                    "is_key",
+                ]
+            },
+        ),
+        (
+            _("Media"),
+            {
+                "fields": [
+                    "current_image",
+                    "upload",
+                    "remove_image",
+                    "image_alt",
+                    "image_caption",
+                    "image_credit",
+                    "link_url",
+                    "link_title",
+                ]
+            },
+        ),
+    ]
+    readonly_fields = ["current_image"]
     inlines = [CitationInline]
     ordering = ["timeline", "date", "precision", "id"]
+    actions = ["mark_key", "unmark_key"]
+
+    def save_model(self, request, obj, form, change):
+        upload = form.cleaned_data.get("upload")
+        if form.cleaned_data.get("remove_image") or upload:
+            stored = Event.objects.get(pk=obj.pk) if obj.pk else None
+            if stored:
+                images.detach(stored)
+            obj.image_widths = []
+        super().save_model(request, obj, form, change)
+        if upload:
+            images.attach(
+                obj,
+                upload,
+                alt=obj.image_alt,
+                caption=obj.image_caption,
+                credit=obj.image_credit,
+            )
+
+    @admin.display(description=_("current image"))
+    def current_image(self, obj):
+        if not obj.image:
+            return _("none")
+        return format_html('<img src="{}" alt="{}" width="240">', obj.image.url, obj.image_alt)
+
+    @admin.action(description=_("Mark selected events as key events"))
+    def mark_key(self, request, queryset):
+        services.set_key_events(events=queryset, is_key=True, user=request.user)
+
+    @admin.action(description=_("Unmark selected key events"))
+    def unmark_key(self, request, queryset):
+        services.set_key_events(events=queryset, is_key=False, user=request.user)
 
     def get_queryset(self, request):
         return (
@@ -250,6 +388,11 @@ class EventAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("circa"), ordering="circa")
     def circa_mark(self, obj):
         return _("circa") if obj.circa else ""
+
+    # Words, not ✓/✗ icons: an unmarked event is not an error.
+    @admin.display(description=_("key event"), ordering="is_key")
+    def key_mark(self, obj):
+        return _("key event") if obj.is_key else ""
 
     class Media:
         css = {"all": ["timeline/admin.css"]}

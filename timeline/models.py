@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connection, models
 from django.db.models import Exists, Q
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Lag, Lead
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -294,6 +294,23 @@ class EventQuerySet(models.QuerySet):
             document=SearchVector("headline", "description", config="english")
         ).filter(Q(document=query) | Exists(quoted))
 
+    def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
+        """The events just before and after `event` in date order, in two queries."""
+        order = [models.F(f) if isinstance(f, str) else f for f in DATE_ORDER]
+        around = (
+            self.annotate(
+                before=models.Window(Lag("pk"), order_by=order),
+                after=models.Window(Lead("pk"), order_by=order),
+            )
+            .filter(pk=event.pk)
+            .values_list("before", "after")
+            .first()
+        )
+        if around is None:
+            return None, None
+        found = self.model.objects.in_bulk([pk for pk in around if pk is not None])
+        return found.get(around[0]), found.get(around[1])
+
     def with_sources(self) -> EventQuerySet:
         citations = Citation.objects.select_related("source").order_by(
             "source__published", "source__title", "start", "id"
@@ -320,6 +337,45 @@ class Event(PeriodFields, models.Model):
         _("end precision"), choices=PRECISION_CHOICES, null=True, blank=True
     )
     circa = models.BooleanField(_("circa"), default=False, help_text=_("The date is approximate."))
+    is_key = models.BooleanField(
+        _("key event"),
+        default=False,
+        help_text=_("Stands out on the public page and is kept in its “key events only” view."),
+    )
+    image = models.ImageField(
+        _("image"),
+        upload_to="events/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text=_("JPEG, PNG or WebP, at most 5 MB; its metadata (EXIF, GPS) is removed."),
+    )
+    image_width = models.PositiveIntegerField(_("image width"), null=True, editable=False)
+    image_height = models.PositiveIntegerField(_("image height"), null=True, editable=False)
+    image_widths = models.JSONField(
+        _("image widths"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("The resized copies stored beside the image, by width in pixels."),
+    )
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it. Required with an image."),
+    )
+    image_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("credit"), max_length=200, blank=True)
+    link_url = models.URLField(
+        _("link"),
+        max_length=1000,
+        blank=True,
+        help_text=_("A video or post about the event, shown as a link card."),
+    )
+    link_title = models.CharField(
+        _("link title"), max_length=300, blank=True, help_text=_("Required with a link.")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -340,6 +396,12 @@ class Event(PeriodFields, models.Model):
                 condition=Q(end_date__isnull=True, end_precision__isnull=True)
                 | Q(end_date__isnull=False, end_precision__isnull=False),
                 name="event_end_has_precision",
+            ),
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""), name="event_image_has_alt_text"
+            ),
+            models.CheckConstraint(
+                condition=Q(link_url="") | ~Q(link_title=""), name="event_link_has_title"
             ),
         ]
 
@@ -364,7 +426,34 @@ class Event(PeriodFields, models.Model):
     def date_iso(self) -> str:
         return self.period.iso
 
+    @property
+    def image_srcset(self) -> str:
+        """Every stored width for `srcset`: "…-480w.png 480w, ….png 1200w" (the last: itself)."""
+        from timeline.images import variant_name
+
+        *copies, full = self.image_widths or [0]
+        storage = self.image.storage
+        urls = [(storage.url(variant_name(self.image.name, w)), w) for w in copies]
+        urls.append((self.image.url, full))
+        return ", ".join(f"{url} {width}w" for url, width in urls)
+
+    @property
+    def link_host(self) -> str:
+        """The site a link card leads to, as readers know it: "video.example.org"."""
+        from urllib.parse import urlsplit
+
+        return (urlsplit(self.link_url).hostname or "").removeprefix("www.")
+
     def clean(self) -> None:
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for readers who cannot see it.")},
+                code="alt_required",
+            )
+        if self.link_url and not self.link_title.strip():
+            raise ValidationError(
+                {"link_title": _("Give the link a title.")}, code="link_title_required"
+            )
         if self.date and self.precision:
             self.date = truncate(self.date, Precision(self.precision))
         if self.end_date and not self.end_precision:
@@ -375,6 +464,82 @@ class Event(PeriodFields, models.Model):
                 raise ValidationError(
                     {"end_date": _("The end date is before the start.")}, code="end_before_start"
                 )
+
+
+class EraColour(models.TextChoices):
+    """A fixed palette, so every era meets contrast and the CSP needs no inline style."""
+
+    BLUE = "blue", _("blue")
+    GREEN = "green", _("green")
+    AMBER = "amber", _("amber")
+    RED = "red", _("red")
+    PURPLE = "purple", _("purple")
+    TEAL = "teal", _("teal")
+    GREY = "grey", _("grey")
+
+
+class Era(PeriodFields, models.Model):
+    """A named span of a timeline ("The FD-2000 tender"), shown on its axis and overview."""
+
+    timeline = models.ForeignKey(
+        Timeline, on_delete=models.CASCADE, related_name="eras", verbose_name=_("timeline")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=100, help_text=_("The era's anchor on the page: #era-<slug>.")
+    )
+    date = models.DateField(_("start"), help_text=_("For a year or month, any day in it."))
+    precision = models.PositiveSmallIntegerField(
+        _("start precision"), choices=PRECISION_CHOICES, default=Precision.YEAR
+    )
+    end_date = models.DateField(_("end"))
+    end_precision = models.PositiveSmallIntegerField(
+        _("end precision"), choices=PRECISION_CHOICES, default=Precision.YEAR
+    )
+    colour = models.CharField(
+        _("colour"), max_length=10, choices=EraColour.choices, default=EraColour.BLUE
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["timeline", "date", "precision", "end_date", "id"]
+        verbose_name = _("era")
+        verbose_name_plural = _("eras")
+        constraints = [
+            models.UniqueConstraint(fields=["timeline", "slug"], name="era_slug_once_per_timeline"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("date")), name="era_ends_after_it_starts"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date_display})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.date = truncate(self.date, Precision(self.precision))
+        self.end_date = truncate(self.end_date, Precision(self.end_precision))
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.date and self.end_date and self.precision and self.end_precision:
+            start = truncate(self.date, Precision(self.precision))
+            if truncate(self.end_date, Precision(self.end_precision)) < start:
+                raise ValidationError(
+                    {"end_date": _("The end is before the start.")}, code="end_before_start"
+                )
+
+    @property
+    def date_display(self) -> str:
+        return self.period.display()
+
+    @property
+    def anchor(self) -> str:
+        return f"era-{self.slug}"
+
+    def contains(self, period: Period) -> bool:
+        """Whether a period starts inside this era."""
+        return self.date <= period.start <= self.period.final_day
 
 
 class Citation(models.Model):

@@ -393,3 +393,15 @@ def undo(*, proposal: Proposal, user: AbstractBaseUser | None) -> None:
     if created_event and not event.citations.exists() and not event.proposals.exists():
         event._history_user = user
         event.delete()
+
+
+@transaction.atomic
+def set_key_events(*, events, is_key: bool, user: AbstractBaseUser | None) -> int:
+    """Mark events as key (or not); each is saved, so history and the readers' cache follow."""
+    changed = 0
+    for event in events.select_for_update().exclude(is_key=is_key):
+        event.is_key = is_key
+        event._history_user = user
+        event.save(update_fields=["is_key", "updated_at"])
+        changed += 1
+    return changed

@@ -287,3 +287,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * TIMELINE_MAX_SOURCE_BYTES + 1024 * 1024
 TIMELINE_FETCH_TIMEOUT_SECONDS = float(os.environ.get("TIMELINE_FETCH_TIMEOUT_SECONDS", "10"))
 # Fetching from 127.0.0.1 is refused unless this is on (the tests' own web server).
 TIMELINE_FETCH_ALLOW_LOOPBACK = env_bool("TIMELINE_FETCH_ALLOW_LOOPBACK", False)
+
+# Event images uploaded by editors: a size limit, and where files go. MEDIA_ROOT is
+# the file system by default; S3-compatible storage is a STORAGES["default"] away.
+TIMELINE_MAX_IMAGE_BYTES = int(os.environ.get("TIMELINE_MAX_IMAGE_BYTES", str(5 * 1024 * 1024)))
+MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "media/")
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+
+# The embed (/timelines/<slug>/embed/) may be framed by these origins, a CSP
+# frame-ancestors list ("*" any site; "https://news.example https://*.example.org");
+# every other page keeps frame-ancestors 'none' and X-Frame-Options DENY.
+TIMELINE_EMBED_FRAME_ANCESTORS = os.environ.get("TIMELINE_EMBED_FRAME_ANCESTORS", "*").split()
+# Django serves MEDIA_ROOT itself unless told that a web server or S3 does.
+TIMELINE_SERVE_MEDIA = env_bool("TIMELINE_SERVE_MEDIA", True)

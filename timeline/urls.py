@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 from timeline import accounts, health
 
@@ -26,3 +28,12 @@ urlpatterns = [
 
 # A paste too large to read still gets the add-source form and its limit.
 handler400 = "timeline.review.views.bad_request"
+
+
+def media(request, path):
+    """Uploaded images, re-encoded by timeline.images; a web server or S3 can serve them instead."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+if settings.TIMELINE_SERVE_MEDIA:
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media))
