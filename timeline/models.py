@@ -294,22 +294,23 @@ class EventQuerySet(models.QuerySet):
             document=SearchVector("headline", "description", config="english")
         ).filter(Q(document=query) | Exists(quoted))
 
+    def around(self, pk: int, **windows) -> dict | None:
+        """Window functions over these events in date order, read at the event `pk`.
+
+        Filtering on `pk` itself would run before the windows and leave them one row;
+        filtering on a window (`this`, which is the pk) runs after them.
+        """
+        order = [models.F(f) if isinstance(f, str) else f for f in DATE_ORDER]
+        this = models.Window(models.Max("pk"), partition_by=[models.F("pk")])
+        annotations = {name: models.Window(f, order_by=order) for name, f in windows.items()}
+        return self.annotate(this=this, **annotations).filter(this=pk).values(*windows).first()
+
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
         """The events just before and after `event` in date order, in two queries."""
-        order = [models.F(f) if isinstance(f, str) else f for f in DATE_ORDER]
-        around = (
-            self.annotate(
-                before=models.Window(Lag("pk"), order_by=order),
-                after=models.Window(Lead("pk"), order_by=order),
-            )
-            .filter(pk=event.pk)
-            .values_list("before", "after")
-            .first()
-        )
-        if around is None:
-            return None, None
-        found = self.model.objects.in_bulk([pk for pk in around if pk is not None])
-        return found.get(around[0]), found.get(around[1])
+        found = self.around(event.pk, before=Lag("pk"), after=Lead("pk")) or {}
+        before, after = found.get("before"), found.get("after")
+        rows = self.model.objects.in_bulk([pk for pk in (before, after) if pk is not None])
+        return rows.get(before), rows.get(after)
 
     def with_sources(self) -> EventQuerySet:
         citations = Citation.objects.select_related("source").order_by(

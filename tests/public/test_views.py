@@ -12,6 +12,7 @@ from django.urls import reverse
 from tests.factories import (
     CitationFactory,
     EditorFactory,
+    EraFactory,
     EventFactory,
     ProposalFactory,
     SourceFactory,
@@ -70,7 +71,7 @@ def test_timeline_shows_confirmed_events_in_date_order_grouped_by_year(client, t
     assert order == sorted(order)
     assert content.count("<h1>") == 1
     for year in (2013, 2015, 2016, 2017):
-        assert f'<h2 id="year-{year}">{year}</h2>' in content
+        assert f'<h2 id="year-{year}" class="year-marker">{year}</h2>' in content
 
 
 def test_dates_show_at_their_precision_in_time_elements(client, timeline, events):
@@ -117,8 +118,8 @@ def test_event_shows_its_sources_with_quotes_and_links(client, timeline):
     content = page(client, timeline).content.decode()
     assert "Cited by 3 sources" in content
     assert (
-        '<a href="https://news.example/2" rel="noopener noreferrer nofollow">Report 2</a>'
-        in content
+        '<a href="https://news.example/2" rel="noopener noreferrer nofollow">'
+        '<span class="publisher">Wire 2</span>: Report 2</a>' in content
     )
     assert "<blockquote>Article" in content
     assert '<time datetime="2016-11-19">19 November 2016</time>' in content
@@ -140,7 +141,7 @@ def test_filters_by_year_range_including_ranges_that_overlap(client, timeline, e
     assert "Patriots withdrawn" in content and "Talks confirmed" in content
     assert "Negotiations" in content  # 2013 – 2015 overlaps 2014
     assert "Tender held" not in content and "Deal agreed" not in content
-    assert "3 events match." in content
+    assert "3 of 5 events match." in content
 
 
 def test_filters_by_text_in_headlines_descriptions_and_quotes(client, timeline, events):
@@ -270,12 +271,27 @@ def test_public_page_and_exports_take_a_fixed_number_of_queries(
 ):
     for n in range(count):
         event(timeline, f"Event {n}", date(2000 + n % 20, 1 + n % 12, 1), Precision.MONTH)
-    for url in [
-        reverse("public:timeline", args=[timeline.slug]),
-        reverse("public:timelinejs_export", args=[timeline.slug]),
-        reverse("public:csv_export", args=[timeline.slug]),
+    EraFactory(timeline=timeline, slug="early", date=date(2000, 1, 1), end_date=date(2004, 1, 1))
+    EraFactory(timeline=timeline, slug="late", date=date(2010, 1, 1), end_date=date(2019, 1, 1))
+    first = timeline.events.in_date_order().first()
+    slug = timeline.slug
+    for url, queries in [
+        # timeline, eras, overview, where eras start, facts, the page's events, their citations
+        (reverse("public:timeline", args=[slug]), 7),
+        (reverse("public:timeline", args=[slug]) + "?key=on&q=Event", 7),
+        # timeline, event, citations, neighbours, their rows
+        (reverse("public:event", args=[slug, first.pk]), 5),
+        (reverse("public:timelinejs_export", args=[slug]), 5),
+        (reverse("public:csv_export", args=[slug]), 5),
+        (reverse("public:feed", args=[slug]), 2),
+        # timeline, count, events, citations
+        (reverse("public:api_events", args=[slug]), 4),
+        (reverse("public:api_timelines"), 1),
+        # timeline, the event's row, count, events, citations, eras
+        (reverse("public:embed", args=[slug]) + f"?event={first.pk}", 6),
+        (reverse("public:share_image", args=[slug]), 2),
     ]:
-        with django_assert_max_num_queries(5):
+        with django_assert_max_num_queries(queries, info=url):
             assert client.get(url).status_code == 200
 
 

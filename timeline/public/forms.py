@@ -22,6 +22,7 @@ class EventFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=forms.SearchInput)
     start = year_field(_("From year"))
     end = year_field(_("To year"))
+    key = forms.BooleanField(label=_("Key events only"), required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -43,4 +44,6 @@ class EventFilterForm(forms.Form):
         events = events.overlapping_years(data["start"], data["end"])
         if data["q"]:
             events = events.search(data["q"])
+        if data["key"]:
+            events = events.filter(is_key=True)
         return events

@@ -12,9 +12,10 @@ from django.views.decorators.vary import vary_on_headers
 
 from timeline.htmx import HtmxHttpRequest
 from timeline.models import Timeline
-from timeline.public import exports
+from timeline.public import exports, sharing
+from timeline.public.axis import axis
 from timeline.public.forms import EventFilterForm
-from timeline.public.overview import CHART_HEIGHT, year_overview
+from timeline.public.overview import CHART_HEIGHT, era_links, facts, year_overview
 from timeline.public_cache import cached_for_readers
 from timeline.site import absolute_url
 
@@ -33,17 +34,18 @@ def timeline_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cached_for_readers(query=("q", "start", "end", "page"))
+@cached_for_readers(query=("q", "start", "end", "key", "page"))
 @vary_on_headers("HX-Request")
 def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     form = EventFilterForm(request.GET or None)
     events = form.filter(timeline.events.all())
-    overview = year_overview(events, EVENTS_PER_PAGE)
+    eras = list(timeline.eras.all())
+    overview = year_overview(events, EVENTS_PER_PAGE, eras)
     paginator = Paginator(events.in_date_order().with_sources(), EVENTS_PER_PAGE)
     # The overview already counted them: spare the database a second count.
     paginator.count = sum(bar.count for bar in overview)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(_page_number(request, paginator))
     template_name = "timeline/public/timeline_detail.html"
     if request.htmx:
         template_name += "#results"
@@ -51,10 +53,22 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "timeline": timeline,
         "form": form,
         "page": page,
+        "axis": axis(page.object_list, eras),
         "overview": overview,
+        "eras": era_links(events, eras, EVENTS_PER_PAGE),
+        "facts": facts(timeline),
         "chart_height": CHART_HEIGHT,
     }
+    if not request.htmx:
+        context["share"] = sharing.timeline_share(request, timeline)
+        context["structured_data"] = sharing.structured_data(request, timeline, page.object_list)
     return render(request, template_name, context)
+
+
+def _page_number(request: HttpRequest, paginator: Paginator) -> str | int | None:
+    """`?page=last` is the page with the latest events: what "Latest" links to."""
+    number = request.GET.get("page")
+    return paginator.num_pages if number == "last" else number
 
 
 @require_safe
@@ -62,12 +76,24 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     event = get_object_or_404(timeline.events.with_sources(), pk=pk)
+    previous, following = timeline.events.neighbours(event)
     context = {
         "timeline": timeline,
         "event": event,
-        "canonical_url": absolute_url(request, event.get_absolute_url()),
+        "previous": previous,
+        "next": following,
+        "share": sharing.event_share(request, timeline, event),
     }
     return render(request, "timeline/public/event_detail.html", context)
+
+
+@require_safe
+@cached_for_readers(query=())
+def share_image(request: HttpRequest, slug: str) -> HttpResponse:
+    """The picture a shared link shows: the title over the overview strip."""
+    timeline = visible_timeline(request, slug)
+    overview = year_overview(timeline.events.all(), EVENTS_PER_PAGE)
+    return HttpResponse(sharing.share_image(timeline, overview), content_type="image/png")
 
 
 def _download(chunks, content_type: str, filename: str) -> HttpResponse:

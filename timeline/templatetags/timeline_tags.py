@@ -63,3 +63,20 @@ def long_date(value) -> str:
         except ValueError:
             return ""
     return format_date(value, "j F Y") if isinstance(value, date) else ""
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data) -> str:
+    """schema.org data as <script type="application/ld+json">, escaped as json_script does."""
+    import json
+
+    from django.utils.safestring import mark_safe
+
+    text = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    nonce = context.get("csp_nonce", "")
+    return format_html(
+        '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(text)
+    )

@@ -1,0 +1,132 @@
+"""The reader's view: axis, key events, eras, facts at the top, filters, event neighbours."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import visible_text
+from tests.factories import (
+    CitationFactory,
+    EraFactory,
+    EventFactory,
+    SourceFactory,
+    TimelineFactory,
+)
+from timeline.periods import Precision
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def timeline():
+    timeline = TimelineFactory(slug="air", title="Air defense")
+    for headline, day, precision, key in [
+        ("Tender opens", date(2013, 1, 1), Precision.YEAR, False),
+        ("FD-2000 chosen", date(2013, 9, 1), Precision.MONTH, True),
+        ("Award cancelled", date(2015, 11, 1), Precision.MONTH, True),
+        ("Talks with Russia", date(2017, 1, 25), Precision.DAY, False),
+    ]:
+        event = EventFactory(
+            timeline=timeline, headline=headline, date=day, precision=precision, is_key=key
+        )
+        CitationFactory(event=event, source=SourceFactory(timeline=timeline, url=""))
+    EraFactory(
+        timeline=timeline,
+        title="The FD-2000 tender",
+        slug="fd-2000-tender",
+        date=date(2013, 1, 1),
+        end_date=date(2015, 11, 1),
+        end_precision=Precision.MONTH,
+        colour="blue",
+    )
+    return timeline
+
+
+def get(client, timeline, **params):
+    return client.get(reverse("public:timeline", args=[timeline.slug]), params).content.decode()
+
+
+def test_a_long_quiet_stretch_is_one_marker_with_its_span(client, timeline):
+    text = visible_text(get(client, timeline))
+    assert "14 months later" in text  # end of November 2015 to 25 January 2017
+
+
+def test_events_sit_on_the_axis_with_markers_by_precision_and_key_events_stand_out(
+    client, timeline
+):
+    content = get(client, timeline)
+    assert 'class="axis"' in content
+    assert "marker-year" in content and "marker-month" in content and "marker-day" in content
+    assert content.count("Key event</strong>") == 2
+    assert content.count('class="event marker-month key era-blue"') == 2
+
+
+def test_key_events_only_gives_the_short_version(client, timeline):
+    content = get(client, timeline)
+    assert "?key=on" in content and "Key events only (2)" in content
+    short = visible_text(get(client, timeline, key="on"))
+    assert "FD-2000 chosen" in short and "Award cancelled" in short
+    assert "Tender opens" not in short and "Talks with Russia" not in short
+    assert "2 of 4 events match. Show all 4" in short
+
+
+def test_eras_are_headings_on_the_axis_and_listed_to_jump_to(client, timeline):
+    content = get(client, timeline)
+    assert 'id="era-fd-2000-tender"' in content
+    assert content.count('id="era-fd-2000-tender"') == 1
+    assert 'href="?page=1#era-fd-2000-tender"' in content
+    assert '<rect class="era-blue"' in content  # on the overview strip
+
+
+def test_the_top_says_the_span_and_when_it_was_last_updated(client, timeline):
+    text = visible_text(get(client, timeline))
+    assert "4 events 2013 – 2017 Last updated" in text
+    content = get(client, timeline)
+    assert "?page=1#beginning" in content and "?page=last#latest" in content
+    assert 'id="beginning"' in content and 'id="latest"' in content
+
+
+def test_page_last_is_the_page_with_the_latest_events(client):
+    timeline = TimelineFactory()
+    for n in range(101):
+        EventFactory(timeline=timeline, headline=f"Event {n:03}", date=date(2000 + n // 12, 1, 1))
+    content = get(client, timeline, page="last")
+    assert "Page 2 of 2" in content and 'id="latest"' in content
+
+
+def test_filters_fold_behind_a_disclosure_open_when_filtering(client, timeline):
+    assert '<details class="filter-disclosure">' in get(client, timeline)
+    assert '<details class="filter-disclosure" open>' in get(client, timeline, q="Talks")
+
+
+def test_show_all_is_inside_the_results_htmx_replaces(client, timeline):
+    url = reverse("public:timeline", args=[timeline.slug])
+    fragment = client.get(url, {"q": "Talks"}, headers={"HX-Request": "true"}).content.decode()
+    assert "Show all 4" in fragment and "<html" not in fragment
+
+
+def test_a_source_without_url_says_so(client, timeline):
+    assert "(not online: no link)" in get(client, timeline)
+
+
+def test_event_page_names_its_sources_once_and_links_to_neighbours(client, timeline):
+    events = list(timeline.events.in_date_order())
+    content = client.get(events[1].get_absolute_url()).content.decode()
+    text = visible_text(content)
+    assert '<h2 class="sources-count">1 source</h2>' in content
+    assert "Sources" not in text
+    assert "← Previous 2013 Tender opens" in text and "Next → November 2015 Award cancelled" in text
+    first = visible_text(client.get(events[0].get_absolute_url()).content.decode())
+    assert "This is the first event." in first
+    last = visible_text(client.get(events[-1].get_absolute_url()).content.decode())
+    assert "This is the latest event." in last
+
+
+def test_neighbours_stay_in_the_timeline(client, timeline):
+    other = EventFactory(headline="Elsewhere", date=date(2014, 1, 1))
+    content = client.get(timeline.events.get(headline="FD-2000 chosen").get_absolute_url())
+    assert "Elsewhere" not in content.content.decode()
+    assert other.timeline != timeline
