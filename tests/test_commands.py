@@ -37,6 +37,23 @@ def test_demo_loads_the_turkey_timeline_with_precise_dates_and_an_editor():
     assert "http://127.0.0.1:8000/admin/" in out and "'editor'" in out and "pw-demo-123" in out
 
 
+def test_demo_uses_eras_key_events_and_an_image_of_its_own():
+    run("demo", "--no-serve")
+    timeline = Timeline.objects.get(slug="turkey-air-defense")
+    assert [era.title for era in timeline.eras.all()] == [
+        "The FD-2000 tender",
+        "Buying the S-400",
+        "Sanctions",
+    ]
+    assert timeline.events.filter(is_key=True).count() == 5
+    pictured = timeline.events.exclude(image="").get()
+    assert pictured.headline.startswith("Four systems compete")
+    assert pictured.image_alt.startswith("Diagram of the four bids")
+    assert pictured.image_widths == [480, 960, 1600]
+    run("demo", "--no-serve")
+    assert timeline.events.exclude(image="").count() == 1
+
+
 def test_demo_twice_changes_nothing_and_keeps_review_work():
     run("demo", "--no-serve")
     before = counts()

@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
-from timeline import services
-from timeline.models import Event, Proposal, ProposalState, Timeline
-from timeline.periods import Period
+from timeline import images, services
+from timeline.demo_diagram import ALT, tender_diagram
+from timeline.models import Era, EraColour, Event, Proposal, ProposalState, Timeline
+from timeline.periods import Period, Precision
 
 SLUG = "turkey-air-defense"
 PUBLISHER = "Timeline demo notes"
@@ -166,6 +168,40 @@ NOTES = [
 ]
 
 
+# Named spans of the story, as an editor would set them in the admin.
+ERAS = [
+    (
+        "The FD-2000 tender",
+        "fd-2000-tender",
+        (date(2013, 1, 1), Precision.YEAR),
+        (date(2015, 11, 1), Precision.MONTH),
+        EraColour.BLUE,
+    ),
+    (
+        "Buying the S-400",
+        "buying-the-s-400",
+        (date(2016, 11, 1), Precision.MONTH),
+        (date(2019, 7, 12), Precision.DAY),
+        EraColour.RED,
+    ),
+    (
+        "Sanctions",
+        "sanctions",
+        (date(2019, 7, 17), Precision.DAY),
+        (date(2020, 12, 14), Precision.DAY),
+        EraColour.PURPLE,
+    ),
+]
+
+KEY_EVENTS = [
+    "Turkey picks China's FD-2000",
+    "Turkey cancels the FD-2000 award",
+    "Turkey agrees to buy the S-400 from Russia",
+    "First S-400 deliveries arrive in Ankara",
+    "US sanctions Turkey's defence procurement agency",
+]
+
+
 class DemoError(RuntimeError):
     pass
 
@@ -217,4 +253,29 @@ def load(*, user=None) -> Timeline:
             else:
                 event = Event.objects.get(timeline=timeline, headline__startswith=step.into)
                 services.merge(proposal=proposal, event=event, user=user)
+    for title, slug, (start, precision), (end, end_precision), colour in ERAS:
+        Era.objects.get_or_create(
+            timeline=timeline,
+            slug=slug,
+            defaults={
+                "title": title,
+                "date": start,
+                "precision": precision,
+                "end_date": end,
+                "end_precision": end_precision,
+                "colour": colour,
+            },
+        )
+    key = timeline.events.filter(headline__in=KEY_EVENTS)
+    services.set_key_events(events=key, is_key=True, user=user)
+    tender = timeline.events.get(headline__startswith="Four systems compete")
+    if not tender.image:
+        upload = SimpleUploadedFile("t-loramids-bids.png", tender_diagram(), "image/png")
+        images.attach(
+            tender,
+            upload,
+            alt=ALT,
+            caption="The four systems that bid in 2013, and what became of the winning bid.",
+            credit="Diagram: timeline demo",
+        )
     return timeline
