@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connection, models
 from django.db.models import Exists, Q
-from django.db.models.functions import Coalesce, Lag, Lead
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +25,7 @@ from simple_history.models import HistoricalRecords
 
 from timeline.extraction.languages import SUPPORTED as SUPPORTED_LANGUAGES
 from timeline.extraction.results import FLAG_MESSAGES
-from timeline.periods import Period, Precision, truncate
+from timeline.periods import Period, Precision, display, truncate
 
 PRECISION_CHOICES = [(p.value, _(p.label)) for p in Precision]
 
@@ -219,6 +219,15 @@ class Source(models.Model):
         return str(SUPPORTED_LANGUAGES.get(code, code))
 
     @property
+    def published_iso(self) -> str:
+        return self.published.isoformat() if self.published else ""
+
+    @property
+    def published_display(self) -> str:
+        """ "19 November 2016": read on every public page, so no locale machinery."""
+        return display(self.published, Precision.DAY) if self.published else ""
+
+    @property
     def is_extracting(self) -> bool:
         """Its extraction waits in the queue or runs: the review page polls until it ends."""
         return self.extraction_state in {ExtractionState.QUEUED, ExtractionState.RUNNING}
@@ -250,6 +259,15 @@ DATE_ORDER = [
     models.F("end_date").asc(nulls_first=True),
     "end_precision",
     "id",
+]
+
+
+REVERSE_DATE_ORDER = [
+    "-date",
+    "-precision",
+    models.F("end_date").desc(nulls_last=True),
+    "-end_precision",
+    "-id",
 ]
 
 
@@ -294,27 +312,45 @@ class EventQuerySet(models.QuerySet):
             document=SearchVector("headline", "description", config="english")
         ).filter(Q(document=query) | Exists(quoted))
 
-    def around(self, pk: int, **windows) -> dict | None:
-        """Window functions over these events in date order, read at the event `pk`.
-
-        Filtering on `pk` itself would run before the windows and leave them one row;
-        filtering on a window (`this`, which is the pk) runs after them.
-        """
-        order = [models.F(f) if isinstance(f, str) else f for f in DATE_ORDER]
-        this = models.Window(models.Max("pk"), partition_by=[models.F("pk")])
-        annotations = {name: models.Window(f, order_by=order) for name, f in windows.items()}
-        return self.annotate(this=this, **annotations).filter(this=pk).values(*windows).first()
+    def _same_day(self, day: date) -> list[int]:
+        return list(self.filter(date=day).in_date_order().values_list("pk", flat=True))
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
-        """The events just before and after `event` in date order, in two queries."""
-        found = self.around(event.pk, before=Lag("pk"), after=Lead("pk")) or {}
-        before, after = found.get("before"), found.get("after")
+        """The events just before and after `event` in date order.
+
+        Read through the date index (events sharing its first day, then the nearest
+        day on each side) rather than by numbering every event of the timeline.
+        """
+        same = self._same_day(event.date)
+        if event.pk not in same:
+            return None, None
+        at = same.index(event.pk)
+        if at > 0:
+            before = same[at - 1]
+        else:
+            earlier = self.filter(date__lt=event.date).order_by(*REVERSE_DATE_ORDER)
+            before = earlier.values_list("pk", flat=True).first()
+        if at + 1 < len(same):
+            after = same[at + 1]
+        else:
+            later = self.filter(date__gt=event.date).in_date_order()
+            after = later.values_list("pk", flat=True).first()
         rows = self.model.objects.in_bulk([pk for pk in (before, after) if pk is not None])
         return rows.get(before), rows.get(after)
 
+    def position(self, event: Event) -> int | None:
+        """How many of these events come before `event` in date order; None if it is not one."""
+        same = self._same_day(event.date)
+        if event.pk not in same:
+            return None
+        return self.filter(date__lt=event.date).count() + same.index(event.pk)
+
     def with_sources(self) -> EventQuerySet:
-        citations = Citation.objects.select_related("source").order_by(
-            "source__published", "source__title", "start", "id"
+        # A source's text can be megabytes; no reader's page shows it.
+        citations = (
+            Citation.objects.select_related("source")
+            .defer("source__text", "source__extraction_error")
+            .order_by("source__published", "source__title", "start", "id")
         )
         return self.prefetch_related(models.Prefetch("citations", queryset=citations))
 

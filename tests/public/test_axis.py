@@ -9,7 +9,8 @@ from timeline.public.axis import Gap, axis
 
 
 def event(value: str, pk: int = 0):
-    return SimpleNamespace(pk=pk, period=Period.parse(value))
+    citations = SimpleNamespace(all=list)
+    return SimpleNamespace(pk=pk, period=Period.parse(value), citations=citations)
 
 
 def era(pk: int, start: str, end: str) -> Era:
@@ -25,7 +26,7 @@ def era(pk: int, start: str, end: str) -> Era:
 
 
 def test_a_long_quiet_stretch_is_collapsed_with_its_span_written_out():
-    groups = axis([event("2015-11-20"), event("2017-01-25")], [])
+    groups = axis([event("2015-11-20"), event("2017-01-25")], [], str)
     assert [g.year for g in groups] == [2015, 2017]
     assert groups[1].gap.size == "collapsed"
     assert groups[1].gap.text == "14 months later"
@@ -38,7 +39,7 @@ def test_short_gaps_are_space_without_words_and_years_are_counted_past_two():
 
 
 def test_a_range_covers_the_time_it_spans_so_no_gap_shows_inside_it():
-    groups = axis([event("2013/2015"), event("2015-08"), event("2015-09-01")], [])
+    groups = axis([event("2013/2015"), event("2015-08"), event("2015-09-01")], [], str)
     entries = groups[0].entries + groups[1].entries
     assert groups[1].gap is None
     assert all(entry.gap is None for entry in entries)
@@ -48,7 +49,7 @@ def test_markers_follow_precision():
     markers = [
         entry.marker
         for group in axis(
-            [event("2013"), event("2013/2014"), event("2014-03"), event("2014-03-02")], []
+            [event("2013"), event("2013/2014"), event("2014-03"), event("2014-03-02")], [], str
         )
         for entry in group.entries
     ]
@@ -57,7 +58,9 @@ def test_markers_follow_precision():
 
 def test_each_event_carries_its_era_and_an_era_opens_once_a_page():
     eras = [era(1, "2013", "2015-11"), era(2, "2016-11", "2019-07-12")]
-    groups = axis([event("2013-09"), event("2015-11"), event("2016-11-18"), event("2018")], eras)
+    groups = axis(
+        [event("2013-09"), event("2015-11"), event("2016-11-18"), event("2018")], eras, str
+    )
     entries = [entry for group in groups for entry in group.entries]
     assert [e.era.pk if e.era else None for e in entries] == [1, 1, 2, 2]
     assert [e.opens_era for e in entries] == [True, False, True, False]

@@ -130,3 +130,19 @@ def test_neighbours_stay_in_the_timeline(client, timeline):
     content = client.get(timeline.events.get(headline="FD-2000 chosen").get_absolute_url())
     assert "Elsewhere" not in content.content.decode()
     assert other.timeline != timeline
+
+
+def test_neighbours_follow_date_order_through_events_of_the_same_first_day(client):
+    timeline = TimelineFactory()
+    year = EventFactory(timeline=timeline, headline="The year", date=date(2015, 1, 1))
+    month = EventFactory(
+        timeline=timeline, headline="The month", date=date(2015, 1, 1), precision=Precision.MONTH
+    )
+    day = EventFactory(
+        timeline=timeline, headline="The day", date=date(2015, 1, 1), precision=Precision.DAY
+    )
+    later = EventFactory(timeline=timeline, headline="Later", date=date(2016, 1, 1))
+    assert timeline.events.neighbours(month) == (year, day)
+    assert timeline.events.neighbours(day) == (month, later)
+    assert timeline.events.neighbours(year) == (None, month)
+    assert timeline.events.position(later) == 3

@@ -279,16 +279,16 @@ def test_public_page_and_exports_take_a_fixed_number_of_queries(
         # timeline, eras, overview, where eras start, facts, the page's events, their citations
         (reverse("public:timeline", args=[slug]), 7),
         (reverse("public:timeline", args=[slug]) + "?key=on&q=Event", 7),
-        # timeline, event, citations, neighbours, their rows
-        (reverse("public:event", args=[slug, first.pk]), 5),
+        # timeline, event, citations, same day, nearest before and after, their rows
+        (reverse("public:event", args=[slug, first.pk]), 7),
         (reverse("public:timelinejs_export", args=[slug]), 5),
         (reverse("public:csv_export", args=[slug]), 5),
         (reverse("public:feed", args=[slug]), 2),
         # timeline, count, events, citations
         (reverse("public:api_events", args=[slug]), 4),
         (reverse("public:api_timelines"), 1),
-        # timeline, the event's row, count, events, citations, eras
-        (reverse("public:embed", args=[slug]) + f"?event={first.pk}", 6),
+        # timeline, the event, its day, events before it, count, events, citations, eras
+        (reverse("public:embed", args=[slug]) + f"?event={first.pk}", 8),
         (reverse("public:share_image", args=[slug]), 2),
     ]:
         with django_assert_max_num_queries(queries, info=url):

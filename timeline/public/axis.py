@@ -45,9 +45,25 @@ class Gap:
 @dataclass
 class Entry:
     event: object
+    url: str
+    citations: list
     era: object | None = None
     gap: Gap | None = None
     opens_era: bool = False
+
+    @property
+    def anchor(self) -> str:
+        return f"event-{self.event.pk}"
+
+    @property
+    def css(self) -> str:
+        """The article's classes: its marker, whether it is key, its era's colour."""
+        classes = ["event", f"marker-{self.marker}"]
+        if self.event.is_key:
+            classes.append("key")
+        if self.era is not None:
+            classes.append(f"era-{self.era.colour}")
+        return " ".join(classes)
 
     @property
     def marker(self) -> str:
@@ -76,8 +92,11 @@ def era_of(period, eras) -> object | None:
     return found
 
 
-def axis(events, eras) -> list[YearGroup]:
-    """Events (in date order) grouped by the year they start in, with gaps and eras."""
+def axis(events, eras, permalink) -> list[YearGroup]:
+    """Events (in date order) grouped by the year they start in, with gaps and eras.
+
+    `permalink(pk)` gives an event's URL; its citations are read once, here.
+    """
     groups: list[YearGroup] = []
     covered_until: date | None = None
     previous_era, opened = None, set()
@@ -92,7 +111,8 @@ def axis(events, eras) -> list[YearGroup]:
         era = era_of(period, eras)
         # An era opens once a page: its heading is the anchor readers jump to.
         opens = era is not None and era is not previous_era and era.pk not in opened
-        entry = Entry(event, era, gap, opens_era=opens)
+        citations = list(event.citations.all())
+        entry = Entry(event, permalink(event.pk), citations, era, gap, opens_era=opens)
         previous_era = era
         if opens:
             opened.add(era.pk)

@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
@@ -24,7 +23,7 @@ from timeline.public.axis import axis
 from timeline.public.forms import EventFilterForm
 from timeline.public.links import absolute
 from timeline.public.sharing import embed_snippet
-from timeline.public.views import EVENTS_PER_PAGE, visible_timeline
+from timeline.public.views import EVENTS_PER_PAGE, permalinks, visible_timeline
 from timeline.public_cache import cached_for_readers
 
 OEMBED_WIDTH, OEMBED_HEIGHT = 640, 600
@@ -48,8 +47,9 @@ def frameable(view):
 
 def _page_of(events, pk: int) -> int | None:
     """The page (in date order) the event `pk` is on, or None if the filters leave it out."""
-    found = events.around(pk, row=RowNumber())
-    return None if found is None else (found["row"] - 1) // EVENTS_PER_PAGE + 1
+    event = events.filter(pk=pk).only("pk", "date").first()
+    before = events.position(event) if event else None
+    return None if before is None else before // EVENTS_PER_PAGE + 1
 
 
 @frameable
@@ -69,7 +69,7 @@ def embed(request: HttpRequest, slug: str) -> HttpResponse:
         "timeline": timeline,
         "form": form,
         "page": page,
-        "axis": axis(page.object_list, eras),
+        "axis": axis(page.object_list, eras, permalinks(timeline)),
         "target": int(target) if target.isdigit() else None,
         "link_target": "_blank",
     }
