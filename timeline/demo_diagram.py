@@ -33,7 +33,7 @@ def tender_diagram() -> bytes:
     image = Image.new("RGB", (width, height), PAPER)
     draw = ImageDraw.Draw(image)
     title = ImageFont.load_default(size=56)
-    name = ImageFont.load_default(size=44)
+    name = ImageFont.load_default(size=38)
     small = ImageFont.load_default(size=32)
     draw.text((80, 60), "T-LORAMIDS, 2013: four bids", font=title, fill=INK)
     draw.text(
