@@ -257,8 +257,14 @@ def test_hostile_text_renders_as_text(client, timeline):
     )
     source = SourceFactory(timeline=timeline, title="<img src=x onerror=alert(1)>", url="")
     CitationFactory(event=hostile, source=source, quote="<a href='javascript:alert(1)'>q</a>")
+    linked = SourceFactory(
+        timeline=timeline, publisher="<i>Wire</i>", url='https://a.example/?"><b>x'
+    )
+    CitationFactory(event=hostile, source=linked)
     content = page(client, timeline).content.decode()
     assert "<script>alert" not in content and "<img src=x" not in content
+    assert "<i>Wire" not in content and '"><b>x' not in content
+    assert 'href="https://a.example/?&quot;&gt;&lt;b&gt;x"' in content
     assert "&lt;script&gt;" in content
     assert "&lt;a href=&#x27;javascript:alert(1)&#x27;&gt;q&lt;/a&gt;" in content
     data = client.get(reverse("public:timelinejs_export", args=[timeline.slug])).content.decode()

@@ -165,5 +165,5 @@ def share_image(timeline, overview) -> bytes:
             x = 60 + index * slot + slot / 2
             draw.text((x, chart_bottom + 12), str(bar.year), font=small, fill=MUTED, anchor="ma")
     out = io.BytesIO()
-    image.save(out, "PNG", optimize=True)
+    image.save(out, "PNG", compress_level=6)
     return out.getvalue()

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import escape
 
 from django import template
 from django.utils.dateformat import format as format_date
@@ -73,10 +74,46 @@ def json_ld(context, data) -> str:
     """schema.org data as <script type="application/ld+json">, escaped as json_script does."""
     import json
 
-    from django.utils.safestring import mark_safe
-
     text = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
     nonce = context.get("csp_nonce", "")
     return format_html(
         '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(text)
     )
+
+
+def _source_line(source) -> str:
+    title, publisher = escape(source.title), escape(source.publisher)
+    label = f'<span class="publisher">{publisher}</span>: ' if publisher else ""
+    if source.url:
+        url = escape(source.url)
+        line = f'<a href="{url}" rel="noopener noreferrer nofollow">{label}{title}</a>'
+    else:
+        line = f"{label}<cite>{title}</cite>"
+    if source.published:
+        line += f' (<time datetime="{source.published_iso}">{source.published_display}</time>)'
+    if not source.url:
+        line += ' <span class="no-link">(not online: no link)</span>'
+    return line
+
+
+@register.simple_tag
+def sources(citations, heading: bool = False) -> str:
+    """An event's sources, each linking out, with the sentence it rests on.
+
+    Written in Python (every text escaped here) rather than an included template: the
+    public page shows it for a hundred events, and there the template engine's
+    per-variable cost was a third of the page's time.
+    """
+    citations = list(citations)
+    count = len(citations)
+    if heading:
+        title = f'<h2 class="sources-count">{count} source{"" if count == 1 else "s"}</h2>'
+    else:
+        text = "1 source" if count == 1 else f"Cited by {count} sources"
+        title = f'<p class="sources-count">{text}</p>'
+    items = "\n".join(
+        f'<li><p class="source">{_source_line(c.source)}</p>'
+        f"<blockquote>{escape(c.quote)}</blockquote></li>"
+        for c in citations
+    )
+    return mark_safe(f'<div class="sources">{title}<ul>{items}</ul></div>')
