@@ -423,7 +423,15 @@ class Event(PeriodFields, models.Model):
         ordering = DATE_ORDER
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        indexes = [models.Index(fields=["timeline", "date", "precision"])]
+        # The whole date order after the timeline: a page deep in a long timeline is read
+        # from the index instead of sorting every event (SQLite sorts NULL end dates first,
+        # as DATE_ORDER asks; PostgreSQL sorts only the ties the index leaves).
+        indexes = [
+            models.Index(
+                fields=["timeline", "date", "precision", "end_date", "end_precision", "id"],
+                name="event_date_order",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("date")),
