@@ -69,6 +69,13 @@ def every_url(world) -> list[tuple[str, str, dict[str, int]]]:
         ("get", reverse("public:event", args=[t.slug, e.pk]), public),
         ("get", reverse("public:timelinejs_export", args=[t.slug]), public),
         ("get", reverse("public:csv_export", args=[t.slug]), public),
+        ("get", reverse("public:share_image", args=[t.slug]), public),
+        ("get", reverse("public:feed", args=[t.slug]), public),
+        ("get", reverse("public:embed", args=[t.slug]), public),
+        ("get", reverse("public:oembed") + f"?url=/timelines/{t.slug}/", public),
+        ("get", reverse("public:api_timelines"), public),
+        ("get", reverse("public:api_events", args=[t.slug]), public),
+        ("get", reverse("public:api_openapi"), public),
         ("get", reverse("health"), public),
         ("get", reverse("login"), public),
         ("get", reverse("review:queue"), review_get),
@@ -129,7 +136,15 @@ def test_every_url_is_covered_by_the_matrix(world):
 
 
 def _args(name, world):
-    if name in {"public:timeline", "public:timelinejs_export", "public:csv_export"}:
+    if name in {
+        "public:timeline",
+        "public:timelinejs_export",
+        "public:csv_export",
+        "public:share_image",
+        "public:feed",
+        "public:embed",
+        "public:api_events",
+    }:
         return [world["timeline"].slug]
     if name == "public:event":
         return [world["timeline"].slug, world["event"].pk]

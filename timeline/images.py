@@ -89,6 +89,8 @@ def attach(event, upload, *, alt: str, caption: str = "", credit: str = "") -> N
         event.image.storage.save(name, ContentFile(_encode(copy, format)))
         widths.append(width)
     event.image_widths = [*widths, clean.width]
+    # Stored, so no page opens the file to learn them when it loads the event.
+    event.image_width, event.image_height = clean.width, clean.height
     event.image_alt, event.image_caption, event.image_credit = alt, caption, credit
     event.save()
 

@@ -92,8 +92,8 @@ def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def share_image(request: HttpRequest, slug: str) -> HttpResponse:
     """The picture a shared link shows: the title over the overview strip."""
     timeline = visible_timeline(request, slug)
-    overview = year_overview(timeline.events.all(), EVENTS_PER_PAGE)
-    return HttpResponse(sharing.share_image(timeline, overview), content_type="image/png")
+    bars = year_overview(timeline.events.all(), EVENTS_PER_PAGE)
+    return HttpResponse(sharing.share_image(timeline, bars), content_type="image/png")
 
 
 def _download(chunks, content_type: str, filename: str) -> HttpResponse:
