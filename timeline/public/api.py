@@ -17,10 +17,10 @@ from django.views.decorators.http import require_safe
 
 from timeline.models import Timeline
 from timeline.public.forms import EventFilterForm
-from timeline.public.links import absolute
 from timeline.public.openapi import openapi_document
 from timeline.public.views import visible_timeline
 from timeline.public_cache import cached_for_readers
+from timeline.site import absolute_url
 
 API_PAGE_SIZE = 100
 
@@ -39,7 +39,7 @@ def cors_open(view):
 
 @cors_open
 @require_safe
-@cached_for_readers
+@cached_for_readers(query=())
 def timelines(request: HttpRequest) -> JsonResponse:
     found = (
         Timeline.objects.visible_to(request.user)
@@ -51,7 +51,7 @@ def timelines(request: HttpRequest) -> JsonResponse:
 
 @cors_open
 @require_safe
-@cached_for_readers
+@cached_for_readers(query=("q", "start", "end", "key", "page"))
 def events(request: HttpRequest, slug: str) -> JsonResponse:
     timeline = visible_timeline(request, slug)
     form = EventFilterForm(request.GET or None)
@@ -60,7 +60,7 @@ def events(request: HttpRequest, slug: str) -> JsonResponse:
     found = form.filter(timeline.events.all()).in_date_order().with_sources()
     paginator = Paginator(found, API_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    here = absolute(request, request.path)
+    here = absolute_url(request, request.path)
 
     def page_url(number: int) -> str:
         query = request.GET.copy()
@@ -83,14 +83,14 @@ def events(request: HttpRequest, slug: str) -> JsonResponse:
 @cors_open
 @require_safe
 def openapi(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(openapi_document(absolute(request, "/api/v1")))
+    return JsonResponse(openapi_document(absolute_url(request, "/api/v1")))
 
 
 def _timeline_ref(request: HttpRequest, timeline: Timeline) -> dict:
     return {
         "slug": timeline.slug,
         "title": timeline.title,
-        "url": absolute(request, timeline.get_absolute_url()),
+        "url": absolute_url(request, timeline.get_absolute_url()),
     }
 
 
@@ -100,8 +100,8 @@ def _timeline(request: HttpRequest, timeline: Timeline) -> dict:
         "description": timeline.description,
         "event_count": timeline.event_count,
         "updated": timeline.updated.isoformat() if timeline.updated else None,
-        "events_url": absolute(request, reverse("public:api_events", args=[timeline.slug])),
-        "feed_url": absolute(request, reverse("public:feed", args=[timeline.slug])),
+        "events_url": absolute_url(request, reverse("public:api_events", args=[timeline.slug])),
+        "feed_url": absolute_url(request, reverse("public:feed", args=[timeline.slug])),
     }
 
 
@@ -121,7 +121,7 @@ def _event(request: HttpRequest, event) -> dict:
             "edtf": period.edtf(circa=event.circa),
             "display": event.date_display,
         },
-        "url": absolute(request, event.get_absolute_url()),
+        "url": absolute_url(request, event.get_absolute_url()),
         "image": _image(request, event),
         "link": {"url": event.link_url, "title": event.link_title} if event.link_url else None,
         "sources": [
@@ -143,7 +143,7 @@ def _image(request: HttpRequest, event) -> dict | None:
     if not event.image:
         return None
     return {
-        "url": absolute(request, event.image.url),
+        "url": absolute_url(request, event.image.url),
         "width": event.image_width,
         "height": event.image_height,
         "alt": event.image_alt,

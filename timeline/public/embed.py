@@ -21,10 +21,10 @@ from django.views.decorators.http import require_safe
 from timeline.public.api import cors_open
 from timeline.public.axis import axis
 from timeline.public.forms import EventFilterForm
-from timeline.public.links import absolute
 from timeline.public.sharing import embed_snippet
 from timeline.public.views import EVENTS_PER_PAGE, permalinks, visible_timeline
 from timeline.public_cache import cached_for_readers
+from timeline.site import absolute_url
 
 OEMBED_WIDTH, OEMBED_HEIGHT = 640, 600
 
@@ -54,7 +54,7 @@ def _page_of(events, pk: int) -> int | None:
 
 @frameable
 @require_safe
-@cached_for_readers
+@cached_for_readers(query=("q", "start", "end", "key", "page", "event"))
 def embed(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     form = EventFilterForm(request.GET or None)
@@ -78,7 +78,7 @@ def embed(request: HttpRequest, slug: str) -> HttpResponse:
 
 @cors_open
 @require_safe
-@cached_for_readers
+@cached_for_readers(query=("url", "format", "maxwidth", "maxheight"))
 def oembed(request: HttpRequest) -> HttpResponse:
     """oEmbed 1.0 (rich type) for a timeline's or an event's URL on this site."""
     if request.GET.get("format", "json") != "json":
@@ -102,7 +102,7 @@ def oembed(request: HttpRequest) -> HttpResponse:
             "version": "1.0",
             "type": "rich",
             "provider_name": "Timelines",
-            "provider_url": absolute(request, reverse("public:timeline_list")),
+            "provider_url": absolute_url(request, reverse("public:timeline_list")),
             "title": f"{event.headline} · {timeline.title}" if event else timeline.title,
             "html": embed_snippet(request, timeline, event=event, height=height),
             "width": width,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from PIL import Image, ImageDraw, ImageFont
 
-from timeline.public.links import absolute
+from timeline.site import absolute_url
 
 IMAGE_SIZE = (1200, 630)
 
@@ -38,11 +38,11 @@ def _summary(text: str) -> str:
 
 def embed_snippet(request: HttpRequest, timeline, *, event=None, height: int = 600) -> str:
     """The HTML a newsroom pastes: the iframe, and the script that lets it size itself."""
-    src = absolute(request, reverse("public:embed", args=[timeline.slug]))
+    src = absolute_url(request, reverse("public:embed", args=[timeline.slug]))
     if event is not None:
         src += f"?event={event.pk}"
     # The unhashed name on purpose: a snippet pasted into an article must keep working.
-    script = absolute(request, "/" + settings.STATIC_URL.strip("/") + "/timeline/embed-host.js")
+    script = absolute_url(request, "/" + settings.STATIC_URL.strip("/") + "/timeline/embed-host.js")
     return (
         f'<iframe src="{src}" title="Timeline: {_attr(timeline.title)}" width="100%" '
         f'height="{height}" loading="lazy" data-timeline-embed '
@@ -58,30 +58,30 @@ def _attr(text: str) -> str:
 
 
 def timeline_share(request: HttpRequest, timeline) -> Share:
-    url = absolute(request, timeline.get_absolute_url())
+    url = absolute_url(request, timeline.get_absolute_url())
     return Share(
         title=timeline.title,
         description=_summary(timeline.description or timeline.title),
         url=url,
         type="website",
-        image=absolute(request, reverse("public:share_image", args=[timeline.slug])),
+        image=absolute_url(request, reverse("public:share_image", args=[timeline.slug])),
         image_alt=f"{timeline.title}: how many events each year holds",
-        oembed=absolute(request, reverse("public:oembed") + "?" + urlencode({"url": url})),
+        oembed=absolute_url(request, reverse("public:oembed") + "?" + urlencode({"url": url})),
         embed_snippet=embed_snippet(request, timeline),
     )
 
 
 def event_share(request: HttpRequest, timeline, event) -> Share:
-    url = absolute(request, event.get_absolute_url())
+    url = absolute_url(request, event.get_absolute_url())
     description = event.description or timeline.title
     return Share(
         title=f"{event.headline} ({event.date_display})",
         description=_summary(f"{event.date_display}: {description}"),
         url=url,
         type="article",
-        image=absolute(request, reverse("public:share_image", args=[timeline.slug])),
+        image=absolute_url(request, reverse("public:share_image", args=[timeline.slug])),
         image_alt=f"{timeline.title}: how many events each year holds",
-        oembed=absolute(request, reverse("public:oembed") + "?" + urlencode({"url": url})),
+        oembed=absolute_url(request, reverse("public:oembed") + "?" + urlencode({"url": url})),
         embed_snippet=embed_snippet(request, timeline, event=event),
     )
 
@@ -95,7 +95,7 @@ def structured_data(request: HttpRequest, timeline, events) -> dict:
             "@type": "Event",
             "name": event.headline,
             "startDate": period.iso.split("/")[0],
-            "url": absolute(request, event.get_absolute_url()),
+            "url": absolute_url(request, event.get_absolute_url()),
             "eventStatus": "https://schema.org/EventScheduled",
         }
         if period.end:
@@ -121,7 +121,7 @@ def structured_data(request: HttpRequest, timeline, events) -> dict:
         "@type": "ItemList",
         "name": timeline.title,
         "description": timeline.description,
-        "url": absolute(request, timeline.get_absolute_url()),
+        "url": absolute_url(request, timeline.get_absolute_url()),
         "numberOfItems": len(items),
         "itemListElement": items,
     }

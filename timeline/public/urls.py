@@ -17,7 +17,7 @@ urlpatterns = [
     path("timelines/<slug:slug>/share.png", views.share_image, name="share_image"),
     path(
         "timelines/<slug:slug>/feed/",
-        require_safe(cached_for_readers(feeds.TimelineFeed())),
+        require_safe(cached_for_readers(feeds.TimelineFeed(), query=())),
         name="feed",
     ),
     path("timelines/<slug:slug>/embed/", embed.embed, name="embed"),

@@ -23,7 +23,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
-from timeline.models import Citation, Event, Source, Timeline
+from timeline.models import Citation, Era, Event, Source, Timeline
 from timeline.periods import Precision
 
 TARGET_QUERIES = 10
@@ -34,6 +34,21 @@ TARGET_MS = {
     "page filtered": 60,
     "TimelineJS": 250,
     "CSV": 250,
+}
+# Issue 12's at 10,000 events (the default run): what readers and newsrooms ask for.
+PAGE_MS, DOCUMENT_MS = 40, 80
+TARGET_MS_10K = {
+    "page (first)": PAGE_MS,
+    "page (last)": PAGE_MS,
+    "page filtered": PAGE_MS,
+    "page key only": PAGE_MS,
+    "event page": PAGE_MS,
+    "embed (deep)": PAGE_MS,
+    "TimelineJS": DOCUMENT_MS,
+    "CSV": DOCUMENT_MS,
+    "Atom feed": DOCUMENT_MS,
+    "API page": DOCUMENT_MS,
+    "share image": DOCUMENT_MS,
 }
 
 
@@ -108,6 +123,7 @@ class Command(BaseCommand):
                     description="What happened, in a sentence or two. " * 2,
                     date=day,
                     precision=precision,
+                    is_key=n % 10 == 0,
                 )
             )
         created = Event.objects.bulk_create(rows, batch_size=2000)
@@ -119,6 +135,14 @@ class Command(BaseCommand):
             for source in rng.sample(sources, k=min(len(sources), rng.randint(1, 3)))
         ]
         Citation.objects.bulk_create(citations, batch_size=2000)
+        for n, first in enumerate(range(1990, 2020, 8)):
+            Era.objects.create(
+                timeline=timeline,
+                title=f"Era {n}",
+                slug=f"era-{n}",
+                date=date(first, 1, 1),
+                end_date=date(first + 5, 1, 1),
+            )
         self.stdout.write(
             f"filled: {count} events, {len(citations)} citations, {len(sources)} sources "
             f"in {time.perf_counter() - started:.1f} s"
@@ -127,27 +151,40 @@ class Command(BaseCommand):
 
     def measure(self, timeline: Timeline, runs: int) -> None:
         client = Client()
+        slug = timeline.slug
+        count = timeline.events.count()
+        middle = timeline.events.in_date_order()[count // 2]
         urls = {
-            "page (first)": f"/timelines/{timeline.slug}/",
-            "page (last)": f"/timelines/{timeline.slug}/?page=last",
-            "page filtered": f"/timelines/{timeline.slug}/?q=happened&start=2000&end=2004",
-            "TimelineJS": f"/timelines/{timeline.slug}/timelinejs.json",
-            "CSV": f"/timelines/{timeline.slug}/events.csv",
+            "page (first)": f"/timelines/{slug}/",
+            "page (last)": f"/timelines/{slug}/?page=last",
+            "page filtered": f"/timelines/{slug}/?q=happened&start=2000&end=2004",
+            "page key only": f"/timelines/{slug}/?key=on",
+            "event page": middle.get_absolute_url(),
+            "embed (deep)": f"/timelines/{slug}/embed/?event={middle.pk}",
+            "TimelineJS": f"/timelines/{slug}/timelinejs.json",
+            "CSV": f"/timelines/{slug}/events.csv",
+            "Atom feed": f"/timelines/{slug}/feed/",
+            "API page": f"/api/v1/timelines/{slug}/events/?page={count // 200 or 1}",
+            "share image": f"/timelines/{slug}/share.png",
         }
+        targets = {**TARGET_MS_10K, **TARGET_MS} if count > 10_000 else TARGET_MS_10K
+        # On a shared machine the wall clock counts other people's work too; the CPU
+        # time this process spent (SQLite runs in it) is the steadier figure.
         self.stdout.write(
-            f"{'request':<16}{'queries':>8}{'median ms':>11}{'max ms':>9}{'cached ms':>11}  "
-            f"target (uncached)"
+            f"{'request':<16}{'queries':>8}{'median ms':>11}{'max ms':>9}{'cpu ms':>8}"
+            f"{'cached ms':>11}  target (uncached median)"
         )
         for label, url in urls.items():
             client.get(url)  # warm the templates and the database's own caches
-            timings = []
+            timings, cpu = [], []
             for _ in range(runs):
                 cache.clear()  # the server's work, not the page cache's
                 with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
+                    started, started_cpu = time.perf_counter(), time.process_time()
                     response = client.get(url)
                     body(response)  # a streamed export is made as it is read
                     timings.append((time.perf_counter() - started) * 1000)
+                    cpu.append((time.process_time() - started_cpu) * 1000)
                 assert response.status_code == 200, (url, response.status_code)
                 # Read now: the next request's start empties the query log.
                 query_count = len(queries)
@@ -157,8 +194,9 @@ class Command(BaseCommand):
             cached = (time.perf_counter() - started) * 1000
             assert hit["X-Cache"] == "hit", url
             median = statistics.median(timings)
-            met = query_count < TARGET_QUERIES and median <= TARGET_MS[label]
+            met = query_count < TARGET_QUERIES and median <= targets[label]
             self.stdout.write(
-                f"{label:<16}{query_count:>8}{median:>11.1f}{max(timings):>9.1f}{cached:>11.1f}  "
-                f"{'met' if met else 'MISSED'} (<{TARGET_QUERIES} queries, ≤{TARGET_MS[label]} ms)"
+                f"{label:<16}{query_count:>8}{median:>11.1f}{max(timings):>9.1f}"
+                f"{statistics.median(cpu):>8.1f}{cached:>11.1f}  "
+                f"{'met' if met else 'MISSED'} (<{TARGET_QUERIES} queries, ≤{targets[label]} ms)"
             )
