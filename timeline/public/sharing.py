@@ -86,33 +86,26 @@ def event_share(request: HttpRequest, timeline, event) -> Share:
     )
 
 
-def structured_data(request: HttpRequest, timeline, events) -> dict:
-    """schema.org: the timeline as an ItemList of Events, each citing its sources."""
+def structured_data(request: HttpRequest, timeline, axis) -> dict:
+    """schema.org: the timeline as an ItemList of the page's Events, each citing its sources."""
+    origin = absolute_url(request, "/").removesuffix("/")
     items = []
-    for position, event in enumerate(events, start=1):
-        period = event.period
+    entries = (entry for group in axis for entry in group.entries)
+    for position, entry in enumerate(entries, start=1):
+        event, period = entry.event, entry.event.period
+        start, _, end = period.iso.partition("/")
         item = {
             "@type": "Event",
             "name": event.headline,
-            "startDate": period.iso.split("/")[0],
-            "url": absolute_url(request, event.get_absolute_url()),
+            "startDate": start,
+            "url": origin + entry.url,
             "eventStatus": "https://schema.org/EventScheduled",
         }
-        if period.end:
-            item["endDate"] = period.iso.split("/")[1]
+        if end:
+            item["endDate"] = end
         if event.description:
             item["description"] = event.description
-        citations = []
-        for citation in event.citations.all():
-            source = citation.source
-            work = {"@type": "CreativeWork", "name": source.title}
-            if source.publisher:
-                work["publisher"] = {"@type": "Organization", "name": source.publisher}
-            if source.published:
-                work["datePublished"] = source.published.isoformat()
-            if source.url:
-                work["url"] = source.url
-            citations.append(work)
+        citations = [_cited(citation.source) for citation in entry.citations]
         if citations:
             item["citation"] = citations
         items.append({"@type": "ListItem", "position": position, "item": item})
@@ -125,6 +118,17 @@ def structured_data(request: HttpRequest, timeline, events) -> dict:
         "numberOfItems": len(items),
         "itemListElement": items,
     }
+
+
+def _cited(source) -> dict:
+    work = {"@type": "CreativeWork", "name": source.title}
+    if source.publisher:
+        work["publisher"] = {"@type": "Organization", "name": source.publisher}
+    if source.published:
+        work["datePublished"] = source.published_iso
+    if source.url:
+        work["url"] = source.url
+    return work
 
 
 INK, PAPER, ACCENT, MUTED = (29, 31, 35), (255, 255, 255), (11, 92, 173), (79, 86, 97)

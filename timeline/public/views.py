@@ -46,6 +46,7 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     # The overview already counted them: spare the database a second count.
     paginator.count = sum(bar.count for bar in top.bars)
     page = paginator.get_page(_page_number(request, paginator))
+    entries = axis(page.object_list, eras, permalinks(timeline))
     template_name = "timeline/public/timeline_detail.html"
     if request.htmx:
         template_name += "#results"
@@ -53,7 +54,7 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         "timeline": timeline,
         "form": form,
         "page": page,
-        "axis": axis(page.object_list, eras, permalinks(timeline)),
+        "axis": entries,
         "overview": top.bars,
         "eras": top.eras,
         "facts": top.facts,
@@ -61,7 +62,7 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     }
     if not request.htmx:
         context["share"] = sharing.timeline_share(request, timeline)
-        context["structured_data"] = sharing.structured_data(request, timeline, page.object_list)
+        context["structured_data"] = sharing.structured_data(request, timeline, entries)
     return render(request, template_name, context)
 
 
