@@ -97,6 +97,7 @@ def every_url(world) -> list[tuple[str, str, dict[str, int]]]:
         ("post", reverse("review:candidate_undo", args=[c.pk]), review_post),
         ("post", reverse("review:candidate_accept", args=[c.pk]), review_post),
         ("post", reverse("review:draft_refresh", args=[t.slug]), review_post),
+        ("post", reverse("review:key", args=[e.pk]), review_post),
         # Last: re-reading the source replaces its pending proposals.
         ("post", reverse("review:published", args=[s.pk]), review_post),
         ("post", reverse("review:reading", args=[s.pk]), review_post),
@@ -156,7 +157,7 @@ def _args(name, world):
         "review:extraction",
     }:
         return [world["source"].pk]
-    if name == "review:event_history":
+    if name in {"review:event_history", "review:key"}:
         return [world["event"].pk]
     if name in {"review:confirm", "review:edit", "review:merge", "review:reject", "review:undo"}:
         return [world["proposal"].pk]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from timeline.review import draft, history, views
+from timeline.review import draft, events, history, views
 
 app_name = "review"
 
@@ -26,4 +26,5 @@ urlpatterns = [
     path("candidates/<int:pk>/reject/", draft.reject, name="candidate_reject"),
     path("candidates/<int:pk>/split/", draft.split, name="candidate_split"),
     path("candidates/<int:pk>/undo/", draft.undo, name="candidate_undo"),
+    path("events/<int:pk>/key/", events.set_key, name="key"),
 ]
