@@ -70,3 +70,14 @@ def test_oembed_refuses_what_it_cannot_embed(client, timeline):
 def test_pages_announce_their_oembed(client, timeline):
     content = client.get(timeline.get_absolute_url()).content.decode()
     assert 'type="application/json+oembed"' in content
+
+
+def test_embed_and_oembed_links_come_from_the_site_url(client, settings, timeline):
+    settings.TIMELINE_SITE_URL = "https://timeline.example.org"
+    settings.ALLOWED_HOSTS = ["timeline.example.org"]
+    forged = {"host": "timeline.example.org:6666"}
+    embed = client.get(reverse("public:embed", args=["air"]), headers=forged).content.decode()
+    assert '<link rel="canonical" href="https://timeline.example.org/timelines/air/">' in embed
+    url = "https://timeline.example.org/timelines/air/"
+    data = client.get(reverse("public:oembed"), {"url": url}, headers=forged).json()
+    assert ":6666" not in data["html"] and ":6666" not in data["provider_url"]

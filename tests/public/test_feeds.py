@@ -37,3 +37,16 @@ def test_the_page_links_to_its_feed(client):
 def test_private_timelines_have_no_feed(client):
     TimelineFactory(slug="secret", is_public=False)
     assert client.get(reverse("public:feed", args=["secret"])).status_code == 404
+
+
+def test_feed_links_come_from_the_site_url_not_the_host_header(client, settings):
+    settings.TIMELINE_SITE_URL = "https://timeline.example.org"
+    settings.ALLOWED_HOSTS = ["timeline.example.org"]
+    timeline = TimelineFactory(slug="air")
+    EventFactory(timeline=timeline)
+    url = reverse("public:feed", args=["air"])
+    client.get(url, headers={"host": "timeline.example.org:6666"})  # cached, if it could be
+    content = client.get(url, headers={"host": "timeline.example.org"}).content.decode()
+    assert ":6666" not in content
+    assert 'href="https://timeline.example.org/timelines/air/events/' in content
+    assert 'href="https://timeline.example.org/timelines/air/feed/"' in content

@@ -72,6 +72,7 @@ def embed(request: HttpRequest, slug: str) -> HttpResponse:
         "axis": axis(page.object_list, eras, permalinks(timeline)),
         "target": int(target) if target.isdigit() else None,
         "link_target": "_blank",
+        "canonical_url": absolute_url(request, timeline.get_absolute_url()),
     }
     return render(request, "timeline/public/embed.html", context)
 
