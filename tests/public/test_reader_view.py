@@ -146,3 +146,17 @@ def test_neighbours_follow_date_order_through_events_of_the_same_first_day(clien
     assert timeline.events.neighbours(day) == (month, later)
     assert timeline.events.neighbours(year) == (None, month)
     assert timeline.events.position(later) == 3
+
+
+def test_model_names_never_break_at_their_hyphen_on_public_pages(client):
+    timeline = TimelineFactory(title="The FD-2000 affair", description="Then the S-400.")
+    event = EventFactory(timeline=timeline, headline="Turkey picks the FD-2000")
+    source = SourceFactory(timeline=timeline, text="Talks on the S-400 began.")
+    CitationFactory(event=event, source=source)
+    page = client.get(timeline.get_absolute_url()).content.decode()
+    assert '<h1>The <span class="nobr">FD-2000</span> affair</h1>' in page
+    assert 'Turkey picks the <span class="nobr">FD-2000</span></a>' in page
+    assert '<blockquote>Talks on the <span class="nobr">S-400</span> began.</blockquote>' in page
+    event_page = client.get(event.get_absolute_url()).content.decode()
+    assert '<h1>Turkey picks the <span class="nobr">FD-2000</span></h1>' in event_page
+    assert "<title>Turkey picks the FD-2000 (2013)" in event_page  # no markup in the title

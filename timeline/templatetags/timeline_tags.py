@@ -81,8 +81,12 @@ def json_ld(context, data) -> str:
     )
 
 
+def _nobr(escaped: str) -> str:
+    return MODEL_NAME.sub(r'<span class="nobr">\g<0></span>', escaped)
+
+
 def _source_line(source) -> str:
-    title, publisher = escape(source.title), escape(source.publisher)
+    title, publisher = _nobr(escape(source.title)), escape(source.publisher)
     label = f'<span class="publisher">{publisher}</span>: ' if publisher else ""
     if source.url:
         url = escape(source.url)
@@ -113,7 +117,7 @@ def sources(citations, heading: bool = False) -> str:
         title = f'<p class="sources-count">{text}</p>'
     items = "\n".join(
         f'<li><p class="source">{_source_line(c.source)}</p>'
-        f"<blockquote>{escape(c.quote)}</blockquote></li>"
+        f"<blockquote>{_nobr(escape(c.quote))}</blockquote></li>"
         for c in citations
     )
     return mark_safe(f'<div class="sources">{title}<ul>{items}</ul></div>')
