@@ -198,7 +198,7 @@ KEY_EVENTS = [
     "Turkey cancels the FD-2000 award",
     "Turkey agrees to buy the S-400 from Russia",
     "First S-400 deliveries arrive in Ankara",
-    "US sanctions Turkey's defence procurement agency",
+    "US sanctions Turkey's defense procurement agency",
 ]
 
 

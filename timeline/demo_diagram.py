@@ -21,7 +21,7 @@ BIDS = [
 ]
 
 ALT = (
-    "Diagram of the four bids in Turkey's 2013 long-range air-defence tender: Patriot PAC-3 "
+    "Diagram of the four bids in Turkey's 2013 long-range air-defense tender: Patriot PAC-3 "
     "(United States), SAMP/T Aster 30 (France and Italy), S-400 (Russia) and FD-2000 (China). "
     "FD-2000 is marked as chosen in September 2013 and cancelled in November 2015."
 )
@@ -37,7 +37,7 @@ def tender_diagram() -> bytes:
     small = ImageFont.load_default(size=32)
     draw.text((80, 60), "T-LORAMIDS, 2013: four bids", font=title, fill=INK)
     draw.text(
-        (80, 135), "Turkey's long-range air and missile defence tender", font=small, fill=MUTED
+        (80, 135), "Turkey's long-range air and missile defense tender", font=small, fill=MUTED
     )
     box_w, box_h, gap, top = 320, 220, 40, 260
     for index, (system, country) in enumerate(BIDS):

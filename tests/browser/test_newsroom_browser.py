@@ -113,13 +113,13 @@ def test_latest_and_beginning_links_and_neighbours_on_the_event_page(page, turke
     page.goto(turkey)
     page.click("text=Latest event")
     page.wait_for_url("**#latest")
-    page.click("text=US sanctions Turkey's defence procurement agency")
+    page.click("text=US sanctions Turkey's defense procurement agency")
     assert "This is the latest event." in page.locator(".event-neighbours").inner_text()
     page.click("a[rel=prev]")
     assert page.locator("h1").inner_text() == "The US removes Turkey from the F-35 programme"
     assert page.locator("h2.sources-count").inner_text() == "1 source"
     page.click("a[rel=next]")
-    assert page.locator("h1").inner_text() == "US sanctions Turkey's defence procurement agency"
+    assert page.locator("h1").inner_text() == "US sanctions Turkey's defense procurement agency"
 
 
 def test_key_events_only_works_without_javascript(browser, turkey):
@@ -136,7 +136,7 @@ def test_the_embed_on_another_site_sizes_itself_and_follows_a_deep_link(
     browser, live_server, turkey, other_origin, screenshot, width
 ):
     site, pages = other_origin
-    target = Event.objects.get(headline="US sanctions Turkey's defence procurement agency")
+    target = Event.objects.get(headline="US sanctions Turkey's defense procurement agency")
     server = live_server.url
     snippet = (
         f'<iframe src="{server}/timelines/turkey-air-defense/embed/?event={target.pk}" '
