@@ -25,6 +25,14 @@ def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
 
+def pytest_configure(config):
+    """Hash test passwords cheaply: the real hasher costs about half a second per user,
+    and factories make hundreds of them. Subprocesses the tests start keep the real one."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_report_header(config):
     from django.conf import settings
 
