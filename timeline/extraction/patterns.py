@@ -11,7 +11,10 @@ capitalised; "may", "march on" and "we" are not.
 
 from __future__ import annotations
 
+import calendar
 import re
+
+from timeline.periods import MONTH_NAMES
 
 # A date never spans a line break: headlines and paragraphs end at one. "\r" is a
 # line break too, or "March 3,\r\n2021" is read as a year-less "March 3" and gets
@@ -140,37 +143,10 @@ _OPENING_WORDS = [
     "circa",
 ]
 _NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
+    *MONTH_NAMES,
+    *(name[:3] for name in MONTH_NAMES if name != "May"),
     "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
+    *calendar.day_name,
     "AD",
 ]
 # Every candidate starts at a word that can open a date; checking that first
