@@ -43,8 +43,9 @@ def site(live_server):
     long = services.add_source(
         timeline=timeline,
         text=LONG_TEXT,
-        title=f"{LONG_WORD} {LONG_URL}",
-        publisher=LONG_URL,
+        # As long as the fields allow (PostgreSQL refuses more; SQLite would not say).
+        title=f"{LONG_WORD} {LONG_URL}"[: Source._meta.get_field("title").max_length],
+        publisher=LONG_URL[: Source._meta.get_field("publisher").max_length],
         url=LONG_URL,
         published=date(2016, 11, 19),
         user=editor,
