@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import images, services
+from timeline.drafts import admin as drafts_admin  # noqa: F401 (registers drafts and candidates)
 from timeline.models import (
     Citation,
     Era,

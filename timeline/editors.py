@@ -27,6 +27,10 @@ EDITOR_PERMISSIONS = {
     "event": ("view", "add", "change", "delete"),
     "citation": ("view", "add", "change", "delete"),
     "proposal": ("view", "change"),
+    "era": ("view", "add", "change", "delete"),
+    # Drafts are built by refreshes; editors look at them and act through the services.
+    "draft": ("view", "change"),
+    "candidate": ("view", "change"),
 }
 
 
