@@ -68,7 +68,7 @@ def test_acting_twice_on_a_candidate_says_so_and_changes_nothing(editor_client, 
     response = editor_client.post(
         url, {"action": "accept_selected", "_selected_action": [candidate.pk]}, follow=True
     )
-    assert "already" in response.content.decode()
+    assert f"{editor_client.editor.username} already rejected" in response.content.decode()
     candidate.refresh_from_db()
     assert candidate.state == CandidateState.REJECTED
     assert not Event.objects.exists()
