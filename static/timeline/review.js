@@ -81,12 +81,17 @@
   });
 
   // After a swap, put focus where the editor expects it: on the edit form's
-  // first field, or on the next proposal still waiting once this one is done.
+  // first field, on the key toggle just pressed, or on the next proposal still
+  // waiting once this one is done.
   document.body.addEventListener("htmx:afterSettle", (event) => {
     const swapped = event.detail.elt;
     const proposal = swapped && swapped.closest && swapped.closest("[data-proposal]");
     const target = proposal || document.getElementById(event.detail.target && event.detail.target.id);
     if (!target || !target.matches("[data-proposal]")) return;
+    // Marking the event as key leaves the review where it was: focus stays on the toggle.
+    const trigger = event.detail.requestConfig && event.detail.requestConfig.elt;
+    const toggle = trigger && trigger.matches("[data-keeps-focus]") && target.querySelector("[data-keeps-focus] button");
+    if (toggle) { toggle.focus(); return; }
     const field = target.querySelector(".edit-form input:not([type=hidden]), .edit-form textarea");
     if (field) { field.focus(); return; }
     const failed = target.querySelector(".message.error");

@@ -28,6 +28,7 @@ from timeline.editors import editor_required
 from timeline.htmx import HtmxHttpRequest
 from timeline.models import Proposal, Timeline
 from timeline.periods import iso, last_day
+from timeline.review import events
 from timeline.review.forms import ConfirmForm, PeriodField
 
 PAGE = "timeline/review/draft.html"
@@ -272,3 +273,15 @@ def undo(request: HttpRequest, pk: int) -> HttpResponse:
         return _after(request, candidate, status=422)
     messages.success(request, _("Undone."))
     return _after(request, shown)
+
+
+@require_POST
+@editor_required
+def set_key(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark the event an accepted candidate became as key (or not); the candidate stays in view."""
+    candidate = _candidate(pk)
+    if candidate.event_id is None:
+        messages.error(request, _("This candidate has no event to mark: accept it first."))
+        return _after(request, candidate, status=409)
+    events.set_key_from_form(request, candidate.event_id)
+    return _after(request, candidate)

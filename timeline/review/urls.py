@@ -17,6 +17,7 @@ urlpatterns = [
     path("proposals/<int:pk>/merge/", views.merge, name="merge"),
     path("proposals/<int:pk>/reject/", views.reject, name="reject"),
     path("proposals/<int:pk>/undo/", views.undo, name="undo"),
+    path("proposals/<int:pk>/key/", views.set_key, name="proposal_key"),
     path("events/<int:pk>/history/", history.event_history, name="event_history"),
     path("timelines/<slug:slug>/draft/", draft.draft, name="draft"),
     path("timelines/<slug:slug>/draft/refresh/", draft.refresh_draft, name="draft_refresh"),
@@ -26,5 +27,6 @@ urlpatterns = [
     path("candidates/<int:pk>/reject/", draft.reject, name="candidate_reject"),
     path("candidates/<int:pk>/split/", draft.split, name="candidate_split"),
     path("candidates/<int:pk>/undo/", draft.undo, name="candidate_undo"),
+    path("candidates/<int:pk>/key/", draft.set_key, name="candidate_key"),
     path("events/<int:pk>/key/", events.set_key, name="key"),
 ]

@@ -26,6 +26,7 @@ from timeline.editors import editor_required, is_editor
 from timeline.htmx import HtmxHttpRequest
 from timeline.ingest.documents import DocumentError
 from timeline.models import ExtractionState, Proposal, ProposalState, Source, Timeline
+from timeline.review import events
 from timeline.review.forms import (
     AddSourceForm,
     ConfirmForm,
@@ -305,3 +306,15 @@ def undo(request: HttpRequest, pk: int) -> HttpResponse:
         return _("Undone: the proposal is pending again.")
 
     return _review(request, pk, act)
+
+
+@require_POST
+@editor_required
+def set_key(request: HttpRequest, pk: int) -> HttpResponse:
+    """Mark the event a reviewed proposal went to as key (or not); the proposal stays in view."""
+    proposal = _proposal(pk)
+    if proposal.event_id is None:
+        messages.error(request, _("This proposal has no event to mark: confirm it first."))
+        return _after_action(request, proposal, status=409)
+    events.set_key_from_form(request, proposal.event_id)
+    return _after_action(request, proposal)
