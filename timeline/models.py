@@ -72,9 +72,19 @@ class Timeline(models.Model):
         _("public"), default=False, help_text=_("Readers who are not logged in can see it.")
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    content_updated_at = models.DateTimeField(
+        _("content updated"),
+        default=timezone.now,
+        editable=False,
+        help_text=_(
+            "When readers last saw a change: an event, citation or era saved or deleted, "
+            "a cited source's details, the timeline itself. Set by public_cache's signals."
+        ),
+    )
 
     objects = TimelineQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Derived from the other models' changes: not an edit of the timeline worth a record.
+    history = HistoricalRecords(excluded_fields=["content_updated_at"])
 
     class Meta:
         ordering = ["title"]

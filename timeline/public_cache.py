@@ -3,12 +3,19 @@
 Each cached response is filed under version stamps: one per timeline (its page,
 permalinks and exports), one for the list of timelines, and one over everything.
 A change replaces only the stamps of what it touches (now, and again when the
-transaction commits), so those pages are stale at once and the rest stay hits:
+transaction commits), so those pages are stale at once and the rest stay hits.
+
+A change readers can see also moves the timeline's ``content_updated_at``, the
+"last updated" of its page and of the API: a deletion is a change like any
+other, which no event's or citation's own timestamp can tell.
 
 - a timeline saved or deleted: that timeline (under its old and new slug) and the list;
-- an event saved or deleted: its timeline and the list (which counts events);
-- a citation saved or deleted: its event's timeline;
-- a source edited: the timelines whose events cite it; a new source cites nothing yet;
+- an event or era saved or deleted: its timeline and the list (which counts events
+  and lists eras, and says when each timeline was last updated);
+- a citation saved or deleted: its event's timeline and the list;
+- a source's shown details (title, publisher, URL, date) edited: the timelines whose
+  events cite it, and the list; a new source cites nothing yet, and its other fields
+  (text, kind, language) are not shown;
 - proposals: nothing, readers never see them.
 
 Only anonymous GETs with no session or message cookie are cached: anything
@@ -21,7 +28,7 @@ where links are built from it (no ``TIMELINE_SITE_URL``, in development).
 Invalidation rides on the models' save and delete signals, wired by
 ``connect()`` (called from the app's ``ready()``). ``QuerySet.update()``,
 ``bulk_create()`` and ``bulk_update()`` send no signals: a write path that
-changes what readers see through them must call ``invalidate()`` itself.
+changes what readers see through them must call ``changed()`` itself.
 """
 
 from __future__ import annotations
@@ -36,6 +43,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.utils import timezone
 
 from timeline.site import site_url
 
@@ -83,6 +91,21 @@ def invalidate(*, slugs: Iterable[str] = (), timeline_list: bool = False) -> Non
 
 # --- what each change touches --------------------------------------------------------------
 
+# What the public pages, exports and API show of a source (its text only through quotes).
+SHOWN_SOURCE_FIELDS = ("title", "publisher", "url", "published")
+
+
+def changed(*, also: Iterable[str] = (), **lookup) -> None:
+    """Readers see something new in the timelines matching ``lookup``: their "last updated"
+    moves, and their cached pages go (with the list's, and those of the slugs ``also``)."""
+    from timeline.models import Timeline
+
+    slugs = set(Timeline.objects.filter(**lookup).values_list("slug", flat=True).distinct())
+    if slugs:
+        Timeline.objects.filter(slug__in=slugs).update(content_updated_at=timezone.now())
+    if slugs or also:
+        invalidate(slugs=slugs | set(also), timeline_list=True)
+
 
 def _remember_slug(sender, instance, **kwargs) -> None:
     """A renamed timeline's old URL must stop serving its cached pages too."""
@@ -94,38 +117,46 @@ def _remember_slug(sender, instance, **kwargs) -> None:
 
 
 def _timeline_changed(sender, instance, **kwargs) -> None:
-    slugs = {instance.slug, getattr(instance, "_public_cache_old_slug", None)} - {None}
-    invalidate(slugs=slugs, timeline_list=True)
+    # Every field of a timeline is shown (whether it is public decides if it is seen at all).
+    # A deleted timeline matches nothing: its address, and a renamed one's old address, go too.
+    gone = {instance.slug, getattr(instance, "_public_cache_old_slug", None)} - {None}
+    changed(pk=instance.pk, also=gone)
 
 
-def _event_changed(sender, instance, **kwargs) -> None:
-    invalidate(slugs=_slugs(timeline_id=instance.timeline_id), timeline_list=True)
+def _in_timeline_changed(sender, instance, **kwargs) -> None:
+    """An event or an era."""
+    changed(pk=instance.timeline_id)
 
 
 def _citation_changed(sender, instance, **kwargs) -> None:
-    invalidate(slugs=_slugs(events__pk=instance.event_id))
+    changed(events__pk=instance.event_id)
+
+
+def _remember_shown_source(sender, instance, **kwargs) -> None:
+    """What readers saw of the source before this save, to tell whether it changes."""
+    instance._public_cache_shown = (
+        sender.objects.filter(pk=instance.pk).values(*SHOWN_SOURCE_FIELDS).first()
+        if instance.pk
+        else None
+    )
 
 
 def _source_changed(sender, instance, created=False, **kwargs) -> None:
     if created:
         return  # nothing cites a new source: readers cannot see it
-    if slugs := _slugs(events__citations__source_id=instance.pk):
-        invalidate(slugs=slugs)
-
-
-def _slugs(timeline_id: int | None = None, **lookup) -> set[str]:
-    from timeline.models import Timeline
-
-    if timeline_id is not None:
-        lookup["pk"] = timeline_id
-    return set(Timeline.objects.filter(**lookup).values_list("slug", flat=True).distinct())
+    before = getattr(instance, "_public_cache_shown", None)
+    now = {name: getattr(instance, name) for name in SHOWN_SOURCE_FIELDS}
+    if before == now:
+        return  # its text, kind or language: readers see none of them
+    changed(events__citations__source_id=instance.pk)
 
 
 def connect(app_config) -> None:
     """Wire invalidation to the saves and deletes of what readers see; proposals are not."""
     receivers = {
         "Timeline": _timeline_changed,
-        "Event": _event_changed,
+        "Event": _in_timeline_changed,
+        "Era": _in_timeline_changed,
         "Citation": _citation_changed,
         "Source": _source_changed,
     }
@@ -135,6 +166,8 @@ def connect(app_config) -> None:
         post_delete.connect(receiver, sender=model, dispatch_uid=f"cache-d-{name}")
     timeline = app_config.get_model("Timeline")
     pre_save.connect(_remember_slug, sender=timeline, dispatch_uid="cache-slug")
+    source = app_config.get_model("Source")
+    pre_save.connect(_remember_shown_source, sender=source, dispatch_uid="cache-source")
 
 
 # --- serving -------------------------------------------------------------------------------

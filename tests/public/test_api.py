@@ -8,7 +8,13 @@ import jsonschema
 import pytest
 from django.urls import reverse
 
-from tests.factories import CitationFactory, EventFactory, SourceFactory, TimelineFactory
+from tests.factories import (
+    CitationFactory,
+    EraFactory,
+    EventFactory,
+    SourceFactory,
+    TimelineFactory,
+)
 from timeline.periods import Precision
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +42,16 @@ def timeline():
         timeline=timeline, headline="Talks", date=date(2016, 11, 18), precision=Precision.DAY
     )
     CitationFactory(event=talks, source=SourceFactory(timeline=timeline, url="", published=None))
+    EraFactory(
+        timeline=timeline,
+        title="The FD-2000 tender",
+        slug="tender",
+        date=date(2013, 9, 1),
+        precision=Precision.MONTH,
+        end_date=date(2015, 11, 1),
+        end_precision=Precision.MONTH,
+        colour="amber",
+    )
     return timeline
 
 
@@ -64,7 +80,56 @@ def test_timeline_list_matches_its_description_and_hides_private_ones(client, op
     data = response.json()
     validate(openapi, data, response_schema(openapi, "/timelines/"))
     assert [t["slug"] for t in data["timelines"]] == ["air"]
-    assert data["timelines"][0]["event_count"] == 2
+    listed = data["timelines"][0]
+    assert listed["event_count"] == 2
+    assert [era["title"] for era in listed["eras"]] == ["The FD-2000 tender"]
+    assert client.get(listed["api_url"]).json()["slug"] == "air"
+
+
+def test_one_timeline_matches_its_description_with_span_counts_eras_and_links(
+    client, openapi, timeline
+):
+    response = client.get(reverse("public:api_timeline", args=["air"]))
+    data = response.json()
+    validate(openapi, data, response_schema(openapi, "/timelines/{slug}/"))
+    assert (data["title"], data["description"]) == ("Air defense", "Missiles.")
+    assert (data["event_count"], data["key_event_count"]) == (2, 1)
+    assert data["span"] == {
+        "start": "2013",
+        "precision": "year",
+        "end": "2016",
+        "end_precision": "year",
+        "circa": False,
+        "edtf": "2013/2016",
+        "display": "2013 – 2016",
+    }
+    (era,) = data["eras"]
+    assert era == {
+        "title": "The FD-2000 tender",
+        "slug": "tender",
+        "colour": "amber",
+        "date": {
+            "start": "2013-09",
+            "precision": "month",
+            "end": "2015-11",
+            "end_precision": "month",
+            "circa": False,
+            "edtf": "2013-09/2015-11",
+            "display": "September 2013 – November 2015",
+        },
+    }
+    timeline.refresh_from_db()
+    assert data["updated"] == timeline.content_updated_at.isoformat()
+    assert data["url"].endswith("/timelines/air/") and data["feed_url"].endswith("/air/feed/")
+    assert client.get(data["events_url"]).json()["count"] == 2
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_a_timeline_without_events_has_no_span(client, openapi):
+    TimelineFactory(slug="empty")
+    data = client.get(reverse("public:api_timeline", args=["empty"])).json()
+    validate(openapi, data, "TimelineDetail")
+    assert data["span"] is None and data["event_count"] == 0 and data["eras"] == []
 
 
 def test_events_match_their_description_with_dates_at_precision(client, openapi, timeline):
@@ -110,6 +175,8 @@ def test_bad_filters_are_a_400_in_the_described_shape(client, openapi, timeline)
 def test_private_timelines_are_invisible(client):
     TimelineFactory(slug="secret", is_public=False)
     assert client.get(reverse("public:api_events", args=["secret"])).status_code == 404
+    assert client.get(reverse("public:api_timeline", args=["secret"])).status_code == 404
+    assert client.get(reverse("public:api_timelines")).json() == {"timelines": []}
 
 
 def test_any_origin_may_read_but_nobody_may_write(client, timeline):

@@ -292,7 +292,10 @@ def test_public_page_and_exports_take_a_fixed_number_of_queries(
         (reverse("public:feed", args=[slug]), 2),
         # timeline, count, events, citations
         (reverse("public:api_events", args=[slug]), 4),
-        (reverse("public:api_timelines"), 1),
+        # timelines with their counts, their eras
+        (reverse("public:api_timelines"), 2),
+        # timeline, counts and span, eras
+        (reverse("public:api_timeline", args=[slug]), 3),
         # timeline, the event, its day, events before it, count, events, citations, eras
         (reverse("public:embed", args=[slug]) + f"?event={first.pk}", 8),
         (reverse("public:share_image", args=[slug]), 2),

@@ -7,15 +7,18 @@ checks against real responses.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import wraps
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Min, Q
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from timeline.models import Timeline
+from timeline.models import Era, Timeline
+from timeline.periods import Period, Precision
 from timeline.public.forms import EventFilterForm
 from timeline.public.openapi import openapi_document
 from timeline.public.views import visible_timeline
@@ -43,10 +46,33 @@ def cors_open(view):
 def timelines(request: HttpRequest) -> JsonResponse:
     found = (
         Timeline.objects.visible_to(request.user)
-        .annotate(event_count=Count("events"), updated=Max("events__updated_at"))
+        .annotate(event_count=Count("events"))
+        .prefetch_related("eras")
         .order_by("title")
     )
     return JsonResponse({"timelines": [_timeline(request, t) for t in found]})
+
+
+@cors_open
+@require_safe
+@cached_for_readers(query=())
+def timeline_detail(request: HttpRequest, slug: str) -> JsonResponse:
+    """One timeline: what it covers, how much, when it last changed, its eras, its links."""
+    found = visible_timeline(request, slug)
+    facts = found.events.aggregate(
+        event_count=Count("pk"),
+        key_event_count=Count("pk", filter=Q(is_key=True)),
+        first=Min("date"),
+        last=Max(Coalesce("end_date", "date")),
+    )
+    found.event_count = facts["event_count"]
+    return JsonResponse(
+        {
+            **_timeline(request, found),
+            "key_event_count": facts["key_event_count"],
+            "span": _span(facts["first"], facts["last"]),
+        }
+    )
 
 
 @cors_open
@@ -99,28 +125,48 @@ def _timeline(request: HttpRequest, timeline: Timeline) -> dict:
         **_timeline_ref(request, timeline),
         "description": timeline.description,
         "event_count": timeline.event_count,
-        "updated": timeline.updated.isoformat() if timeline.updated else None,
+        "updated": timeline.content_updated_at.isoformat(),
+        "eras": [_era(era) for era in timeline.eras.all()],
+        "api_url": absolute_url(request, reverse("public:api_timeline", args=[timeline.slug])),
         "events_url": absolute_url(request, reverse("public:api_events", args=[timeline.slug])),
         "feed_url": absolute_url(request, reverse("public:feed", args=[timeline.slug])),
     }
 
 
+def _span(first: date | None, last: date | None) -> dict | None:
+    """The years from the first event's start to the last one's end, as the page says them."""
+    if first is None:
+        return None
+    start = date(first.year, 1, 1)
+    end = date(last.year, 1, 1) if last.year != first.year else None
+    period = Period(start, Precision.YEAR, end, Precision.YEAR if end else None)
+    return _date(period, circa=False)
+
+
+def _era(era: Era) -> dict:
+    return {"title": era.title, "slug": era.slug, "colour": era.colour, "date": _date(era.period)}
+
+
+def _date(period: Period, circa: bool = False) -> dict:
+    start, _, end = period.iso.partition("/")
+    return {
+        "start": start,
+        "precision": period.precision.label,
+        "end": end or None,
+        "end_precision": period.end_precision.label if period.end else None,
+        "circa": circa,
+        "edtf": period.edtf(circa=circa),
+        "display": period.display(circa=circa),
+    }
+
+
 def _event(request: HttpRequest, event) -> dict:
-    period = event.period
     return {
         "id": event.pk,
         "headline": event.headline,
         "description": event.description,
         "key": event.is_key,
-        "date": {
-            "start": period.iso.split("/")[0],
-            "precision": period.precision.label,
-            "end": period.iso.split("/")[1] if period.end else None,
-            "end_precision": period.end_precision.label if period.end else None,
-            "circa": event.circa,
-            "edtf": period.edtf(circa=event.circa),
-            "display": event.date_display,
-        },
+        "date": _date(event.period, circa=event.circa),
         "url": absolute_url(request, event.get_absolute_url()),
         "image": _image(request, event),
         "link": {"url": event.link_url, "title": event.link_title} if event.link_url else None,

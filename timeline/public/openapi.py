@@ -6,6 +6,8 @@ responses: the description cannot drift from what the API sends.
 
 from __future__ import annotations
 
+from timeline.models import EraColour
+
 NULLABLE_STRING = {"type": ["string", "null"]}
 
 DATE = {
@@ -111,6 +113,19 @@ TIMELINE_REF = {
     },
 }
 
+ERA = {
+    "type": "object",
+    "description": "A named span of the timeline, shown on its axis and overview.",
+    "required": ["title", "slug", "colour", "date"],
+    "additionalProperties": False,
+    "properties": {
+        "title": {"type": "string", "examples": ["The FD-2000 tender"]},
+        "slug": {"type": "string", "description": "Its anchor on the page: #era-<slug>."},
+        "colour": {"enum": list(EraColour.values)},
+        "date": {"$ref": "#/components/schemas/Date"},
+    },
+}
+
 TIMELINE = {
     "type": "object",
     "required": [
@@ -120,6 +135,8 @@ TIMELINE = {
         "description",
         "event_count",
         "updated",
+        "eras",
+        "api_url",
         "events_url",
         "feed_url",
     ],
@@ -128,9 +145,32 @@ TIMELINE = {
         **TIMELINE_REF["properties"],
         "description": {"type": "string"},
         "event_count": {"type": "integer"},
-        "updated": {"type": ["string", "null"], "format": "date-time"},
+        "updated": {
+            "type": "string",
+            "format": "date-time",
+            "description": (
+                "When readers last saw a change: an event, citation or era added, edited "
+                "or deleted, a cited source's details, the timeline itself."
+            ),
+        },
+        "eras": {"type": "array", "items": {"$ref": "#/components/schemas/Era"}},
+        "api_url": {"type": "string", "format": "uri", "description": "This timeline here."},
         "events_url": {"type": "string", "format": "uri"},
-        "feed_url": {"type": "string", "format": "uri"},
+        "feed_url": {"type": "string", "format": "uri", "description": "Its Atom feed."},
+    },
+}
+
+TIMELINE_DETAIL = {
+    "type": "object",
+    "required": [*TIMELINE["required"], "key_event_count", "span"],
+    "additionalProperties": False,
+    "properties": {
+        **TIMELINE["properties"],
+        "key_event_count": {"type": "integer"},
+        "span": {
+            "description": "From the first event's year to the last one's; null with no events.",
+            "oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/Date"}],
+        },
     },
 }
 
@@ -181,7 +221,9 @@ SCHEMAS = {
     "Source": SOURCE,
     "Event": EVENT,
     "TimelineRef": TIMELINE_REF,
+    "Era": ERA,
     "Timeline": TIMELINE,
+    "TimelineDetail": TIMELINE_DETAIL,
     "TimelineList": TIMELINE_LIST,
     "EventPage": EVENT_PAGE,
     "Errors": ERRORS,
@@ -200,6 +242,9 @@ def _query(name: str, description: str, schema: dict) -> dict:
         "description": description,
         "schema": schema,
     }
+
+
+SLUG = {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}
 
 
 def openapi_document(server: str) -> dict:
@@ -222,17 +267,23 @@ def openapi_document(server: str) -> dict:
                     "responses": {"200": {"description": "OK", "content": _json("TimelineList")}},
                 }
             },
+            "/timelines/{slug}/": {
+                "get": {
+                    "operationId": "getTimeline",
+                    "summary": "One timeline: its span, counts, last update, eras and links",
+                    "parameters": [SLUG],
+                    "responses": {
+                        "200": {"description": "OK", "content": _json("TimelineDetail")},
+                        "404": {"description": "No such public timeline"},
+                    },
+                }
+            },
             "/timelines/{slug}/events/": {
                 "get": {
                     "operationId": "listEvents",
                     "summary": "A timeline's events in date order, 100 a page",
                     "parameters": [
-                        {
-                            "name": "slug",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "string"},
-                        },
+                        SLUG,
                         _query(
                             "q",
                             "Words that must all appear (headline, description, quotes).",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("timelines/<slug:slug>/embed/", embed.embed, name="embed"),
     path("oembed/", embed.oembed, name="oembed"),
     path("api/v1/timelines/", api.timelines, name="api_timelines"),
+    path("api/v1/timelines/<slug:slug>/", api.timeline_detail, name="api_timeline"),
     path("api/v1/timelines/<slug:slug>/events/", api.events, name="api_events"),
     path("api/v1/openapi.json", api.openapi, name="api_openapi"),
 ]
