@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
@@ -62,14 +63,50 @@ def test_oembed_refuses_what_it_cannot_embed(client, timeline):
     oembed = reverse("public:oembed")
     assert client.get(oembed, {"url": "http://testserver/timelines/secret/"}).status_code == 404
     assert client.get(oembed, {"url": "http://testserver/admin/"}).status_code == 404
-    assert (
-        client.get(oembed, {"url": "http://x/timelines/air/", "format": "xml"}).status_code == 501
-    )
+    for unknown in ("yaml", "JSON", "xml+json"):
+        response = client.get(oembed, {"url": "http://x/timelines/air/", "format": unknown})
+        assert response.status_code == 501, unknown
+    # Left empty, it is the default.
+    assert client.get(oembed, {"url": "http://x/timelines/air/", "format": ""}).json()["version"]
 
 
-def test_pages_announce_their_oembed(client, timeline):
-    content = client.get(timeline.get_absolute_url()).content.decode()
-    assert 'type="application/json+oembed"' in content
+def test_oembed_answers_in_xml_with_the_same_fields_as_json(client, timeline):
+    event = timeline.events.get(headline="Event 003")
+    query = {"url": "http://testserver" + event.get_absolute_url(), "maxheight": 400}
+    as_json = client.get(reverse("public:oembed"), query).json()
+    for _ in range(2):  # fresh, then from the cache
+        response = client.get(reverse("public:oembed"), {**query, "format": "xml"})
+        assert response.status_code == 200
+        assert response["Content-Type"] == "text/xml; charset=utf-8"
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert response.content.startswith(b"<?xml version='1.0' encoding='utf-8'?>")
+        root = ElementTree.fromstring(response.content)
+        assert root.tag == "oembed"
+        assert {child.tag: child.text for child in root} == {
+            name: str(value) for name, value in as_json.items()
+        }
+    # The snippet is text in an element, escaped: a consumer gets back the very same HTML.
+    assert b"&lt;iframe src=" in response.content
+    assert root.find("html").text.startswith('<iframe src="http://testserver/timelines/air/embed/')
+    assert root.find("title").text == "Event 003 · Air defense"
+
+
+def test_oembed_xml_refuses_what_json_refuses(client, timeline):
+    TimelineFactory(slug="secret", is_public=False)
+    oembed = reverse("public:oembed")
+    for url in ("http://testserver/timelines/secret/", "http://testserver/admin/"):
+        assert client.get(oembed, {"url": url, "format": "xml"}).status_code == 404
+
+
+def test_pages_announce_their_oembed_in_json_and_xml(client, timeline):
+    for page in (timeline.get_absolute_url(), timeline.events.first().get_absolute_url()):
+        content = client.get(page).content.decode()
+        assert 'type="application/json+oembed"' in content
+        xml_link = content.split('type="text/xml+oembed"')[1].split(">")[0]
+        href = xml_link.split('href="')[1].split('"')[0].replace("&amp;", "&")
+        answer = client.get(href)
+        assert answer.status_code == 200 and answer["Content-Type"].startswith("text/xml")
+        assert ElementTree.fromstring(answer.content).find("type").text == "rich"
 
 
 def test_embed_and_oembed_links_come_from_the_site_url(client, settings, timeline):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import wraps
 from urllib.parse import urlsplit
+from xml.etree import ElementTree
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -27,6 +28,7 @@ from timeline.public_cache import cached_for_readers
 from timeline.site import absolute_url
 
 OEMBED_WIDTH, OEMBED_HEIGHT = 640, 600
+OEMBED_FORMATS = ("json", "xml")
 
 
 def frameable(view):
@@ -81,9 +83,15 @@ def embed(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 @cached_for_readers(query=("url", "format", "maxwidth", "maxheight"))
 def oembed(request: HttpRequest) -> HttpResponse:
-    """oEmbed 1.0 (rich type) for a timeline's or an event's URL on this site."""
-    if request.GET.get("format", "json") != "json":
-        return HttpResponse("Only format=json is supported.", status=501)
+    """oEmbed 1.0 (rich type) for a timeline's or an event's URL on this site, in JSON or XML."""
+    answer_format = request.GET.get("format") or "json"
+    if answer_format not in OEMBED_FORMATS:
+        # The spec's answer to a format the provider does not speak (section 2.3).
+        return HttpResponse(
+            "Only format=json and format=xml are supported.",
+            status=501,
+            content_type="text/plain; charset=utf-8",
+        )
     try:
         match = resolve(urlsplit(request.GET.get("url", "")).path)
     except Resolver404:
@@ -98,19 +106,29 @@ def oembed(request: HttpRequest) -> HttpResponse:
             raise Http404("No such event.")
     width = _bounded(request.GET.get("maxwidth"), OEMBED_WIDTH)
     height = _bounded(request.GET.get("maxheight"), OEMBED_HEIGHT)
-    return JsonResponse(
-        {
-            "version": "1.0",
-            "type": "rich",
-            "provider_name": "Timelines",
-            "provider_url": absolute_url(request, reverse("public:timeline_list")),
-            "title": f"{event.headline} · {timeline.title}" if event else timeline.title,
-            "html": embed_snippet(request, timeline, event=event, height=height),
-            "width": width,
-            "height": height,
-            "cache_age": settings.TIMELINE_CACHE_SECONDS,
-        }
-    )
+    answer = {
+        "version": "1.0",
+        "type": "rich",
+        "provider_name": "Timelines",
+        "provider_url": absolute_url(request, reverse("public:timeline_list")),
+        "title": f"{event.headline} · {timeline.title}" if event else timeline.title,
+        "html": embed_snippet(request, timeline, event=event, height=height),
+        "width": width,
+        "height": height,
+        "cache_age": settings.TIMELINE_CACHE_SECONDS,
+    }
+    if answer_format == "xml":
+        return HttpResponse(oembed_xml(answer), content_type="text/xml; charset=utf-8")
+    return JsonResponse(answer)
+
+
+def oembed_xml(answer: dict) -> bytes:
+    """The XML form of an oEmbed answer (spec section 2.3): an <oembed> root element
+    holding one element per field, its value as text (the html field escaped, not parsed)."""
+    root = ElementTree.Element("oembed")
+    for name, value in answer.items():
+        ElementTree.SubElement(root, name).text = str(value)
+    return ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def _bounded(value: str | None, default: int) -> int:
