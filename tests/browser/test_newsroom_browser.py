@@ -210,3 +210,20 @@ def test_feed_api_and_share_tags_are_what_they_say(page, live_server, turkey, ot
     schema = {"$ref": "#/components/schemas/EventPage", "components": openapi["components"]}
     jsonschema.Draft202012Validator(schema).validate(data)
     assert data["count"] == 5 and all(event["key"] for event in data["results"])
+    one = page.evaluate(
+        "url => fetch(url).then(r => r.json())",
+        f"{live_server.url}/api/v1/timelines/turkey-air-defense/",
+    )
+    schema = {"$ref": "#/components/schemas/TimelineDetail", "components": openapi["components"]}
+    jsonschema.Draft202012Validator(schema).validate(one)
+    assert one["event_count"] == 10 and one["key_event_count"] == 5 and one["eras"]
+    assert one["events_url"].endswith("/api/v1/timelines/turkey-air-defense/events/")
+
+    # A CMS that reads XML finds the oEmbed answer from the page alone.
+    page.goto(turkey)
+    xml_url = page.locator("link[type='text/xml+oembed']").get_attribute("href")
+    answer = page.request.get(xml_url)
+    assert answer.headers["content-type"].startswith("text/xml")
+    oembed = ET.fromstring(answer.body())
+    assert oembed.tag == "oembed" and oembed.find("type").text == "rich"
+    assert "/timelines/turkey-air-defense/embed/" in oembed.find("html").text
