@@ -74,6 +74,7 @@ def every_url(world) -> list[tuple[str, str, dict[str, int]]]:
         ("get", reverse("public:embed", args=[t.slug]), public),
         ("get", reverse("public:oembed") + f"?url=/timelines/{t.slug}/", public),
         ("get", reverse("public:api_timelines"), public),
+        ("get", reverse("public:api_timeline", args=[t.slug]), public),
         ("get", reverse("public:api_events", args=[t.slug]), public),
         ("get", reverse("public:api_openapi"), public),
         ("get", reverse("health"), public),
@@ -96,8 +97,11 @@ def every_url(world) -> list[tuple[str, str, dict[str, int]]]:
         ("post", reverse("review:candidate_reject", args=[c.pk]), review_post),
         ("post", reverse("review:candidate_undo", args=[c.pk]), review_post),
         ("post", reverse("review:candidate_accept", args=[c.pk]), review_post),
+        # Before the refresh, which replaces the candidate.
+        ("post", reverse("review:candidate_key", args=[c.pk]), review_post),
         ("post", reverse("review:draft_refresh", args=[t.slug]), review_post),
         ("post", reverse("review:key", args=[e.pk]), review_post),
+        ("post", reverse("review:proposal_key", args=[p.pk]), review_post),
         # Last: re-reading the source replaces its pending proposals.
         ("post", reverse("review:published", args=[s.pk]), review_post),
         ("post", reverse("review:reading", args=[s.pk]), review_post),
@@ -145,6 +149,7 @@ def _args(name, world):
         "public:feed",
         "public:embed",
         "public:api_events",
+        "public:api_timeline",
     }:
         return [world["timeline"].slug]
     if name == "public:event":
@@ -159,7 +164,14 @@ def _args(name, world):
         return [world["source"].pk]
     if name in {"review:event_history", "review:key"}:
         return [world["event"].pk]
-    if name in {"review:confirm", "review:edit", "review:merge", "review:reject", "review:undo"}:
+    if name in {
+        "review:confirm",
+        "review:edit",
+        "review:merge",
+        "review:reject",
+        "review:undo",
+        "review:proposal_key",
+    }:
         return [world["proposal"].pk]
     if name in {"review:draft", "review:draft_refresh", "review:draft_status"}:
         return [world["timeline"].slug]
