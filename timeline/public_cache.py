@@ -95,13 +95,16 @@ def invalidate(*, slugs: Iterable[str] = (), timeline_list: bool = False) -> Non
 SHOWN_SOURCE_FIELDS = ("title", "publisher", "url", "published")
 
 
-def changed(*, also: Iterable[str] = (), **lookup) -> None:
+def changed(*, also: Iterable[str] = (), raw: bool = False, **lookup) -> None:
     """Readers see something new in the timelines matching ``lookup``: their "last updated"
-    moves, and their cached pages go (with the list's, and those of the slugs ``also``)."""
+    moves, and their cached pages go (with the list's, and those of the slugs ``also``).
+
+    ``raw`` is loaddata storing rows as they were: the dump carries each timeline's own
+    "last updated", which a move to another database must not turn into today."""
     from timeline.models import Timeline
 
     slugs = set(Timeline.objects.filter(**lookup).values_list("slug", flat=True).distinct())
-    if slugs:
+    if slugs and not raw:
         Timeline.objects.filter(slug__in=slugs).update(content_updated_at=timezone.now())
     if slugs or also:
         invalidate(slugs=slugs | set(also), timeline_list=True)
@@ -116,20 +119,20 @@ def _remember_slug(sender, instance, **kwargs) -> None:
     )
 
 
-def _timeline_changed(sender, instance, **kwargs) -> None:
+def _timeline_changed(sender, instance, raw=False, **kwargs) -> None:
     # Every field of a timeline is shown (whether it is public decides if it is seen at all).
     # A deleted timeline matches nothing: its address, and a renamed one's old address, go too.
     gone = {instance.slug, getattr(instance, "_public_cache_old_slug", None)} - {None}
-    changed(pk=instance.pk, also=gone)
+    changed(pk=instance.pk, also=gone, raw=raw)
 
 
-def _in_timeline_changed(sender, instance, **kwargs) -> None:
+def _in_timeline_changed(sender, instance, raw=False, **kwargs) -> None:
     """An event or an era."""
-    changed(pk=instance.timeline_id)
+    changed(pk=instance.timeline_id, raw=raw)
 
 
-def _citation_changed(sender, instance, **kwargs) -> None:
-    changed(events__pk=instance.event_id)
+def _citation_changed(sender, instance, raw=False, **kwargs) -> None:
+    changed(events__pk=instance.event_id, raw=raw)
 
 
 def _remember_shown_source(sender, instance, **kwargs) -> None:
@@ -141,14 +144,14 @@ def _remember_shown_source(sender, instance, **kwargs) -> None:
     )
 
 
-def _source_changed(sender, instance, created=False, **kwargs) -> None:
+def _source_changed(sender, instance, created=False, raw=False, **kwargs) -> None:
     if created:
         return  # nothing cites a new source: readers cannot see it
     before = getattr(instance, "_public_cache_shown", None)
     now = {name: getattr(instance, name) for name in SHOWN_SOURCE_FIELDS}
     if before == now:
         return  # its text, kind or language: readers see none of them
-    changed(events__citations__source_id=instance.pk)
+    changed(events__citations__source_id=instance.pk, raw=raw)
 
 
 def connect(app_config) -> None:
