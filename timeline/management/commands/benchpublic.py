@@ -48,6 +48,8 @@ TARGET_MS_10K = {
     "CSV": DOCUMENT_MS,
     "Atom feed": DOCUMENT_MS,
     "API page": DOCUMENT_MS,
+    "API timeline": DOCUMENT_MS,
+    "oEmbed XML": DOCUMENT_MS,
     "share image": DOCUMENT_MS,
 }
 
@@ -165,6 +167,8 @@ class Command(BaseCommand):
             "CSV": f"/timelines/{slug}/events.csv",
             "Atom feed": f"/timelines/{slug}/feed/",
             "API page": f"/api/v1/timelines/{slug}/events/?page={count // 200 or 1}",
+            "API timeline": f"/api/v1/timelines/{slug}/",
+            "oEmbed XML": f"/oembed/?url=/timelines/{slug}/&format=xml",
             "share image": f"/timelines/{slug}/share.png",
         }
         targets = {**TARGET_MS_10K, **TARGET_MS} if count > 10_000 else TARGET_MS_10K
