@@ -1,6 +1,11 @@
 """The Turkey air-defense demo: notes in this project's own words, reviewed as an editor would.
 
-Every note is a source labelled as a demo note. Loading runs the real path:
+Every note is a source written for the demo. Most draw on the public record at
+large and are labelled as demo notes; a note that summarises one public
+document (a ministry's press release, a department's briefing) carries that
+document's real title, publisher, date and address, so its citation leads
+somewhere, while its text stays a summary in this project's words (see
+`Document`). Loading runs the real path:
 add the source, let the extractor propose events, then confirm or merge the
 proposals the plan names. What the plan leaves alone stays pending, so the
 review queue has work in it. Loading twice changes nothing.
@@ -44,11 +49,32 @@ class Merge:
 
 
 @dataclass(frozen=True)
+class Document:
+    """Who published the public document a note summarises, and where.
+
+    A note with a document takes the document's own title and date, each checked
+    against a copy of the publisher's page; its text is still a summary written
+    for the demo, never the document's sentences."""
+
+    publisher: str
+    url: str
+
+
+@dataclass(frozen=True)
 class Note:
     title: str
     published: date
     text: str
     plan: list[Confirm | Merge] = field(default_factory=list)
+    document: Document | None = None
+
+    @property
+    def publisher(self) -> str:
+        return self.document.publisher if self.document else PUBLISHER
+
+    @property
+    def url(self) -> str:
+        return self.document.url if self.document else ""
 
 
 NOTES = [
@@ -165,6 +191,65 @@ NOTES = [
             ),
         ],
     ),
+    Note(
+        title=(
+            "Under Secretary of Defense for Acquisition and Sustainment Ellen M. Lord and "
+            "Deputy Under Secretary of Defense for Policy David J. Trachtenberg Press Briefing "
+            "on DOD's Response to Turkey Accepting Delivery of the Russian S-400 Air And "
+            "Missile Defense System"
+        ),
+        published=date(2019, 7, 17),
+        document=Document(
+            publisher="U.S. Department of Defense",
+            url="https://www.defense.gov/News/Transcripts/Transcript/Article/1908442/"
+            "under-secretary-of-defense-for-acquisition-and-sustainment-ellen-m-lord-and-dep/",
+        ),
+        text=(
+            "Demo note, written for the timeline demo: a summary of a Pentagon press briefing, "
+            "not its words.\n\n"
+            "At a Pentagon briefing on 17 July 2019, two senior Defense Department officials "
+            "said Turkey was suspended from the F-35 programme and that its formal removal had "
+            "begun. The reason they gave was that Turkey had begun taking delivery of Russia's "
+            "S-400 the Friday before. They said the other partner nations backed the decision, "
+            "and that ties with Turkey reached well beyond the fighter."
+        ),
+        plan=[
+            Merge(
+                sentence="suspended from the F-35",
+                value="2019-07-17",
+                into="The US removes Turkey from the F-35",
+            ),
+            # "the Friday before" is dated from the briefing's own date
+            Merge(sentence="the Friday before", value="2019-07-12", into="First S-400 deliveries"),
+        ],
+    ),
+    Note(
+        title=(
+            "No: 321, 14 December 2020, Press Release Regarding the U.S. Decision to Impose "
+            "Sanctions Against Turkey"
+        ),
+        published=date(2020, 12, 14),
+        document=Document(
+            publisher="Turkish Ministry of Foreign Affairs",
+            url="https://mfa.gov.tr/no_-321_-abd-nin-ulkemize-karsi-acikladigi-yaptirim-kararlari-hk.en.mfa",
+        ),
+        text=(
+            "Demo note, written for the timeline demo: a summary of a Turkish foreign ministry "
+            "press release, not its words.\n\n"
+            "On 14 December 2020 Turkey's foreign ministry rejected the sanctions that the "
+            "United States announced that day over Turkey's purchase of the S-400. The ministry "
+            "said the American objections had no technical basis, recalled that Turkey had "
+            "offered to settle the question in a working group with NATO, warned that Turkey "
+            "would answer in its own time, and asked Washington to reverse the decision."
+        ),
+        plan=[
+            Merge(
+                sentence="rejected the sanctions",
+                value="2020-12-14",
+                into="US sanctions Turkey's defense",
+            ),
+        ],
+    ),
 ]
 
 
@@ -235,7 +320,8 @@ def load(*, user=None) -> Timeline:
             text=note.text,
             title=note.title,
             published=note.published,
-            publisher=PUBLISHER,
+            publisher=note.publisher,
+            url=note.url,
             user=user,
         )
         for step in note.plan:
