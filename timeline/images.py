@@ -5,12 +5,14 @@ JPEG, PNG and WebP pass, within a byte and a pixel limit. It is then drawn
 again from its pixels (turned upright first), which leaves EXIF, GPS and any
 other metadata behind, and saved through Django's storage API with one copy
 per width in WIDTHS that is narrower than the image, for `srcset`. Which
-storage that is (the file system, an S3 bucket) is configuration.
+storage that is (the file system, an S3 bucket) is configuration: nothing here
+asks for a path on disk, only names the storage understands.
 """
 
 from __future__ import annotations
 
 import io
+import secrets
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -77,6 +79,10 @@ def attach(event, upload, *, alt: str, caption: str = "", credit: str = "") -> N
     if clean.width > WIDTHS[-1]:
         clean.thumbnail((WIDTHS[-1], WIDTHS[-1] * 10))
     stem = PurePosixPath(getattr(upload, "name", "") or "image").stem[:60] or "image"
+    # A name no other upload has, whatever the storage does with a taken one (S3 storage
+    # overwrites by default). It ends in hex, and copies' names end in "w" after the width,
+    # so no image's name can be another image's copy.
+    stem = f"{stem}-{secrets.token_hex(4)}"
     detach(event)
     event.image.save(f"{stem}.{FORMATS[format]}", ContentFile(_encode(clean, format)), save=False)
     widths = []

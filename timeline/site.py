@@ -8,6 +8,8 @@ development, with no site URL, is the request's own address used.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 from django.http import HttpRequest
@@ -18,7 +20,11 @@ def site_url() -> str:
 
 
 def absolute_url(request: HttpRequest, path: str) -> str:
-    """`path` (from reverse() or get_absolute_url()) as an absolute URL."""
+    """`path` (from reverse() or get_absolute_url()) as an absolute URL.
+
+    A URL that already is one (an image in an S3 bucket) is returned as it is."""
+    if urlsplit(path).scheme:
+        return path
     return site_url() + path if site_url() else request.build_absolute_uri(path)
 
 

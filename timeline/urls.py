@@ -1,11 +1,14 @@
+import mimetypes
+
 from django.conf import settings
 from django.contrib import admin
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views.decorators.http import require_safe
-from django.views.static import serve
 
 from timeline import accounts, health
 
@@ -30,9 +33,17 @@ urlpatterns = [
 handler400 = "timeline.review.views.bad_request"
 
 
-def media(request, path):
-    """Uploaded images, re-encoded by timeline.images; a web server or S3 can serve them instead."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+@require_safe
+def media(request: HttpRequest, path: str) -> FileResponse:
+    """Uploaded images, re-encoded by timeline.images; a web server or S3 can serve them instead.
+
+    Read through the storage API, as they were written: whichever storage holds them."""
+    try:
+        file = default_storage.open(path)
+    except (OSError, SuspiciousFileOperation):
+        raise Http404 from None
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    return FileResponse(file, content_type=content_type)
 
 
 if settings.TIMELINE_SERVE_MEDIA:
