@@ -6,6 +6,7 @@ Django's InMemoryStorage as the default storage: nothing may reach MEDIA_ROOT.
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 
@@ -16,6 +17,7 @@ from PIL import Image
 
 from tests.factories import EventFactory
 from tests.test_images import picture
+from tests.test_settings import manage
 from timeline import images
 
 pytestmark = pytest.mark.django_db
@@ -114,3 +116,46 @@ def test_the_media_view_serves_only_what_the_storage_holds(client):
     assert client.get("/media/..%2Fmanage.py").status_code == 404
     assert client.get("/media/events").status_code == 404
     assert client.post(event.image.url).status_code == 405
+
+
+S3_PROBE = (
+    "from django.conf import settings; "
+    "print(settings.STORAGES['default']); "
+    "print(settings.SECURE_CSP['img-src']); "
+    "print(settings.TIMELINE_SERVE_MEDIA)"
+)
+
+
+def test_a_bucket_from_the_environment_stores_images_through_django_storages():
+    result = manage(
+        "shell",
+        "-c",
+        S3_PROBE,
+        TIMELINE_MEDIA_S3_BUCKET="timeline-media",
+        TIMELINE_MEDIA_S3_DOMAIN="media.example.org",
+        TIMELINE_MEDIA_S3_ENDPOINT_URL="https://s3.example.net",
+    )
+    assert result.returncode == 0, result.stderr
+    storage, img_src, serve = result.stdout.splitlines()[-3:]
+    storage = ast.literal_eval(storage)
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "timeline-media"
+    assert storage["OPTIONS"]["custom_domain"] == "media.example.org"
+    assert storage["OPTIONS"]["endpoint_url"] == "https://s3.example.net"
+    assert storage["OPTIONS"]["querystring_auth"] is False
+    assert storage["OPTIONS"]["file_overwrite"] is False
+    assert "https://media.example.org" in img_src
+    assert serve == "False"
+
+
+def test_without_a_bucket_images_stay_on_the_file_system():
+    result = manage("shell", "-c", S3_PROBE)
+    assert result.returncode == 0, result.stderr
+    storage, img_src, serve = result.stdout.splitlines()[-3:]
+    assert "FileSystemStorage" in storage and "https://" not in img_src and serve == "True"
+
+
+def test_a_bucket_needs_the_public_host_readers_fetch_images_from():
+    result = manage("check", TIMELINE_MEDIA_S3_BUCKET="timeline-media")
+    assert result.returncode != 0
+    assert "TIMELINE_MEDIA_S3_DOMAIN must name the public host" in result.stderr

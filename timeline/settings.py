@@ -293,10 +293,39 @@ TIMELINE_FETCH_ALLOW_LOOPBACK = env_bool("TIMELINE_FETCH_ALLOW_LOOPBACK", False)
 TIMELINE_MAX_IMAGE_BYTES = int(os.environ.get("TIMELINE_MAX_IMAGE_BYTES", str(5 * 1024 * 1024)))
 MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "media/")
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Or in an S3-compatible bucket, through django-storages, an optional dependency
+# (pip install "django-storages[s3]"), which reads its keys from AWS_ACCESS_KEY_ID
+# and AWS_SECRET_ACCESS_KEY itself. README, "Images in an S3 bucket".
+TIMELINE_MEDIA_S3_BUCKET = os.environ.get("TIMELINE_MEDIA_S3_BUCKET", "")
+if TIMELINE_MEDIA_S3_BUCKET:
+    # Where readers' browsers fetch the files: a CDN, the bucket's public host, or
+    # host/bucket for path-style services. The CSP must allow it.
+    _media_domain = os.environ.get("TIMELINE_MEDIA_S3_DOMAIN", "").strip().strip("/")
+    if not _media_domain or "://" in _media_domain:
+        raise ImproperlyConfigured(
+            "TIMELINE_MEDIA_S3_DOMAIN must name the public host of the bucket's files, "
+            "without https://, e.g. media.example.org or my-bucket.s3.eu-west-1.amazonaws.com"
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": TIMELINE_MEDIA_S3_BUCKET,
+            "endpoint_url": os.environ.get("TIMELINE_MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("TIMELINE_MEDIA_S3_REGION") or None,
+            "location": os.environ.get("TIMELINE_MEDIA_S3_PREFIX", "media").strip("/"),
+            "custom_domain": _media_domain,
+            # Readers' pages are cached for a day: signed links expire within the hour.
+            "querystring_auth": False,
+            # A taken name gets a suffix rather than replacing another event's image.
+            "file_overwrite": False,
+        },
+    }
+    SECURE_CSP["img-src"] = [*SECURE_CSP["img-src"], f"https://{_media_domain.split('/')[0]}"]
 
 # The embed (/timelines/<slug>/embed/) may be framed by these origins, a CSP
 # frame-ancestors list ("*" any site; "https://news.example https://*.example.org");
 # every other page keeps frame-ancestors 'none' and X-Frame-Options DENY.
 TIMELINE_EMBED_FRAME_ANCESTORS = os.environ.get("TIMELINE_EMBED_FRAME_ANCESTORS", "*").split()
-# Django serves MEDIA_ROOT itself unless told that a web server or S3 does.
-TIMELINE_SERVE_MEDIA = env_bool("TIMELINE_SERVE_MEDIA", True)
+# Django serves uploaded images itself (through the storage API) unless told that a
+# web server does, or they live in a bucket that serves them.
+TIMELINE_SERVE_MEDIA = env_bool("TIMELINE_SERVE_MEDIA", not TIMELINE_MEDIA_S3_BUCKET)
