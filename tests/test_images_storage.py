@@ -52,6 +52,7 @@ def test_admin_upload_to_public_page_runs_on_in_memory_storage(in_memory, admin_
     url = reverse("admin:timeline_event_change", args=[event.pk])
     assert admin_client.post(url, {**form, "upload": picture()}).status_code == 302
     event.refresh_from_db()
+    assert f'<img src="{event.image.url}"' in admin_client.get(url).content.decode()
 
     stored = Image.open(in_memory.open(event.image.name))
     assert stored.size == (1600, 800) and not stored.getexif()
