@@ -1,14 +1,14 @@
 """The Turkey air-defense demo: notes in this project's own words, reviewed as an editor would.
 
 Every note is a source written for the demo. Most draw on the public record at
-large and are labelled as demo notes; a note that summarises one public
-document (a ministry's press release, a department's briefing) carries that
-document's real title, publisher, date and address, so its citation leads
-somewhere, while its text stays a summary in this project's words (see
-`Document`). Loading runs the real path:
-add the source, let the extractor propose events, then confirm or merge the
-proposals the plan names. What the plan leaves alone stays pending, so the
-review queue has work in it. Loading twice changes nothing.
+large and are labelled as demo notes; a note that summarises one public document
+(a ministry's press release, a department's briefing) carries that document's
+real title, publisher, date and address, so its citation leads somewhere, while
+its text stays a summary in this project's words (see `Document`).
+
+Loading runs the real path: add the source, let the extractor propose events,
+then confirm or merge the proposals the plan names. What the plan leaves alone
+stays pending, so the review queue has work in it. Loading twice changes nothing.
 """
 
 from __future__ import annotations
@@ -52,9 +52,9 @@ class Merge:
 class Document:
     """Who published the public document a note summarises, and where.
 
-    A note with a document takes the document's own title and date, each checked
-    against a copy of the publisher's page; its text is still a summary written
-    for the demo, never the document's sentences."""
+    A note with a document takes the document's own title and date, checked against
+    stored copies of the publisher's page and reports of it; its text is still a
+    summary written for the demo, never the document's sentences."""
 
     publisher: str
     url: str
