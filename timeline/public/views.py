@@ -133,8 +133,9 @@ def permalinks(timeline: Timeline):
     return lambda pk: pattern.replace(str(marker), str(pk))
 
 
-def _permalinks(request: HttpRequest, timeline: Timeline):
+def _permalinks(request: HttpRequest, timeline: Timeline) -> exports.Permalinks:
     """Absolute event URLs; reverse() once, since per row it costs more than the row."""
-    marker = 999999999
+    marker = "999999999"
     pattern = absolute_url(request, reverse("public:event", args=[timeline.slug, marker]))
-    return lambda pk: pattern.replace(str(marker), str(pk))
+    before, _, after = pattern.rpartition(marker)
+    return exports.Permalinks(before, after)
