@@ -154,7 +154,9 @@ class _Dates:
     def __init__(self):
         self.forms = {(None, None): NO_DATE}
 
-    def __call__(self, dates: Iterable[str | None], precisions: Iterable[int | None]):
+    def __call__(self, dates: tuple[str | None, ...], precisions: tuple[int | None, ...]):
+        if not any(dates):  # the ends of a chunk with no range
+            return [NO_DATE] * len(dates)
         keys = list(zip(dates, precisions))
         for key in set(keys).difference(self.forms):
             self.forms[key] = _date_forms(*key)
@@ -172,16 +174,18 @@ def _escaped(texts: list[str]) -> list[str]:
     return encode_basestring(html)[1:-1].split('\\"') if texts else []
 
 
-def _grouped(firsts: list[bool], items: list[str], within: str, between: str) -> list[str]:
-    """Consecutive items joined with `within`, one string per group; firsts[i] marks
-    the item that starts a group. Joined in one pass, then split on `between`."""
+def _grouped(firsts: list[bool], within: str, between: str, *parts: Iterable[str]) -> list[str]:
+    """One string per group of consecutive items, the items joined with `within`;
+    an item is the concatenation of its `parts`, and firsts[i] marks the item that
+    starts a group. Made in one pass over one joined string, split on `between`."""
+    parts = [list(part) if not isinstance(part, repeat) else part for part in parts]
     marks = map((within, between).__getitem__, firsts)
-    groups = "".join(chain.from_iterable(zip(marks, items))).split(between)[1:]
+    groups = "".join(chain.from_iterable(zip(marks, *parts))).split(between)[1:]
     if len(groups) == sum(firsts):
         return groups
     # An item held `between` itself: group them one at a time.
     groups = []
-    for first, item in zip(firsts, items):
+    for first, item in zip(firsts, map("".join, zip(*parts))):
         if first:
             groups.append([item])
         else:
@@ -323,15 +327,17 @@ def timelinejs(timeline: Timeline, permalinks: Permalinks) -> Iterator[str]:
     }
     yield '{"title": ' + json.dumps(title, ensure_ascii=False) + ', "events": ['
     citations = cited(timeline)
-    items = zip(
+    items = _grouped(
+        citations.firsts,
+        "",
+        _EVENT,
         repeat("<li>"),
         map(ESCAPED_LINE, citations.sources),
         repeat(": “"),
         _escaped(citations.quotes),
         repeat("”</li>"),
     )
-    items = list(map("".join, items))
-    sources = citations.by_event(_grouped(citations.firsts, items, "", _EVENT))
+    sources = citations.by_event(items)
     counts = Counter(citations.events)
     link_before, link_after = _escaped(list(permalinks))
     separator = ""
@@ -392,9 +398,9 @@ def csv_rows(timeline: Timeline, permalinks: Permalinks) -> Iterator[str]:
     csv.writer(header).writerow(CSV_COLUMNS)
     yield header.getvalue()
     citations = cited(timeline)
-    lines = map(LINE, citations.sources)
-    lines = citations.by_event(_grouped(citations.firsts, list(lines), "; ", _RAW_EVENT))
-    quotes = citations.by_event(_grouped(citations.firsts, citations.quotes, " | ", _RAW_EVENT))
+    lines = _grouped(citations.firsts, "; ", _RAW_EVENT, map(LINE, citations.sources))
+    quotes = _grouped(citations.firsts, " | ", _RAW_EVENT, citations.quotes)
+    lines, quotes = citations.by_event(lines), citations.by_event(quotes)
     for chunk in event_columns(timeline):
         links = map("".join, zip(repeat(permalinks.before), chunk.ids, repeat(permalinks.after)))
         rows = zip(
