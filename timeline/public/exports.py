@@ -40,16 +40,16 @@ import csv
 import io
 import json
 import re
-from datetime import date
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from datetime import date
 from html import escape
 from itertools import batched, chain, compress, repeat
 from json.encoder import encode_basestring
 from operator import add, attrgetter, ne
 from typing import NamedTuple
 
-from django.db.models import Case, CharField, Func, Value, When
+from django.db.models import Case, CharField, Value, When
 from django.db.models.functions import Cast
 
 from timeline.models import Citation, Source, Timeline
@@ -142,7 +142,10 @@ def _date_forms(stored: str | date, precision: int) -> DateForms:
         shown, parts = f"{month_name} {year}", f'"year": {year}, "month": {month}'
     else:
         day = DAYS[text[8:10]]
-        shown, parts = f"{day} {month_name} {year}", f'"year": {year}, "month": {month}, "day": {day}'
+        shown, parts = (
+            f"{day} {month_name} {year}",
+            f'"year": {year}, "month": {month}, "day": {day}',
+        )
     timelinejs = "{" + parts + "}"
     return DateForms(
         text[: 3 * precision + 1],  # 2013, 2013-08, 2013-08-18
@@ -163,7 +166,7 @@ class _Dates:
     def __call__(self, dates: tuple[str | None, ...], precisions: tuple[int | None, ...]):
         if not any(dates):  # the ends of a chunk with no range
             return [NO_DATE] * len(dates)
-        keys = list(zip(dates, precisions))
+        keys = list(zip(dates, precisions, strict=True))
         for key in set(keys).difference(self.forms):
             self.forms[key] = _date_forms(*key)
         return list(map(self.forms.__getitem__, keys))
@@ -186,12 +189,15 @@ def _grouped(firsts: list[bool], within: str, between: str, *parts: Iterable[str
     starts a group. Made in one pass over one joined string, split on `between`."""
     parts = [list(part) if not isinstance(part, repeat) else part for part in parts]
     marks = map((within, between).__getitem__, firsts)
-    groups = "".join(chain.from_iterable(zip(marks, *parts))).split(between)[1:]
+    # repeat() parts are endless: the items end with `firsts`.
+    items = zip(marks, *parts, strict=False)
+    groups = "".join(chain.from_iterable(items)).split(between)[1:]
     if len(groups) == sum(firsts):
         return groups
     # An item held `between` itself: group them one at a time.
     groups = []
-    for first, item in zip(firsts, map("".join, zip(*parts))):
+    items = map("".join, zip(*parts, strict=False))
+    for first, item in zip(firsts, items, strict=False):
         if first:
             groups.append([item])
         else:
@@ -232,7 +238,7 @@ class Cited(NamedTuple):
 
     def by_event(self, groups: list[str]) -> dict[int, str]:
         """Each event's group, from one group per event in the citations' order."""
-        return dict(zip(compress(self.events, self.firsts), groups))
+        return dict(zip(compress(self.events, self.firsts), groups, strict=True))
 
 
 def cited(timeline: Timeline) -> Cited:
@@ -244,7 +250,7 @@ def cited(timeline: Timeline) -> Cited:
     )
     if not rows:
         return Cited([], [], [], [])
-    events, source_ids, quotes = zip(*rows)
+    events, source_ids, quotes = zip(*rows, strict=True)
     columns = ("pk", "publisher", "title", StoredDate("published"), "url")
     # The timeline's own sources, by its index; a source of another timeline is cited
     # only if a write skipped Citation.clean(), and is then read by a second query.
@@ -301,12 +307,15 @@ def event_columns(timeline: Timeline) -> Iterator[EventColumns]:
     dates = _Dates()
     rows = timeline.events.in_date_order().values_list(*EVENT_COLUMNS)
     for chunk in batched(rows.iterator(chunk_size=CHUNK), CHUNK):
-        pks, starts, precisions, ends, end_precisions, circa, headlines, descriptions = zip(*chunk)
+        pks, starts, precisions, ends, end_precisions, circa, headlines, descriptions = zip(
+            *chunk, strict=True
+        )
         starts, ends = dates(starts, precisions), dates(ends, end_precisions)
         display = zip(
             map(CIRCA.__getitem__, circa),
             map(attrgetter("display"), starts),
             map(attrgetter("until"), ends),
+            strict=True,
         )
         yield EventColumns(
             pks,
@@ -370,6 +379,7 @@ def timelinejs(timeline: Timeline, permalinks: Permalinks) -> Iterator[str]:
             repeat(link_after + '\\">Permalink</a></p>"}'),
             map(attrgetter("timelinejs_end"), chunk.ends),
             repeat("}"),
+            strict=False,  # the repeat() parts are endless
         )
         text = "".join(chain.from_iterable(slides))
         yield separator + text[2:]  # each slide starts with ", "; the first needs none
@@ -393,7 +403,7 @@ def _cells(values: Iterable[str]) -> list[str]:
         quoted = map(_NEEDS_QUOTES.search, values)
         values = [
             '"' + value.replace('"', '""') + '"' if quote else value
-            for value, quote in zip(values, quoted)
+            for value, quote in zip(values, quoted, strict=True)
         ]
     return values
 
@@ -409,7 +419,8 @@ def csv_rows(timeline: Timeline, permalinks: Permalinks) -> Iterator[str]:
     quotes = _grouped(citations.firsts, " | ", _RAW_EVENT, citations.quotes)
     lines, quotes = citations.by_event(lines), citations.by_event(quotes)
     for chunk in event_columns(timeline):
-        links = map("".join, zip(repeat(permalinks.before), chunk.ids, repeat(permalinks.after)))
+        links = zip(repeat(permalinks.before), chunk.ids, repeat(permalinks.after), strict=False)
+        links = map("".join, links)
         rows = zip(
             # Dates, labels, yes/no and display dates hold no , " or line break, and
             # never start like a formula (a digit, a letter, or "c.").
@@ -435,5 +446,6 @@ def csv_rows(timeline: Timeline, permalinks: Permalinks) -> Iterator[str]:
             repeat(","),
             _cells(links),
             repeat("\r\n"),
+            strict=False,  # the repeat() parts are endless
         )
         yield "".join(chain.from_iterable(rows))
