@@ -37,7 +37,8 @@ are read plain and worked on a column at a time, by operations that loop in C:
 Measured with ``manage.py benchpublic`` (cpu ms, on a machine at load 5–8):
 TimelineJS 430–630 → 200–310 and CSV 390–560 → 175–295 at 10,000 events on
 SQLite, of which ~60 ms is SQLite handing 30,000 rows to Python and ~15 ms
-encoding the 5.7 MB body; at 50,000 on PostgreSQL 2,240 → 790 and 2,580 → 1,060. The output is byte for byte what the row-by-row version wrote
+encoding the 5.7 MB body; at 50,000 on PostgreSQL 2,240 → 790 and 2,580 → 1,060.
+The output is byte for byte what the row-by-row version wrote
 (tests/public/test_exports.py holds it equal to one-event-at-a-time code on
 hostile text). Events are made ``CHUNK`` at a time, as the query is read.
 """

@@ -27,7 +27,7 @@ def on_postgresql(sql: str):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("timeline", "0008_eras_key_events_media"),
+        ("timeline", "0009_timeline_content_updated_at"),
     ]
 
     operations = [
