@@ -37,20 +37,39 @@ _TOKENISED = (
 )
 # Wire-service furniture before the story: "ZURICH | Thu Apr 30, 2009 6:12 am EDT ZURICH
 # (Reuters) -", "NEW ORLEANS --", "(AP Photo)", "Photograph: … Images".
+# Each comes with a test of what its match needs, so most sentences skip the scan.
 _OPEN, _CLOSE = r"(?:\(|-LRB-\s*)", r"(?:\)|\s*-RRB-)"
 _FURNITURE = (
-    regex.compile(
-        rf"^.{{0,160}}?{_OPEN}(?:Reuters|AP|AFP|Bloomberg|UPI|CNN|BBC){_CLOSE}\s*[-–—]+\s*"
+    (
+        lambda s: "(" in s or "-LRB-" in s,
+        regex.compile(
+            rf"^.{{0,160}}?{_OPEN}(?:Reuters|AP|AFP|Bloomberg|UPI|CNN|BBC){_CLOSE}\s*[-–—]+\s*"
+        ),
     ),
-    regex.compile(r"^(?:[A-Z][A-Z.'’]+[ ,]*){1,4}(?:,\s*[A-Z][\w.]+\s*)?(?:--|—)\s*"),
-    regex.compile(rf"^{_OPEN}(?:AP|Reuters|AFP)[^)]{{0,30}}?{_CLOSE}\s*"),
-    regex.compile(
-        r"^[A-Z][a-z]+day,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*,\s+\d{4}\s*;\s*[\d:]+\s*[AP]M\s+"
+    (
+        lambda s: "--" in s or "—" in s,
+        regex.compile(r"^(?:[A-Z][A-Z.'’]+[ ,]*){1,4}(?:,\s*[A-Z][\w.]+\s*)?(?:--|—)\s*"),
+    ),
+    (
+        lambda s: s.startswith(("(", "-LRB-")),
+        regex.compile(rf"^{_OPEN}(?:AP|Reuters|AFP)[^)]{{0,30}}?{_CLOSE}\s*"),
+    ),
+    (
+        lambda s: ";" in s,
+        regex.compile(
+            r"^[A-Z][a-z]+day,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*,\s+\d{4}\s*;\s*[\d:]+\s*[AP]M\s+"
+        ),
     ),
     # a heading in capitals glued to the story: "PASSENGERS URGED TO COME FORWARD The man…"
-    regex.compile(r"^(?:[A-Z][A-Z'’-]+[\s,:]+){3,}(?=[A-Z][a-z])"),
-    regex.compile(
-        r"^(?:Photograph|Photo|Picture)s?\s*:.{0,80}?(?:Images|Photos?|AP|AFP|Reuters)\s+"
+    (
+        lambda s: s[:2].isupper(),
+        regex.compile(r"^(?:[A-Z][A-Z'’-]+[\s,:]+){3,}(?=[A-Z][a-z])"),
+    ),
+    (
+        lambda s: s.startswith(("Photo", "Picture")),
+        regex.compile(
+            r"^(?:Photograph|Photo|Picture)s?\s*:.{0,80}?(?:Images|Photos?|AP|AFP|Reuters)\s+"
+        ),
     ),
 )
 # Side remarks between dashes or commas: "The school - Alleyn's in Dulwich - has",
@@ -65,29 +84,54 @@ _APPOSITIVE = regex.compile(
     r"(?=[a-z])"
 )
 _QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘]|['’](?!\w)")
+_QUOTE_MARKS = "\"“”'‘’"
 _DATE = "\x00"
-_DATE_PREPOSITION = regex.compile(
-    r"\s*\b(?:in|on|since|by|during|from|until|as of|at the end of|at the start of|"
-    r"early|late|earlier|later)\s*$",
-    regex.IGNORECASE,
+_DATE_PREPOSITIONS = (
+    "in|on|since|by|during|from|until|as of|at the end of|at the start of|early|late|earlier|later"
 )
-_LEAD_IN = regex.compile(
-    r"^(?:(?:However|Meanwhile|Furthermore|Moreover|Also|But|And|So|Still|Yet|Instead|"
+_DATE_PREPOSITION = regex.compile(rf"\s*\b(?:{_DATE_PREPOSITIONS})\s*$", regex.IGNORECASE)
+# The same match, found from the end (the only place it can be) in a few steps.
+_DATE_PREPOSITION_FROM_END = regex.compile(
+    _DATE_PREPOSITION.pattern, regex.IGNORECASE | regex.REVERSE
+)
+# The last word of each preposition, for a test that needs no regex at all.
+_PREPOSITION_ENDINGS = tuple({p.split()[-1] for p in _DATE_PREPOSITIONS.split("|")})
+_PREPOSITION_LENGTH = max(len(ending) for ending in _PREPOSITION_ENDINGS) + 1
+_LEAD_INS = (
+    r"However|Meanwhile|Furthermore|Moreover|Also|But|And|So|Still|Yet|Instead|"
     r"Separately|In addition|Earlier|Later|Previously|Then|Now|Indeed|Finally|Overall|"
-    r"According to [^,]{1,60}|To this end|In turn|As a result|At the time)\s*,?\s+)+",
+    r"According to [^,]{1,60}|To this end|In turn|As a result|At the time"
 )
+_LEAD_IN = regex.compile(rf"^(?:(?:{_LEAD_INS})\s*,?\s+)+")
 _SUBORDINATOR = (
     r"After|When|Once|Before|As|Since|Although|Though|While|Whereas|Because|If|Unless|Until"
 )
 _LEADING_CLAUSE = regex.compile(rf"^(?:{_SUBORDINATOR})\s+(?P<clause>[^,]+),\s*(?P<rest>.+)$")
-_LEADING_PHRASE = regex.compile(
-    rf"^(?:{_SUBORDINATOR}|In|On|At|During|With|Despite|Following|Amid|For|By|Under|"
-    r"Without|Through|Over|From|Unlike|Like|Apart from|Aside from|Along with)\b[^,]{0,120},\s*"
+_PHRASE_OPENERS = (
+    rf"{_SUBORDINATOR}|In|On|At|During|With|Despite|Following|Amid|For|By|Under|"
+    r"Without|Through|Over|From|Unlike|Like|Apart from|Aside from|Along with"
 )
+_LEADING_PHRASE = regex.compile(rf"^(?:{_PHRASE_OPENERS})\b[^,]{{0,120}},\s*")
 _REPORTING = (
     r"said|says|say|told(?: \w+)?|announced|added|stated|confirmed|reported|claimed|"
     r"insisted|warned|argued|wrote|noted|explained|believes|believed"
 )
+
+
+def _words_of(alternatives: str) -> tuple[str, ...]:
+    """The literal start of each alternative ("told(?: \\w+)?" -> "told"), for str.startswith
+    and ``in``: a pattern that needs one of them is not run on a text that has none."""
+    return tuple(regex.split(r"[\[(\\]", word)[0].strip() for word in alternatives.split("|"))
+
+
+_LEAD_IN_WORDS = _words_of(_LEAD_INS)
+_SUBORDINATOR_WORDS = _words_of(_SUBORDINATOR)
+_PHRASE_OPENER_WORDS = _words_of(_PHRASE_OPENERS)
+_REPORTING_WORDS = _words_of(_REPORTING)
+
+
+def _reports(text: str) -> bool:
+    return any(word in text for word in _REPORTING_WORDS)
 _ATTRIBUTION = regex.compile(
     # not "were confirmed by …": a passive is the happening itself, not an attribution
     rf"^(?P<who>[^,]{{1,70}}?)(?<!\b(?:was|were|is|are|be|been|being))\s+(?:{_REPORTING})"
@@ -108,6 +152,9 @@ _SUBJECT_RELATIVE = regex.compile(
     r"^(?P<subject>(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,]){3,60}?)"
     r",?\s+(?:which|who|whose)\s+[^,]+,\s*(?P<verb>[a-z].+)$"
 )
+_CLAUSE_MARKS = ("-", "–", "—", ";", ":", "(", ",")
+# Up to the start of word MIN_WORDS (``re``'s \s is str.split's whitespace).
+_FIRST_WORDS = re.compile(rf"\s*(?:\S+\s+){{{MIN_WORDS - 1}}}")
 _CLAUSE_END = regex.compile(
     r"\s+[-–—]\s|;|:\s|\s\(|,\s+(?:which|who|whose|where|while|whereas|citing|saying|adding|"
     r"according to|although|though|but|as well as|including|after|before|because)\b"
@@ -132,17 +179,34 @@ _BOUNDARY_WORDS_TEXT = """from to in on at for with by over after before during 
 _BOUNDARY_WORDS = frozenset(_BOUNDARY_WORDS_TEXT.split())
 
 
+# What follows the space the last of _TOKENISED takes out ("word ,", "do n't").
+_TOKEN_MARKS = (",", ".", ";", ":", "!", "?", "%", "'", "n't")
+
+
 def _detokenise(text: str) -> str:
     for mark, pattern, replacement in _TOKENISED:
         if mark in text:  # most text has none of these: skip the scan
+            if mark == " " and not _space_before_mark(text):
+                continue
             text = pattern.sub(replacement, text)
     return text
 
 
+def _space_before_mark(text: str) -> bool:
+    """Is a space followed by a mark of tokenised text? Normal text has few such marks."""
+    for mark in _TOKEN_MARKS:
+        at = text.find(mark, 1)
+        while at != -1:
+            if text[at - 1].isspace():
+                return True
+            at = text.find(mark, at + 1)
+    return False
+
+
 def _without_furniture(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     """Datelines and captions off the front, as long as the date is not in them."""
-    for pattern in _FURNITURE:
-        match = pattern.match(sentence)
+    for needed, pattern in _FURNITURE:
+        match = needed(sentence) and pattern.match(sentence)
         if match and len(sentence) - match.end() > 20:
             cut = match.end()
             # a date inside the dateline is the publication date, not the story's: it goes
@@ -152,35 +216,46 @@ def _without_furniture(sentence: str, start: int, end: int) -> tuple[str, int, i
 
 
 # Tidying what is left once the date is taken out.
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?)])")
+_SPACED_PUNCTUATION = (" ,", " .", " ;", " :", " !", " ?", " )")
 _SPACE_AFTER_PARENTHESIS = re.compile(r"\(\s+")
 _EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
-_REPEATED_COMMAS = re.compile(r"(?:,\s*){2,}")
+# Both start at the comma, which the engine finds at once, instead of trying every position.
+_REPEATED_COMMAS = re.compile(r",\s*,\s*(?:,\s*)*")
 _COMMA_AFTER_FUNCTION_WORD = re.compile(
-    r"\b((?i:the|a|an|of|in|on|at|by|for|to|from|with|and|or)),\s+"
+    r",(?:(?<=\b(?i:a),)|(?<=\b(?i:an|of|in|on|at|by|to|or),)|(?<=\b(?i:the|for|and),)"
+    r"|(?<=\b(?i:from|with),))\s+"
 )
 _TRAILING_COMMA = re.compile(r",\s*$")
 _LEADING_COMMA = re.compile(r"^\s*,")
 
 
 def _clean(text: str) -> str:
-    text = " ".join(_QUOTES.sub("", text).split())
-    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    if any(mark in text for mark in _QUOTE_MARKS):
+        text = _QUOTES.sub("", text)
+    # Once the spaces are single, "a ," is a plain replacement: no scan of every position.
+    text = " ".join(text.split())
+    if " " in text:
+        for mark in _SPACED_PUNCTUATION:
+            if mark in text:
+                text = text.replace(mark, mark[1])
     if "(" in text:
         text = _EMPTY_PARENTHESES.sub("", _SPACE_AFTER_PARENTHESIS.sub("(", text))
     if "," in text:
-        # A comma orphaned by the date's removal: "The, tests", ", , ", "in, Ankara"
-        text = _REPEATED_COMMAS.sub(", ", text)
-        text = _COMMA_AFTER_FUNCTION_WORD.sub(r"\1 ", text)
+        # A comma orphaned by the date's removal: "The, tests", ", , ", "in, Ankara".
+        # (The only spaces left are " ": two commas with spaces between show without them.)
+        if ",," in text.replace(" ", ""):
+            text = _REPEATED_COMMAS.sub(", ", text)
+        if ", " in text:
+            text = _COMMA_AFTER_FUNCTION_WORD.sub(" ", text)
     return text.strip(" ,;:-–—")
 
 
 def _without_date(sentence: str, start: int, end: int) -> str:
     """The sentence with the date replaced by a marker, its preposition and commas gone."""
-    before = _DATE_PREPOSITION.sub("", sentence[:start])
+    before = _without_preposition(sentence[:start])
     after = sentence[end:]
     # "The tests, on Friday, were held": the commas framed the date, so they go with it.
-    if _TRAILING_COMMA.search(before) and _LEADING_COMMA.match(after):
+    if "," in before and _TRAILING_COMMA.search(before) and _LEADING_COMMA.match(after):
         before = _TRAILING_COMMA.sub("", before)
         after = _LEADING_COMMA.sub("", after)
     # "On Friday, the tests", "Just last week, Goldman": a leading date goes with its
@@ -188,6 +263,22 @@ def _without_date(sentence: str, start: int, end: int) -> str:
     elif len(before.split()) <= 2 and _LEADING_COMMA.match(after):
         before, after = "", _LEADING_COMMA.sub("", after)
     return f"{_detokenise(before)} {_DATE} {_detokenise(after)}"
+
+
+def _without_preposition(before: str) -> str:
+    """``before`` without the preposition that ends it.
+
+    The match ends where ``before`` does: it is looked for only when the last word can end
+    a preposition, and from the end backwards, not from every position of the text.
+    """
+    end = before.rstrip()[-_PREPOSITION_LENGTH:]
+    # (letters outside ASCII can fold to "i" or "s": those ends go to the regex)
+    if end.isascii() and not end.lower().endswith(_PREPOSITION_ENDINGS):
+        return before
+    match = _DATE_PREPOSITION_FROM_END.search(before)
+    if match is None:
+        return before
+    return before[: match.start()] + before[match.end() :]
 
 
 _WHEN_CLAUSE = re.compile(r"\s*(?:,\s*)?when\s+(?P<clause>[^,;–—]+)")
@@ -202,15 +293,18 @@ _LAST_DASH_ASIDE = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).)*$")
 def _date_clause(text: str) -> str | None:
     """The clause the date belongs to when it is not the main one, else None."""
     at = text.index(_DATE)
-    when = _WHEN_CLAUSE.match(text, at + 1)
+    when = "when" in text and _WHEN_CLAUSE.match(text, at + 1)
     if when:
         clause = _DASH.split(when["clause"])[0]
         if len(clause.split()) >= MIN_WORDS:
             return clause
-    leading = _LEADING_CLAUSE.match(text.lstrip())
+    stripped = text.lstrip()
+    leading = stripped.startswith(_SUBORDINATOR_WORDS) and _LEADING_CLAUSE.match(stripped)
     if leading and _DATE in leading["clause"] and not leading["clause"].startswith(_DATE):
         return leading["clause"]
-    relative = _RELATIVE_CLAUSE.search(text)
+    relative = ("which" in text or "who" in text or "that" in text) and _RELATIVE_CLAUSE.search(
+        text
+    )
     if relative:
         antecedent = _antecedent(text[: relative.start()])
         if antecedent:
@@ -250,13 +344,25 @@ def _antecedent(before: str) -> str | None:
 
 
 def _main_clause(text: str) -> str:
-    text = _LEAD_IN.sub("", text.rstrip(" .!?"))
-    text = _DASH_ASIDE.sub(r"\g<subject> ", text)
-    text = _APPOSITIVE.sub(" ", text)
-    trailing = _TRAILING_ATTRIBUTION.search(text)
-    if trailing and len(text[: trailing.start()].split()) >= MIN_WORDS:
-        text = text[: trailing.start()]
-    attribution = _ATTRIBUTION.match(text)
+    # Each pattern runs only on a text that has what its match needs (a lead-in word at the
+    # start, two spaced dashes, a comma, a reporting verb): most sentences have few of them.
+    text = text.rstrip(" .!?")
+    if text.startswith(_LEAD_IN_WORDS):
+        text = _LEAD_IN.sub("", text)
+    if _spaced_dashes(text) >= 2:
+        text = _DASH_ASIDE.sub(r"\g<subject> ", text)
+    comma = text.find(",")
+    if comma != -1:
+        text = _APPOSITIVE.sub(" ", text)
+        # the attribution's clause runs from the last comma to the end
+        last_comma = text.rfind(",")
+        if last_comma != -1 and _reports(text[last_comma:]):
+            trailing = _TRAILING_ATTRIBUTION.search(text, last_comma)
+            if trailing and len(text[: trailing.start()].split()) >= MIN_WORDS:
+                text = text[: trailing.start()]
+        comma = text.find(",")
+    # the speaker and the verb come before the first comma
+    attribution = _reports(text if comma == -1 else text[:comma]) and _ATTRIBUTION.match(text)
     if attribution and len(attribution["what"].split()) >= MIN_WORDS:
         who, what = attribution["who"], attribution["what"]
         empty = _EMPTY_SUBJECT.match(what)
@@ -265,19 +371,38 @@ def _main_clause(text: str) -> str:
         elif _PRONOUN.match(what) and len(who.split()) <= 6 and not _PRONOUN.match(who):
             what = _PRONOUN.sub(who, what, count=1)
         text = what
-    leading = _LEADING_PHRASE.match(text)
+    leading = text.startswith(_PHRASE_OPENER_WORDS) and _LEADING_PHRASE.match(text)
     if leading and len(text[leading.end() :].split()) >= MIN_WORDS:
         text = text[leading.end() :]
         text = _LEAD_IN.sub("", text)
-    relative = _SUBJECT_RELATIVE.match(text)
+    relative = "who" in text or "which" in text
+    relative = relative and _SUBJECT_RELATIVE.match(text)
     if relative:
         text = f"{relative['subject']} {relative['verb']}"
     return text
 
 
+def _spaced_dashes(text: str) -> int:
+    """How many dashes follow a space (an aside's marks), counted without a regex scan."""
+    count = 0
+    for dash in "-–—":
+        at = text.find(dash, 1)
+        while at != -1:
+            count += text[at - 1].isspace()
+            at = text.find(dash, at + 1)
+    return count
+
+
 def _end_clause(text: str) -> str:
+    if not any(mark in text for mark in _CLAUSE_MARKS):
+        return text
+    # A clause ends at a match with MIN_WORDS words before it: one past the start of the
+    # MIN_WORDS-th word, found once instead of counting the words again at each match.
+    words = _FIRST_WORDS.match(text)
+    if words is None or words.end() == len(text):
+        return text
     for match in _CLAUSE_END.finditer(text):
-        if len(text[: match.start()].split()) >= MIN_WORDS:
+        if match.start() > words.end():
             return text[: match.start()]
     return text
 
