@@ -84,7 +84,10 @@ _APPOSITIVE = regex.compile(
     r"(?=[a-z])"
 )
 _QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘]|['’](?!\w)")
-_QUOTE_MARKS = "\"“”'‘’"
+
+
+def _has_quote_mark(text: str) -> bool:
+    return '"' in text or "'" in text or "“" in text or "”" in text or "‘" in text or "’" in text
 _DATE = "\x00"
 _DATE_PREPOSITIONS = (
     "in|on|since|by|during|from|until|as of|at the end of|at the start of|early|late|earlier|later"
@@ -131,7 +134,10 @@ _REPORTING_WORDS = _words_of(_REPORTING)
 
 
 def _reports(text: str) -> bool:
-    return any(word in text for word in _REPORTING_WORDS)
+    for word in _REPORTING_WORDS:
+        if word in text:
+            return True
+    return False
 _ATTRIBUTION = regex.compile(
     # not "were confirmed by …": a passive is the happening itself, not an attribution
     rf"^(?P<who>[^,]{{1,70}}?)(?<!\b(?:was|were|is|are|be|been|being))\s+(?:{_REPORTING})"
@@ -181,6 +187,14 @@ _BOUNDARY_WORDS = frozenset(_BOUNDARY_WORDS_TEXT.split())
 
 # What follows the space the last of _TOKENISED takes out ("word ,", "do n't").
 _TOKEN_MARKS = (",", ".", ";", ":", "!", "?", "%", "'", "n't")
+_SPACED_TOKEN_MARKS = tuple(" " + mark for mark in _TOKEN_MARKS)
+
+
+def _only_plain_spaces(text: str) -> bool:
+    """Is " " the only kind of space in ``text`` (no tab, no-break space, line break)?"""
+    if text.isascii():
+        return text.isprintable()
+    return text.replace(" ", "") == "".join(text.split())
 
 
 def _detokenise(text: str) -> str:
@@ -194,6 +208,11 @@ def _detokenise(text: str) -> str:
 
 def _space_before_mark(text: str) -> bool:
     """Is a space followed by a mark of tokenised text? Normal text has few such marks."""
+    if _only_plain_spaces(text):
+        for mark in _SPACED_TOKEN_MARKS:
+            if mark in text:
+                return True
+        return False
     for mark in _TOKEN_MARKS:
         at = text.find(mark, 1)
         while at != -1:
@@ -230,7 +249,7 @@ _LEADING_COMMA = re.compile(r"^\s*,")
 
 
 def _clean(text: str) -> str:
-    if any(mark in text for mark in _QUOTE_MARKS):
+    if _has_quote_mark(text):
         text = _QUOTES.sub("", text)
     # Once the spaces are single, "a ," is a plain replacement: no scan of every position.
     text = " ".join(text.split())
