@@ -79,8 +79,9 @@ _DASH_ASIDE = regex.compile(
     r"^(?P<subject>(?:\S+\s){0,5}\S+)\s[-–—]{1,2}\s(?:(?!\s[-–—]{1,2}\s).){1,80}?"
     r"\s[-–—]{1,2}\s(?=[a-z])"
 )
+# (the comma first, the name before it looked back at: the engine jumps from comma to comma)
 _APPOSITIVE = regex.compile(
-    r"(?<=\b[A-Z][\w’'.-]*),\s+(?:the|a|an|its|his|her|their|[A-Z][\w’'-]*['’]s)\s[^,]{2,120},\s+"
+    r",(?<=\b[A-Z][\w’'.-]*,)\s+(?:the|a|an|its|his|her|their|[A-Z][\w’'-]*['’]s)\s[^,]{2,120},\s+"
     r"(?=[a-z])"
 )
 _QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘]|['’](?!\w)")
@@ -158,13 +159,16 @@ _SUBJECT_RELATIVE = regex.compile(
     r"^(?P<subject>(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,]){3,60}?)"
     r",?\s+(?:which|who|whose)\s+[^,]+,\s*(?P<verb>[a-z].+)$"
 )
-_CLAUSE_MARKS = ("-", "–", "—", ";", ":", "(", ",")
 # Up to the start of word MIN_WORDS (``re``'s \s is str.split's whitespace).
 _FIRST_WORDS = re.compile(rf"\s*(?:\S+\s+){{{MIN_WORDS - 1}}}")
-_CLAUSE_END = regex.compile(
-    r"\s+[-–—]\s|;|:\s|\s\(|,\s+(?:which|who|whose|where|while|whereas|citing|saying|adding|"
-    r"according to|although|though|but|as well as|including|after|before|because)\b"
+_CLAUSE_OPENERS = (
+    "which|who|whose|where|while|whereas|citing|saying|adding|"
+    "according to|although|though|but|as well as|including|after|before|because"
 )
+_CLAUSE_END = regex.compile(rf"\s+[-–—]\s|;|:\s|\s\(|,\s+(?:{_CLAUSE_OPENERS})\b")
+# What a match needs in a text whose only spaces are single " ".
+_CLAUSE_END_MARKS = (" -", " –", " —", ";", ": ", " (")
+_CLAUSE_END_COMMAS = tuple(", " + opener for opener in _CLAUSE_OPENERS.split("|"))
 _LIST = regex.compile(
     r"(?P<head>\b(?:with|and|including|between|among|from|to|by|against|of)\s+)?"
     r"(?P<first>[^,]{2,40}?),\s+(?:[^,]{1,40},\s+)*[^,]{1,40}?,?\s+(?:and|or)\s+"
@@ -372,7 +376,8 @@ def _main_clause(text: str) -> str:
         text = _DASH_ASIDE.sub(r"\g<subject> ", text)
     comma = text.find(",")
     if comma != -1:
-        text = _APPOSITIVE.sub(" ", text)
+        if text.count(",") >= 2:
+            text = _APPOSITIVE.sub(" ", text)
         # the attribution's clause runs from the last comma to the end
         last_comma = text.rfind(",")
         if last_comma != -1 and _reports(text[last_comma:]):
@@ -412,8 +417,21 @@ def _spaced_dashes(text: str) -> int:
     return count
 
 
+def _may_end_clause(text: str) -> bool:
+    if not _only_plain_spaces(text) or "  " in text:
+        return True  # the test below reads spaces as single " "
+    for mark in _CLAUSE_END_MARKS:
+        if mark in text:
+            return True
+    if "," in text:
+        for comma in _CLAUSE_END_COMMAS:
+            if comma in text:
+                return True
+    return False
+
+
 def _end_clause(text: str) -> str:
-    if not any(mark in text for mark in _CLAUSE_MARKS):
+    if not _may_end_clause(text):
         return text
     # A clause ends at a match with MIN_WORDS words before it: one past the start of the
     # MIN_WORDS-th word, found once instead of counting the words again at each match.
