@@ -312,6 +312,14 @@ def dense() -> None:
     result = extract(text, date(2016, 11, 19))
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # a quarter and a half of it: linear cost doubles with the text
+    growth = []
+    for part in (4, 2):
+        sample = text[: len(text) // part]
+        part_started = time.process_time()
+        extract(sample, date(2016, 11, 19))
+        growth.append(f"{len(sample) / 2**20:.1f} MB {time.process_time() - part_started:.2f} s")
+    growth.append(f"{len(text) / 2**20:.1f} MB {cpu:.2f} s")
     # tracemalloc slows Python several times over: a second run, for memory only
     tracemalloc.start()
     extract(text, date(2016, 11, 19))
@@ -323,6 +331,7 @@ def dense() -> None:
         f"peak Python allocations {peak / 2**20:.0f} MiB (tracemalloc), "
         f"process peak RSS {rss:.0f} MiB"
     )
+    print("growth with the text (CPU): " + ", ".join(growth))
 
 
 def detector_speed() -> None:

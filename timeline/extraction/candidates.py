@@ -91,6 +91,7 @@ _SEASON_WORD = regex.compile(patterns.SEASON)
 def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterator[Mention]:
     """Every date mention in reading order; a narrative's relative ones follow its story."""
     story = Story(published, kind)
+    readings = _Readings(story)
     for match in patterns.CANDIDATE.finditer(text):
         group = match.lastgroup
         start, end = match.span()
@@ -112,7 +113,7 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
         context = _LazyClause(text, start, end)
         for piece_start, piece_end, reading, piece_kind in pieces:
             try:
-                period, is_relative = resolve(piece_kind, reading, story, context)
+                period, is_relative = readings.resolve(piece_kind, reading, context)
             except Unresolvable:
                 continue
             yield _mention(
@@ -160,6 +161,65 @@ def resolve(kind: str, span: str, story: Story, context: relative.Context) -> Re
         needs = Precision.DAY if kind in {"weekday", "deictic"} else Precision.YEAR
         return RESOLVERS[kind](span, story.reference(needs), context)
     return RESOLVERS[kind](span, story.published, context)
+
+
+class _Readings:
+    """``resolve`` for one text, each expression read once where its value cannot change.
+
+    News repeats its expressions ("on Friday", "in 2015"). In news, an expression's
+    value depends only on its words, the publication date and, for some, the tense of
+    its clause, which is asked for again each time: the answer is kept per tense. A
+    narrative's relative dates and the anaphora ("that day") follow the story, and are
+    always read afresh.
+    """
+
+    __slots__ = ("_known", "_story")
+
+    def __init__(self, story: Story) -> None:
+        self._story = story
+        self._known: dict[tuple, object] = {}
+
+    def resolve(self, kind: str, span: str, context: relative.Context) -> Resolution:
+        story = self._story
+        if story.narrative or kind in _STORY_KINDS:
+            return resolve(kind, span, story, context)
+        key = (kind, span)
+        known = self._known.get(key)
+        if known is _BY_TENSE:
+            key = (kind, span, context.tense())
+            known = self._known.get(key)
+        if known is None:
+            asking = _AskedTense(context)
+            try:
+                known = resolve(kind, span, story, asking)
+            except Unresolvable as error:
+                known = error
+            if asking.tense_asked is not None:
+                self._known[(kind, span)] = _BY_TENSE
+                key = (kind, span, asking.tense_asked)
+            self._known[key] = known
+        if isinstance(known, Unresolvable):
+            raise known
+        return known
+
+
+# Read from the story, not only the words and the publication date.
+_STORY_KINDS = {"anaphora", "current"}
+_BY_TENSE = object()
+
+
+class _AskedTense:
+    """A context that remembers the tense it gave, if a resolver asked for it."""
+
+    __slots__ = ("_context", "tense_asked")
+
+    def __init__(self, context: relative.Context) -> None:
+        self._context = context
+        self.tense_asked: int | None = None
+
+    def tense(self) -> int:
+        self.tense_asked = self._context.tense()
+        return self.tense_asked
 
 
 def _in_story_year(kind: str, span: str, story: Story, context: relative.Context) -> Resolution:
