@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extraction import SATURDAY
+from tests.extraction import SATURDAY, values
 from timeline.extraction import NEEDS_PUBLICATION_DATE, extract
 
 
@@ -44,3 +44,14 @@ def test_seed_article_without_publication_date_flags_only_relative_mentions(seed
     assert all(m.value is None and m.relative for m in fridays)
     assert all(NEEDS_PUBLICATION_DATE in m.flags for m in fridays)
     assert [m.value for m in mentions if m.text != "Friday"] == ["2013", "2015", "2015-08", "2013"]
+
+
+def test_a_repeated_day_takes_its_year_from_the_tense_of_each_clause():
+    # the second "March 3" is read again, not given the first one's year
+    text = "Officials met on March 3 in Ankara. They will meet on March 3 in Sinop."
+    assert values(text) == ["2016-03-03", "2017-03-03"]
+
+
+def test_a_repeated_expression_that_names_no_date_is_dropped_each_time():
+    text = "It began a few years ago. A few years ago, nobody asked. On Friday they did."
+    assert values(text) == ["2016-11-18"]

@@ -1,0 +1,63 @@
+"""The headline's shortcuts read a sentence as the whole-text patterns they stand for."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from timeline.extraction import headlines
+
+# Words and spaces that make the shortcuts' edge cases: prepositions in other cases and
+# letters that fold to "s" or "i" ("ſ", "İ"), spaces a regex does not count as spaces
+# ("\x1c"), no-break and line-break spaces, words that end like a preposition.
+PIECES = (
+    *("in", "on", "since", "by", "during", "from", "until", "as of", "at the end of"),
+    *("at the start of", "early", "late", "earlier", "later", "IN", "On", "ſince", "İn"),
+    *("within", "talks", "x", "2015", ",", ".", "-", "é", "ß", "the", "end", "of", "at"),
+    *(" ", "  ", "\t", "\xa0", "\x1c", "\n", "\r", "\u2009"),
+)
+
+
+def _texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    return [
+        "".join(
+            rng.choice(PIECES) + rng.choice(["", " ", "\xa0"]) for _ in range(rng.randint(0, 12))
+        )
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_preposition_found_from_the_end_is_the_one_a_whole_text_search_removes(seed):
+    for text in _texts(seed, 5_000):
+        assert headlines._without_preposition(text) == headlines._DATE_PREPOSITION.sub("", text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # a preposition in capitals goes with the date
+        (
+            "The talks resumed IN March after a long pause in Ankara.",
+            "March",
+            "The talks resumed after a long pause in Ankara",
+        ),
+        # and one of three words
+        (
+            "The embargo stayed in place until at the end of 2015 it was lifted by the council.",
+            "2015",
+            "The embargo stayed in place until it was lifted by the council",
+        ),
+        # a word that only ends like a preposition stays
+        (
+            "The price was within 2015 budget limits for the ministry.",
+            "2015",
+            "The price was within budget limits for the ministry",
+        ),
+    ],
+)
+def test_the_date_goes_with_its_preposition_and_nothing_more(sentence, date_text, expected):
+    start = sentence.index(date_text)
+    assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected
