@@ -288,7 +288,7 @@ def _without_date(sentence: str, start: int, end: int) -> str:
         after = _LEADING_COMMA.sub("", after)
     # "On Friday, the tests", "Just last week, Goldman": a leading date goes with its
     # comma and the word or two that modified it.
-    elif len(before.split()) <= 2 and _LEADING_COMMA.match(after):
+    elif _LEADING_COMMA.match(after) and len(before.split(None, 2)) <= 2:
         before, after = "", _LEADING_COMMA.sub("", after)
     return f"{_detokenise(before)} {_DATE} {_detokenise(after)}"
 
@@ -450,7 +450,7 @@ def _end_clause(text: str) -> str:
 
 
 def _shorten_list(text: str) -> str:
-    if len(text.split()) <= MAX_WORDS:
+    if len(text.split(None, MAX_WORDS)) <= MAX_WORDS:  # (split no further than needed)
         return text
     match = _LIST.search(text)
     if not match:
