@@ -10,7 +10,8 @@ detection, beside HeidelTime's published figure on the same wikiwars
 documents. Our own, more lenient scorer follows for TBAQ (definitions below).
 Then one line per language from the tables of ``tests.extraction.languages``
 (sentences we wrote: a mention counts when its text and value are the
-expected ones), the 2 MB dense-text timing with peak memory, and the language
+expected ones), the 2 MB dense-text timing with peak memory (and the time of a
+quarter and a half of it, which a linear cost doubles), and the language
 detector's speed.
 
 Each system runs in a process of its own, timed from start to exit, imports
