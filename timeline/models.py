@@ -440,7 +440,28 @@ class Event(PeriodFields, models.Model):
             models.Index(
                 fields=["timeline", "date", "precision", "end_date", "end_precision", "id"],
                 name="event_date_order",
-            )
+            ),
+            # The same order for key events alone: the "key events only" page and their count.
+            # Not a partial index: without statistics SQLite's planner passed it over.
+            models.Index(
+                fields=[
+                    "timeline",
+                    "is_key",
+                    "date",
+                    "precision",
+                    "end_date",
+                    "end_precision",
+                    "id",
+                ],
+                name="event_key_date_order",
+            ),
+            # The public page's facts seek their ends: the latest end of a range, the last edit.
+            models.Index(
+                fields=["timeline", "end_date"],
+                condition=Q(end_date__isnull=False),
+                name="event_end_date",
+            ),
+            models.Index(fields=["timeline", "updated_at"], name="event_updated"),
         ]
         constraints = [
             models.CheckConstraint(

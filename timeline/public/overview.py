@@ -1,17 +1,34 @@
 """The top of a timeline's page: the year strip, its eras, and the facts about the whole.
 
-All three come from one grouped query over the events (per year: how many,
-how many key, the latest end and update, and for each era how many come
-before it and fall in it), so the page reads its 10,000 events once.
+Two queries, each a row of scalar subqueries that the indexes answer without
+reading the events themselves: the facts (how many, how many key, first and
+last dates, latest update: counts over an index and seeks to its ends), then
+for the events shown (filters applied) how many start in each year and, for
+each era, how many come before it and fall in it (counts over one date range
+of the date-order index each). A single GROUP BY year would read every event
+and sort them by an expression, which at 10,000 events cost more than the rest
+of the page together.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from django.db.models import CharField, Count, Max, Q
-from django.db.models.functions import Cast, Coalesce, Substr
+from django.db import connection
+from django.db.models import (
+    CharField,
+    Count,
+    DateField,
+    DateTimeField,
+    Field,
+    IntegerField,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast, Substr
+
+# Past this many years one grouped scan is cheaper than a range count a year.
+MAX_YEAR_COUNTS = 200
 
 
 @dataclass(frozen=True)
@@ -59,6 +76,8 @@ class Facts:
     first_year: int | None
     last_year: int | None
     updated: datetime | None
+    # The year the latest event starts in: where the strip ends.
+    last_start_year: int | None = None
 
     @property
     def span(self) -> str:
@@ -76,28 +95,127 @@ class Overview:
     facts: Facts
 
 
-def year_rows(events, eras=()) -> dict[int, dict]:
-    """One grouped query: per year, counts and latest dates, and each era's position."""
+def _sql(queryset) -> tuple[str, list]:
+    sql, params = queryset.query.sql_with_params()
+    return sql, list(params)
+
+
+def _count(events) -> tuple[str, list]:
+    sql, params = _sql(events.order_by().values("pk"))
+    return f'SELECT COUNT(*) FROM ({sql}) "shown"', params
+
+
+def _first(events, field: str) -> tuple[str, list]:
+    """The lowest value of `field` (or the highest, for "-field"): a seek to one end of an index."""
+    return _sql(events.order_by(field).values(field.removeprefix("-"))[:1])
+
+
+def _one_row(timeline, columns: dict[str, tuple[str, list, Field]]) -> dict:
+    """Scalar subqueries, one round trip: each compiled on its own and joined as text,
+    because forty querysets nested through the ORM cost more to build than to run. The
+    outer query is the ORM's, so values come back as Python dates, aware datetimes, ints."""
+    values = {
+        name: RawSQL(sql, params, output_field)
+        for name, (sql, params, output_field) in columns.items()
+    }
+    return type(timeline).objects.filter(pk=timeline.pk).order_by().values(**values).get()
+
+
+def facts(timeline) -> Facts:
+    """The whole timeline's facts in one query, every part read from an index."""
+    events = timeline.events.all()
+    row = _one_row(
+        timeline,
+        {
+            "count": (*_count(events), IntegerField()),
+            "key_count": (*_count(events.filter(is_key=True)), IntegerField()),
+            "first": (*_first(events, "date"), DateField()),
+            "last_start": (*_first(events, "-date"), DateField()),
+            "last_end": (*_first(events.filter(end_date__isnull=False), "-end_date"), DateField()),
+            "updated": (*_first(events, "-updated_at"), DateTimeField()),
+        },
+    )
+    if not row["count"]:
+        return Facts(0, 0, None, None, None)
+    last = max(day for day in (row["last_start"], row["last_end"]) if day is not None)
+    return Facts(
+        row["count"],
+        row["key_count"],
+        row["first"].year,
+        last.year,
+        row["updated"],
+        last_start_year=row["last_start"].year,
+    )
+
+
+def range_counts(timeline, events, ranges: dict[str, tuple[date | None, date]]) -> dict[str, int]:
+    """How many of `events` start in each [low, high) range of dates, in one query.
+
+    Each count reads the events' own SQL (compiled once) narrowed to its range, which
+    both databases fold into one range of the date-order index whatever the filters.
+    """
+    if not ranges:
+        return {}
+    base, base_params = _sql(events.order_by().values("date"))
+    adapt = connection.ops.adapt_datefield_value
+    columns = {}
+    for name, (low, high) in ranges.items():
+        where, params = '"shown"."date" < %s', [adapt(high)]
+        if low is not None:
+            where, params = f'"shown"."date" >= %s AND {where}', [adapt(low), *params]
+        sql = f'SELECT COUNT(*) FROM ({base}) "shown" WHERE {where}'
+        columns[name] = (sql, [*base_params, *params], IntegerField())
+    return _one_row(timeline, columns)
+
+
+def _year_start(year: int) -> date:
+    return date(year, 1, 1)
+
+
+def counts(timeline, events, years: range, eras=()) -> tuple[dict[int, int], dict[int, tuple]]:
+    """How many of `events` start in each of `years`, and for each era (by pk) how many
+    come before it and fall in it: one query (two past MAX_YEAR_COUNTS years).
+
+    An era's counts are its whole years' counts plus the part of a year on each side
+    (from the first of January of its start and of its end): one pass over the events
+    and two partial years an era, not a pass an era.
+    """
+    if len(years) > MAX_YEAR_COUNTS:
+        return _grouped(events), _era_counts(timeline, events, eras)
+    ranges = {f"y{year}": (_year_start(year), _year_start(year + 1)) for year in years}
+    for era in eras:
+        start, end = era.date, era.period.final_day + timedelta(days=1)
+        ranges[f"head_{era.pk}"] = (_year_start(start.year), start)
+        ranges[f"tail_{era.pk}"] = (_year_start(end.year), end)
+    found = range_counts(timeline, events, ranges)
+    by_year = {year: found[f"y{year}"] for year in years}
+
+    def before(day: date, part: str) -> int:
+        whole_years = sum(count for year, count in by_year.items() if year < day.year)
+        return whole_years + found[part]
+
+    by_era = {}
+    for era in eras:
+        start, end = era.date, era.period.final_day + timedelta(days=1)
+        preceding = before(start, f"head_{era.pk}")
+        by_era[era.pk] = (preceding, before(end, f"tail_{era.pk}") - preceding)
+    return by_year, by_era
+
+
+def _era_counts(timeline, events, eras) -> dict[int, tuple]:
+    ranges = {}
+    for era in eras:
+        ranges[f"before_{era.pk}"] = (None, era.date)
+        ranges[f"in_{era.pk}"] = (era.date, era.period.final_day + timedelta(days=1))
+    found = range_counts(timeline, events, ranges)
+    return {era.pk: (found[f"before_{era.pk}"], found[f"in_{era.pk}"]) for era in eras}
+
+
+def _grouped(events) -> dict[int, int]:
     # The year as text from the ISO date: a database function, not a Python one per row.
     year = Substr(Cast("date", CharField()), 1, 4)
-    per_era = {}
-    for era in eras:
-        per_era[f"before_{era.pk}"] = Count("pk", filter=Q(date__lt=era.date))
-        inside = Q(date__gte=era.date, date__lte=era.period.final_day)
-        per_era[f"in_{era.pk}"] = Count("pk", filter=inside)
-    rows = (
-        events.order_by()
-        .annotate(year=year)
-        .values("year")
-        .annotate(
-            n=Count("pk"),
-            key=Count("pk", filter=Q(is_key=True)),
-            last=Max(Coalesce("end_date", "date")),
-            updated=Max("updated_at"),
-            **per_era,
-        )
-    )
-    return {int(row["year"]): row for row in rows}
+    rows = events.order_by().annotate(year=year).values("year").annotate(n=Count("pk"))
+    return {int(row["year"]): row["n"] for row in rows}
 
 
 def _bands(year: int, eras) -> tuple[EraBand, ...]:
@@ -112,46 +230,40 @@ def _bands(year: int, eras) -> tuple[EraBand, ...]:
     return tuple(bands)
 
 
-def year_bars(rows: dict[int, dict], per_page: int, eras=()) -> list[YearBar]:
-    """Every year from the first event's to the last's, empty years included."""
-    largest = max((row["n"] for row in rows.values()), default=0)
+def year_bars(by_year: dict[int, int], per_page: int, eras=()) -> list[YearBar]:
+    """Every year from the first shown event's to the last's, empty years included."""
+    shown = [year for year, count in by_year.items() if count]
+    largest = max(by_year.values(), default=0)
     bars, before = [], 0
-    for year in range(min(rows, default=0), max(rows, default=-1) + 1):
-        count = rows[year]["n"] if year in rows else 0
+    for year in range(min(shown, default=0), max(shown, default=-1) + 1):
+        count = by_year.get(year, 0)
         height = max(2, round(CHART_HEIGHT * count / largest)) if count else 0
         bars.append(YearBar(year, count, before // per_page + 1, height, _bands(year, eras)))
         before += count
     return bars
 
 
-def era_links(rows: dict[int, dict], eras, per_page: int) -> list[EraLink]:
+def era_links(by_era: dict[int, tuple], eras, per_page: int) -> list[EraLink]:
     links = []
     for era in eras:
-        before = sum(row[f"before_{era.pk}"] for row in rows.values())
-        inside = sum(row[f"in_{era.pk}"] for row in rows.values())
+        before, inside = by_era[era.pk]
         links.append(EraLink(era, inside, before // per_page + 1))
     return links
 
 
-def facts_of(rows: dict[int, dict]) -> Facts:
-    if not rows:
-        return Facts(0, 0, None, None, None)
-    return Facts(
-        sum(row["n"] for row in rows.values()),
-        sum(row["key"] for row in rows.values()),
-        min(rows),
-        max(row["last"] for row in rows.values()).year,
-        max(row["updated"] for row in rows.values()),
-    )
+def _years(whole: Facts) -> range:
+    if whole.first_year is None:
+        return range(0)
+    return range(whole.first_year, whole.last_start_year + 1)
 
 
-def overview(timeline, events, eras, per_page: int, *, filtered: bool) -> Overview:
-    """The strip, the eras and the facts: one query, two when filters narrow the events."""
-    rows = year_rows(events, eras)
-    facts = facts_of(year_rows(timeline.events.all()) if filtered else rows)
-    return Overview(year_bars(rows, per_page, eras), era_links(rows, eras, per_page), facts)
+def overview(timeline, events, eras, per_page: int) -> Overview:
+    """The strip, the eras and the facts: two queries, filtered or not."""
+    whole = facts(timeline)
+    by_year, by_era = counts(timeline, events, _years(whole), eras)
+    return Overview(year_bars(by_year, per_page, eras), era_links(by_era, eras, per_page), whole)
 
 
 def year_overview(events, per_page: int) -> list[YearBar]:
-    """The strip alone (the share image draws it)."""
-    return year_bars(year_rows(events), per_page)
+    """The strip alone (the share image draws it): one grouped query, as its years are unknown."""
+    return year_bars(_grouped(events), per_page)
