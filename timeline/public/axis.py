@@ -50,6 +50,8 @@ class Entry:
     era: object | None = None
     gap: Gap | None = None
     opens_era: bool = False
+    # The timeline's last event: the "Latest event" link lands here.
+    latest: bool = False
 
     @property
     def anchor(self) -> str:
@@ -92,10 +94,11 @@ def era_of(period, eras) -> object | None:
     return found
 
 
-def axis(events, eras, permalink) -> list[YearGroup]:
+def axis(events, eras, permalink, *, ends_timeline: bool = False) -> list[YearGroup]:
     """Events (in date order) grouped by the year they start in, with gaps and eras.
 
-    `permalink(pk)` gives an event's URL; its citations are read once, here.
+    `permalink(pk)` gives an event's URL; its citations are read once, here. When
+    `ends_timeline`, the last of these events is the timeline's latest.
     """
     groups: list[YearGroup] = []
     covered_until: date | None = None
@@ -120,4 +123,6 @@ def axis(events, eras, permalink) -> list[YearGroup]:
             groups.append(YearGroup(period.start.year, gap=gap))
             entry.gap = None
         groups[-1].entries.append(entry)
+    if ends_timeline and groups:
+        groups[-1].entries[-1].latest = True
     return groups

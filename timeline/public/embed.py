@@ -71,7 +71,9 @@ def embed(request: HttpRequest, slug: str) -> HttpResponse:
         "timeline": timeline,
         "form": form,
         "page": page,
-        "axis": axis(page.object_list, eras, permalinks(timeline)),
+        "axis": axis(
+            page.object_list, eras, permalinks(timeline), ends_timeline=not page.has_next()
+        ),
         "target": int(target) if target.isdigit() else None,
         "link_target": "_blank",
         "canonical_url": absolute_url(request, timeline.get_absolute_url()),

@@ -46,7 +46,7 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     # The overview already counted them: spare the database a second count.
     paginator.count = sum(bar.count for bar in top.bars)
     page = paginator.get_page(_page_number(request, paginator))
-    entries = axis(page.object_list, eras, permalinks(timeline))
+    entries = axis(page.object_list, eras, permalinks(timeline), ends_timeline=not page.has_next())
     template_name = "timeline/public/timeline_detail.html"
     if request.htmx:
         template_name += "#results"
