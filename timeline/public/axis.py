@@ -94,12 +94,15 @@ def era_of(period, eras) -> object | None:
     return found
 
 
-def axis(events, eras, permalink, *, ends_timeline: bool = False) -> list[YearGroup]:
+def axis(
+    events, eras, permalink, citations=None, *, ends_timeline: bool = False
+) -> list[YearGroup]:
     """Events (in date order) grouped by the year they start in, with gaps and eras.
 
-    `permalink(pk)` gives an event's URL; its citations are read once, here. When
-    `ends_timeline`, the last of these events is the timeline's latest.
+    `permalink(pk)` gives an event's URL and `citations` (by event pk) what it
+    cites. When `ends_timeline`, the last of these events is the timeline's latest.
     """
+    citations = citations or {}
     groups: list[YearGroup] = []
     covered_until: date | None = None
     previous_era, opened = None, set()
@@ -114,8 +117,8 @@ def axis(events, eras, permalink, *, ends_timeline: bool = False) -> list[YearGr
         era = era_of(period, eras)
         # An era opens once a page: its heading is the anchor readers jump to.
         opens = era is not None and era is not previous_era and era.pk not in opened
-        citations = list(event.citations.all())
-        entry = Entry(event, permalink(event.pk), citations, era, gap, opens_era=opens)
+        cited = citations.get(event.pk, [])
+        entry = Entry(event, permalink(event.pk), cited, era, gap, opens_era=opens)
         previous_era = era
         if opens:
             opened.add(era.pk)

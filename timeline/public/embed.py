@@ -20,10 +20,9 @@ from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.http import require_safe
 
 from timeline.public.api import cors_open
-from timeline.public.axis import axis
 from timeline.public.forms import EventFilterForm
 from timeline.public.sharing import embed_snippet
-from timeline.public.views import EVENTS_PER_PAGE, permalinks, visible_timeline
+from timeline.public.views import EVENTS_PER_PAGE, page_axis, visible_timeline
 from timeline.public_cache import cached_for_readers
 from timeline.site import absolute_url
 
@@ -65,15 +64,13 @@ def embed(request: HttpRequest, slug: str) -> HttpResponse:
     number = request.GET.get("page")
     if target.isdigit():
         number = _page_of(events, int(target)) or number
-    page = Paginator(events.in_date_order().with_sources(), EVENTS_PER_PAGE).get_page(number)
+    page = Paginator(events.in_date_order(), EVENTS_PER_PAGE).get_page(number)
     eras = list(timeline.eras.all())
     context = {
         "timeline": timeline,
         "form": form,
         "page": page,
-        "axis": axis(
-            page.object_list, eras, permalinks(timeline), ends_timeline=not page.has_next()
-        ),
+        "axis": page_axis(page, eras, timeline),
         "target": int(target) if target.isdigit() else None,
         "link_target": "_blank",
         "canonical_url": absolute_url(request, timeline.get_absolute_url()),

@@ -14,6 +14,7 @@ from timeline.htmx import HtmxHttpRequest
 from timeline.models import Timeline
 from timeline.public import exports, sharing
 from timeline.public.axis import axis
+from timeline.public.citations import citations_by_event
 from timeline.public.forms import EventFilterForm
 from timeline.public.overview import CHART_HEIGHT, overview, year_overview
 from timeline.public_cache import cached_for_readers
@@ -42,11 +43,11 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     events = form.filter(timeline.events.all())
     eras = list(timeline.eras.all())
     top = overview(timeline, events, eras, EVENTS_PER_PAGE)
-    paginator = Paginator(events.in_date_order().with_sources(), EVENTS_PER_PAGE)
+    paginator = Paginator(events.in_date_order(), EVENTS_PER_PAGE)
     # The overview already counted them: spare the database a second count.
     paginator.count = sum(bar.count for bar in top.bars)
     page = paginator.get_page(_page_number(request, paginator))
-    entries = axis(page.object_list, eras, permalinks(timeline), ends_timeline=not page.has_next())
+    entries = page_axis(page, eras, timeline)
     template_name = "timeline/public/timeline_detail.html"
     if request.htmx:
         template_name += "#results"
@@ -64,6 +65,13 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         context["share"] = sharing.timeline_share(request, timeline)
         context["structured_data"] = sharing.structured_data(request, timeline, entries)
     return render(request, template_name, context)
+
+
+def page_axis(page, eras, timeline: Timeline) -> list:
+    """The page's events on the axis, with what each cites (read as plain rows, one query)."""
+    shown = list(page.object_list)
+    cited = citations_by_event(event.pk for event in shown)
+    return axis(shown, eras, permalinks(timeline), cited, ends_timeline=not page.has_next())
 
 
 def _page_number(request: HttpRequest, paginator: Paginator) -> str | int | None:
