@@ -37,6 +37,11 @@ class EventFilterForm(forms.Form):
     def is_filtering(self) -> bool:
         return self.is_valid() and any(self.cleaned_data.values())
 
+    @property
+    def is_searching(self) -> bool:
+        """Whether the events are narrowed by words, which no date index can count."""
+        return self.is_valid() and bool(self.cleaned_data["q"])
+
     def filter(self, events):
         if not self.is_valid():
             return events

@@ -12,7 +12,7 @@ of the page together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from django.db import connection
@@ -23,6 +23,7 @@ from django.db.models import (
     DateTimeField,
     Field,
     IntegerField,
+    Q,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Substr
@@ -121,25 +122,28 @@ def _one_row(timeline, columns: dict[str, tuple[str, list, Field]]) -> dict:
     return type(timeline).objects.filter(pk=timeline.pk).order_by().values(**values).get()
 
 
-def facts(timeline) -> Facts:
-    """The whole timeline's facts in one query, every part read from an index."""
+def facts(timeline, *, count: bool = True) -> Facts:
+    """The whole timeline's facts in one query, every part read from an index.
+
+    Counting every event reads the whole date index; the caller that counts them by
+    year anyway leaves `count` out (its Facts count 0) and sums the years.
+    """
     events = timeline.events.all()
-    row = _one_row(
-        timeline,
-        {
-            "count": (*_count(events), IntegerField()),
-            "key_count": (*_count(events.filter(is_key=True)), IntegerField()),
-            "first": (*_first(events, "date"), DateField()),
-            "last_start": (*_first(events, "-date"), DateField()),
-            "last_end": (*_first(events.filter(end_date__isnull=False), "-end_date"), DateField()),
-            "updated": (*_first(events, "-updated_at"), DateTimeField()),
-        },
-    )
-    if not row["count"]:
+    columns = {
+        "key_count": (*_count(events.filter(is_key=True)), IntegerField()),
+        "first": (*_first(events, "date"), DateField()),
+        "last_start": (*_first(events, "-date"), DateField()),
+        "last_end": (*_first(events.filter(end_date__isnull=False), "-end_date"), DateField()),
+        "updated": (*_first(events, "-updated_at"), DateTimeField()),
+    }
+    if count:
+        columns["count"] = (*_count(events), IntegerField())
+    row = _one_row(timeline, columns)
+    if row["first"] is None:
         return Facts(0, 0, None, None, None)
     last = max(day for day in (row["last_start"], row["last_end"]) if day is not None)
     return Facts(
-        row["count"],
+        row.get("count", 0),
         row["key_count"],
         row["first"].year,
         last.year,
@@ -172,16 +176,20 @@ def _year_start(year: int) -> date:
     return date(year, 1, 1)
 
 
-def counts(timeline, events, years: range, eras=()) -> tuple[dict[int, int], dict[int, tuple]]:
+def counts(
+    timeline, events, years: range, eras=(), *, searched: bool = False
+) -> tuple[dict[int, int], dict[int, tuple]]:
     """How many of `events` start in each of `years`, and for each era (by pk) how many
-    come before it and fall in it: one query (two past MAX_YEAR_COUNTS years).
+    come before it and fall in it: one query.
 
     An era's counts are its whole years' counts plus the part of a year on each side
     (from the first of January of its start and of its end): one pass over the events
-    and two partial years an era, not a pass an era.
+    and two partial years an era, not a pass an era. Events narrowed by a text search
+    are counted in one grouped pass instead: the search is then read once, not once a
+    range (on PostgreSQL each range would read the GIN indexes again).
     """
-    if len(years) > MAX_YEAR_COUNTS:
-        return _grouped(events), _era_counts(timeline, events, eras)
+    if searched or len(years) > MAX_YEAR_COUNTS:
+        return _grouped(events, eras)
     ranges = {f"y{year}": (_year_start(year), _year_start(year + 1)) for year in years}
     for era in eras:
         start, end = era.date, era.period.final_day + timedelta(days=1)
@@ -202,20 +210,23 @@ def counts(timeline, events, years: range, eras=()) -> tuple[dict[int, int], dic
     return by_year, by_era
 
 
-def _era_counts(timeline, events, eras) -> dict[int, tuple]:
-    ranges = {}
-    for era in eras:
-        ranges[f"before_{era.pk}"] = (None, era.date)
-        ranges[f"in_{era.pk}"] = (era.date, era.period.final_day + timedelta(days=1))
-    found = range_counts(timeline, events, ranges)
-    return {era.pk: (found[f"before_{era.pk}"], found[f"in_{era.pk}"]) for era in eras}
-
-
-def _grouped(events) -> dict[int, int]:
+def _grouped(events, eras=()) -> tuple[dict[int, int], dict[int, tuple]]:
+    """The same counts in one grouped pass over the events."""
     # The year as text from the ISO date: a database function, not a Python one per row.
     year = Substr(Cast("date", CharField()), 1, 4)
-    rows = events.order_by().annotate(year=year).values("year").annotate(n=Count("pk"))
-    return {int(row["year"]): row["n"] for row in rows}
+    per_era = {}
+    for era in eras:
+        per_era[f"before_{era.pk}"] = Count("pk", filter=Q(date__lt=era.date))
+        inside = Q(date__gte=era.date, date__lte=era.period.final_day)
+        per_era[f"in_{era.pk}"] = Count("pk", filter=inside)
+    grouped = events.order_by().annotate(year=year).values("year")
+    rows = list(grouped.annotate(n=Count("pk"), **per_era))
+    by_year = {int(row["year"]): row["n"] for row in rows}
+    by_era = {}
+    for era in eras:
+        before = sum(row[f"before_{era.pk}"] for row in rows)
+        by_era[era.pk] = (before, sum(row[f"in_{era.pk}"] for row in rows))
+    return by_year, by_era
 
 
 def _bands(year: int, eras) -> tuple[EraBand, ...]:
@@ -257,13 +268,19 @@ def _years(whole: Facts) -> range:
     return range(whole.first_year, whole.last_start_year + 1)
 
 
-def overview(timeline, events, eras, per_page: int) -> Overview:
+def overview(
+    timeline, events, eras, per_page: int, *, filtered: bool, searched: bool = False
+) -> Overview:
     """The strip, the eras and the facts: two queries, filtered or not."""
-    whole = facts(timeline)
-    by_year, by_era = counts(timeline, events, _years(whole), eras)
+    whole = facts(timeline, count=filtered)
+    by_year, by_era = counts(timeline, events, _years(whole), eras, searched=searched)
+    if not filtered:
+        # The events shown are all of them: their years add up to the count.
+        whole = replace(whole, count=sum(by_year.values()))
     return Overview(year_bars(by_year, per_page, eras), era_links(by_era, eras, per_page), whole)
 
 
 def year_overview(events, per_page: int) -> list[YearBar]:
     """The strip alone (the share image draws it): one grouped query, as its years are unknown."""
-    return year_bars(_grouped(events), per_page)
+    by_year, _ = _grouped(events)
+    return year_bars(by_year, per_page)

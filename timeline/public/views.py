@@ -42,7 +42,14 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     form = EventFilterForm(request.GET or None)
     events = form.filter(timeline.events.all())
     eras = list(timeline.eras.all())
-    top = overview(timeline, events, eras, EVENTS_PER_PAGE)
+    top = overview(
+        timeline,
+        events,
+        eras,
+        EVENTS_PER_PAGE,
+        filtered=form.is_filtering,
+        searched=form.is_searching,
+    )
     paginator = Paginator(events.in_date_order(), EVENTS_PER_PAGE)
     # The overview already counted them: spare the database a second count.
     paginator.count = sum(bar.count for bar in top.bars)
