@@ -454,7 +454,7 @@ class Event(PeriodFields, models.Model):
         verbose_name_plural = _("events")
         # The whole date order after the timeline: a page deep in a long timeline is read
         # from the index instead of sorting every event (SQLite sorts NULL end dates first,
-        # as DATE_ORDER asks; PostgreSQL sorts only the ties the index leaves).
+        # as DATE_ORDER asks; on PostgreSQL migration 0011 makes the index say NULLS FIRST).
         indexes = [
             models.Index(
                 fields=["timeline", "date", "precision", "end_date", "end_precision", "id"],

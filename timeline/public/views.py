@@ -75,8 +75,14 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 
 
 def page_axis(page, eras, timeline: Timeline) -> list:
-    """The page's events on the axis, with what each cites (read as plain rows, one query)."""
-    shown = list(page.object_list)
+    """The page's events on the axis, with what each cites (read as plain rows, one query).
+
+    The events are picked by pk in the date index alone, then read: a deep page skips
+    thousands of events in the index, never in the table (at 50,000 events the last
+    page read every row before it).
+    """
+    picked = page.object_list.values("pk")
+    shown = list(timeline.events.filter(pk__in=picked).in_date_order())
     cited = citations_by_event(event.pk for event in shown)
     return axis(shown, eras, permalinks(timeline), cited, ends_timeline=not page.has_next())
 
