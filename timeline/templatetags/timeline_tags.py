@@ -66,7 +66,8 @@ def long_date(value) -> str:
     return format_date(value, "j F Y") if isinstance(value, date) else ""
 
 
-_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+# Replaced one after another: str.translate with a table took milliseconds on a page's JSON-LD.
+_JSON_ESCAPES = ((">", "\\u003E"), ("<", "\\u003C"), ("&", "\\u0026"))
 
 
 @register.simple_tag(takes_context=True)
@@ -74,7 +75,9 @@ def json_ld(context, data) -> str:
     """schema.org data as <script type="application/ld+json">, escaped as json_script does."""
     import json
 
-    text = json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False)
+    for character, escaped in _JSON_ESCAPES:
+        text = text.replace(character, escaped)
     nonce = context.get("csp_nonce", "")
     return format_html(
         '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(text)
