@@ -1,21 +1,28 @@
-"""The public axis's entries, written in Python.
+"""The public page's repeated parts, written in Python: its events on the axis, its year bars.
 
-A page shows a hundred events; through an included template per event, the
-template engine's cost per variable was a third of the page's time. Every
-text is escaped here, as the template would; the media block (an image or a
-link card, on few events) stays a template.
+A page shows a hundred events and a bar for each year; through an included
+template per event, the template engine's cost per variable was a third of the
+page's time. Every text is escaped here, as the template would; the media
+block (an image or a link card, on few events) stays a template.
 """
 
 from __future__ import annotations
 
+from html import escape as esc
+
 from django import template
+from django.template.defaulttags import querystring
 from django.template.loader import render_to_string
-from django.utils.html import conditional_escape as esc
 from django.utils.safestring import mark_safe
 
-from timeline.templatetags.timeline_tags import event_date, nobreak_names, sources
+from timeline.templatetags.timeline_tags import MODEL_NAME, event_date, sources
 
 register = template.Library()
+
+
+def nobreak_names(text: str) -> str:
+    """Escaped, with model names kept whole, as the `nobreak_names` filter writes them."""
+    return MODEL_NAME.sub(r'<span class="nobr">\g<0></span>', esc(text))
 
 
 def _gap(gap) -> str:
@@ -63,3 +70,33 @@ def axis_entry(context, entry) -> str:
         parts.append('<span id="latest"></span>')
     parts.append(_article(entry, link_target))
     return mark_safe("\n".join(part for part in parts if part))
+
+
+def _band(band) -> str:
+    return (
+        f'<rect class="era-{esc(band.era.colour)}" x="{band.x}" y="0" '
+        f'width="{band.width}" height="1"/>'
+    )
+
+
+@register.simple_tag(takes_context=True)
+def overview_bar(context, bar, chart_height: int, with_eras: bool) -> str:
+    """One year of the overview strip: its bar, its eras' bands, a link to where it starts."""
+    bands = ""
+    if with_eras:
+        bands = (
+            '<svg class="era-band" viewBox="0 0 10 1" preserveAspectRatio="none" '
+            f'aria-hidden="true" focusable="false">{"".join(map(_band, bar.eras))}</svg>'
+        )
+    events = "event" if bar.count == 1 else "events"
+    inside = (
+        f'<svg class="bar" viewBox="0 0 10 {chart_height}" preserveAspectRatio="none" '
+        f'aria-hidden="true" focusable="false">'
+        f'<rect x="1" y="{bar.y}" width="8" height="{bar.height}"/></svg>{bands}'
+        f'<span class="year">{bar.year}</span> <span class="count">{bar.count}'
+        f'<span class="visually-hidden"> {events}</span></span>'
+    )
+    if not bar.count:
+        return mark_safe(f'<li><span class="empty">{inside}</span></li>')
+    href = esc(querystring(context, page=bar.page)) + f"#year-{bar.year}"
+    return mark_safe(f'<li><a href="{href}">{inside}</a></li>')
