@@ -70,3 +70,17 @@ def test_an_era_contains_events_that_start_in_it():
     fd2000 = era(1, "2013", "2015-11")
     assert fd2000.contains(Period(date(2015, 11, 30), Precision.DAY))
     assert not fd2000.contains(Period(date(2015, 12, 1), Precision.DAY))
+
+
+def test_only_the_timelines_last_event_is_marked_latest():
+    events = [event("2015-11-20", pk=1), event("2017-01-25", pk=2), event("2017-03-01", pk=3)]
+    last_page = [e for g in axis(events, [], str, ends_timeline=True) for e in g.entries]
+    assert [e.latest for e in last_page] == [False, False, True]
+    earlier_page = [e for g in axis(events, [], str) for e in g.entries]
+    assert not any(e.latest for e in earlier_page)
+
+
+def test_each_entry_carries_the_citations_given_for_its_event():
+    events = [event("2015-11-20", pk=1), event("2016-01-25", pk=2)]
+    entries = [e for g in axis(events, [], str, {2: ["cited"]}) for e in g.entries]
+    assert [e.citations for e in entries] == [[], ["cited"]]
