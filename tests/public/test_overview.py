@@ -176,3 +176,13 @@ def test_search_documents_follow_every_write_including_bulk_ones(client):
     assert list(timeline.events.search("signing contracts")) == [bulk]
     CitationFactory(event=bulk, quote="The deliveries were postponed again.")
     assert list(timeline.events.search("postponing")) == [saved, bulk]
+
+
+def test_a_timeline_reaching_the_calendars_last_day_is_counted():
+    timeline = TimelineFactory(slug="far")
+    EventFactory(timeline=timeline, date=date(9998, 3, 1))
+    EventFactory(timeline=timeline, date=date(9999, 12, 31), precision=Precision.DAY)
+    era = EraFactory(timeline=timeline, date=date(9999, 1, 1), end_date=date(9999, 12, 31))
+    top = overview.overview(timeline, timeline.events.all(), [era], 100, filtered=False)
+    assert [(bar.year, bar.count) for bar in top.bars] == [(9998, 1), (9999, 1)]
+    assert [(link.count, link.page) for link in top.eras] == [(1, 1)]

@@ -152,8 +152,8 @@ def facts(timeline, *, count: bool = True) -> Facts:
     )
 
 
-def range_counts(timeline, events, ranges: dict[str, tuple[date | None, date]]) -> dict[str, int]:
-    """How many of `events` start in each [low, high) range of dates, in one query.
+def range_counts(timeline, events, ranges: dict[str, tuple[date, date | None]]) -> dict[str, int]:
+    """How many of `events` start in each [low, high) range of dates (None: no end), in one query.
 
     Each count reads the events' own SQL (compiled once) narrowed to its range, which
     both databases fold into one range of the date-order index whatever the filters.
@@ -164,9 +164,9 @@ def range_counts(timeline, events, ranges: dict[str, tuple[date | None, date]]) 
     adapt = connection.ops.adapt_datefield_value
     columns = {}
     for name, (low, high) in ranges.items():
-        where, params = '"shown"."date" < %s', [adapt(high)]
-        if low is not None:
-            where, params = f'"shown"."date" >= %s AND {where}', [adapt(low), *params]
+        where, params = '"shown"."date" >= %s', [adapt(low)]
+        if high is not None:
+            where, params = f'{where} AND "shown"."date" < %s', [*params, adapt(high)]
         sql = f'SELECT COUNT(*) FROM ({base}) "shown" WHERE {where}'
         columns[name] = (sql, [*base_params, *params], IntegerField())
     return _one_row(timeline, columns)
@@ -174,6 +174,11 @@ def range_counts(timeline, events, ranges: dict[str, tuple[date | None, date]]) 
 
 def _year_start(year: int) -> date:
     return date(year, 1, 1)
+
+
+def _after(day: date) -> date | None:
+    """The day after `day`, if the calendar has one (9999-12-31 is the last)."""
+    return None if day == date.max else day + timedelta(days=1)
 
 
 def counts(
@@ -190,23 +195,23 @@ def counts(
     """
     if searched or len(years) > MAX_YEAR_COUNTS:
         return _grouped(events, eras)
-    ranges = {f"y{year}": (_year_start(year), _year_start(year + 1)) for year in years}
+    ranges = {f"y{year}": (_year_start(year), _after(date(year, 12, 31))) for year in years}
     for era in eras:
-        start, end = era.date, era.period.final_day + timedelta(days=1)
+        start, last = era.date, era.period.final_day
         ranges[f"head_{era.pk}"] = (_year_start(start.year), start)
-        ranges[f"tail_{era.pk}"] = (_year_start(end.year), end)
+        ranges[f"tail_{era.pk}"] = (_year_start(last.year), _after(last))
     found = range_counts(timeline, events, ranges)
     by_year = {year: found[f"y{year}"] for year in years}
 
-    def before(day: date, part: str) -> int:
-        whole_years = sum(count for year, count in by_year.items() if year < day.year)
-        return whole_years + found[part]
+    def in_years_before(year: int) -> int:
+        return sum(count for counted, count in by_year.items() if counted < year)
 
     by_era = {}
     for era in eras:
-        start, end = era.date, era.period.final_day + timedelta(days=1)
-        preceding = before(start, f"head_{era.pk}")
-        by_era[era.pk] = (preceding, before(end, f"tail_{era.pk}") - preceding)
+        start, last = era.date, era.period.final_day
+        preceding = in_years_before(start.year) + found[f"head_{era.pk}"]
+        up_to_its_end = in_years_before(last.year) + found[f"tail_{era.pk}"]
+        by_era[era.pk] = (preceding, up_to_its_end - preceding)
     return by_year, by_era
 
 
