@@ -285,7 +285,7 @@ REVERSE_DATE_ORDER = [
 class SearchDocument(models.Expression):
     """A row's words for PostgreSQL's full-text search, stored and GIN-indexed.
 
-    A generated column (migration 0010) on events and citations that the models do
+    A generated column (migration 0011) on events and citations that the models do
     not declare, so that no other query reads it; this names it in the query's table.
     """
 
@@ -454,7 +454,7 @@ class Event(PeriodFields, models.Model):
         verbose_name_plural = _("events")
         # The whole date order after the timeline: a page deep in a long timeline is read
         # from the index instead of sorting every event (SQLite sorts NULL end dates first,
-        # as DATE_ORDER asks; on PostgreSQL migration 0011 makes the index say NULLS FIRST).
+        # as DATE_ORDER asks; on PostgreSQL migration 0012 makes the index say NULLS FIRST).
         indexes = [
             models.Index(
                 fields=["timeline", "date", "precision", "end_date", "end_precision", "id"],
@@ -474,13 +474,12 @@ class Event(PeriodFields, models.Model):
                 ],
                 name="event_key_date_order",
             ),
-            # The public page's facts seek their ends: the latest end of a range, the last edit.
+            # The public page's span seeks the latest end of a range here.
             models.Index(
                 fields=["timeline", "end_date"],
                 condition=Q(end_date__isnull=False),
                 name="event_end_date",
             ),
-            models.Index(fields=["timeline", "updated_at"], name="event_updated"),
         ]
         constraints = [
             models.CheckConstraint(

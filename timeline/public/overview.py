@@ -2,7 +2,7 @@
 
 Two queries, each a row of scalar subqueries that the indexes answer without
 reading the events themselves: the facts (how many, how many key, first and
-last dates, latest update: counts over an index and seeks to its ends), then
+last dates: counts over an index and seeks to its ends), then
 for the events shown (filters applied) how many start in each year and, for
 each era, how many come before it and fall in it (counts over one date range
 of the date-order index each). A single GROUP BY year would read every event
@@ -13,14 +13,13 @@ of the page together.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from django.db import connection
 from django.db.models import (
     CharField,
     Count,
     DateField,
-    DateTimeField,
     Field,
     IntegerField,
     Q,
@@ -76,7 +75,6 @@ class Facts:
     key_count: int
     first_year: int | None
     last_year: int | None
-    updated: datetime | None
     # The year the latest event starts in: where the strip ends.
     last_start_year: int | None = None
 
@@ -134,20 +132,18 @@ def facts(timeline, *, count: bool = True) -> Facts:
         "first": (*_first(events, "date"), DateField()),
         "last_start": (*_first(events, "-date"), DateField()),
         "last_end": (*_first(events.filter(end_date__isnull=False), "-end_date"), DateField()),
-        "updated": (*_first(events, "-updated_at"), DateTimeField()),
     }
     if count:
         columns["count"] = (*_count(events), IntegerField())
     row = _one_row(timeline, columns)
     if row["first"] is None:
-        return Facts(0, 0, None, None, None)
+        return Facts(0, 0, None, None)
     last = max(day for day in (row["last_start"], row["last_end"]) if day is not None)
     return Facts(
         row.get("count", 0),
         row["key_count"],
         row["first"].year,
         last.year,
-        row["updated"],
         last_start_year=row["last_start"].year,
     )
 

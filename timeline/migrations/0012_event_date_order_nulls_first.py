@@ -23,6 +23,6 @@ def rebuild(nulls: str):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("timeline", "0010_search_documents")]
+    dependencies = [("timeline", "0011_search_documents")]
 
     operations = [migrations.RunPython(rebuild("NULLS FIRST"), rebuild(""))]

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("timeline", "0008_eras_key_events_media"),
+        ("timeline", "0009_timeline_content_updated_at"),
     ]
 
     operations = [
@@ -31,9 +31,5 @@ class Migration(migrations.Migration):
                 fields=["timeline", "end_date"],
                 name="event_end_date",
             ),
-        ),
-        migrations.AddIndex(
-            model_name="event",
-            index=models.Index(fields=["timeline", "updated_at"], name="event_updated"),
         ),
     ]
