@@ -285,7 +285,7 @@ REVERSE_DATE_ORDER = [
 class SearchDocument(models.Expression):
     """A row's words for PostgreSQL's full-text search, stored and GIN-indexed.
 
-    A generated column (migration 0011) on events and citations that the models do
+    A generated column (migration 0012) on events and citations that the models do
     not declare, so that no other query reads it; this names it in the query's table.
     """
 
@@ -454,7 +454,7 @@ class Event(PeriodFields, models.Model):
         verbose_name_plural = _("events")
         # The whole date order after the timeline: a page deep in a long timeline is read
         # from the index instead of sorting every event (SQLite sorts NULL end dates first,
-        # as DATE_ORDER asks; on PostgreSQL migration 0012 makes the index say NULLS FIRST).
+        # as DATE_ORDER asks; PostgreSQL sorts only the ties the index leaves).
         indexes = [
             models.Index(
                 fields=["timeline", "date", "precision", "end_date", "end_precision", "id"],

@@ -40,6 +40,6 @@ def remove(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("timeline", "0010_event_page_indexes")]
+    dependencies = [("timeline", "0011_event_page_indexes")]
 
     operations = [migrations.RunPython(add, remove)]

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("timeline", "0009_timeline_content_updated_at"),
+        ("timeline", "0010_event_date_order_nulls_first"),
     ]
 
     operations = [
