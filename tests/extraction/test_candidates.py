@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.extraction import SATURDAY, found
-from timeline.extraction import extract
+from timeline.extraction import extract, patterns
 from timeline.periods import Period
 
 
@@ -106,3 +107,58 @@ def test_a_date_never_spans_a_line_break():
     assert [m.text for m in extract(text, SATURDAY).mentions] == ["Friday", "Feb. 1"]
     for proposal in extract(text, SATURDAY).proposals:
         assert all(proposal.start <= m.start and m.end <= proposal.end for m in proposal.mentions)
+
+
+def _full_candidate_pattern() -> re.Pattern:
+    """The candidate pattern without the skip of "the", "a" and "an": the reference."""
+    return re.compile(r"\b" + patterns._OPENING + patterns.CANDIDATE_ALTERNATIVES, re.VERBOSE)
+
+
+# Every word the alternatives spell out, so each can follow "the", "a" or "an".
+_PATTERN_WORDS = sorted(set(re.findall(r"[a-z]{2,}", patterns.CANDIDATE_ALTERNATIVES)))
+_OPENERS = ["the", "The", "a", "A", "an", "An", "that", "the same", "the very"]
+_TAILS = [
+    "",
+    "of that year",
+    "of 2015",
+    "half of the year",
+    "part of that month",
+    "ago",
+    "later",
+    "quarter of 2015",
+    "2015",
+    "of the same year",
+    "3 March",
+    "week",
+    "year",
+    "month",
+    "day",
+    "before,",
+]
+
+
+def _spans(pattern: re.Pattern, text: str) -> list[tuple[tuple[int, int], str | None]]:
+    return [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+
+
+def test_skipping_common_openers_finds_the_same_candidates_as_the_full_pattern():
+    text = "\n".join(
+        f"{opener} {word} {tail}."
+        for opener in _OPENERS
+        for word in [*_PATTERN_WORDS, "3rd", "1990s"]
+        for tail in _TAILS
+    )
+    found_spans = _spans(patterns.CANDIDATE, text)
+    assert found_spans == _spans(_full_candidate_pattern(), text)
+    assert len(found_spans) > 1000  # the phrases do contain candidates
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*_OPENERS, *_PATTERN_WORDS, "2015", "3", "March", ",", "\n"]), max_size=12
+    )
+)
+def test_any_word_sequence_gives_the_candidates_of_the_full_pattern(words):
+    text = " ".join(words)
+    assert _spans(patterns.CANDIDATE, text) == _spans(_full_candidate_pattern(), text)
