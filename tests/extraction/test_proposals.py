@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import gc
+
+import pytest
+
 from tests.extraction import SATURDAY, values
+from timeline import extraction
 from timeline.extraction import NEEDS_PUBLICATION_DATE, extract
 
 
@@ -55,3 +60,35 @@ def test_a_repeated_day_takes_its_year_from_the_tense_of_each_clause():
 def test_a_repeated_expression_that_names_no_date_is_dropped_each_time():
     text = "It began a few years ago. A few years ago, nobody asked. On Friday they did."
     assert values(text) == ["2016-11-18"]
+
+
+def test_extraction_leaves_the_garbage_collector_as_it_found_it():
+    was_enabled = gc.isenabled()
+    try:
+        gc.enable()
+        extract("Turkey chose the FD-2000 in 2013.", SATURDAY)
+        assert gc.isenabled()
+        gc.disable()
+        extract("Turkey chose the FD-2000 in 2013.", SATURDAY)
+        assert not gc.isenabled()
+        gc.enable()
+        with pytest.raises(ValueError):
+            extract("Turkey chose the FD-2000 in 2013.", SATURDAY, kind="poem")
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+
+
+def test_extraction_pauses_the_garbage_collector_while_it_runs(monkeypatch):
+    seen = []
+    real_find_mentions = extraction.find_mentions
+
+    def find_mentions(*args):
+        seen.append(gc.isenabled())
+        return real_find_mentions(*args)
+
+    monkeypatch.setattr(extraction, "find_mentions", find_mentions)
+    gc.enable()
+    extract("Turkey chose the FD-2000 in 2013.", SATURDAY)
+    assert seen == [False]
+    assert gc.isenabled()
