@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from edtf import parse_edtf
 
-from timeline.periods import Period, Precision
+from timeline.periods import Period, Precision, truncate
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,44 @@ def test_coarser_precision_sorts_first_at_the_same_start():
     periods = [Period.parse(v) for v in ["2015-08-19", "2015-08", "2015", "2014"]]
     ordered = sorted(periods, key=lambda p: (p.start, p.precision))
     assert [p.iso for p in ordered] == ["2014", "2015", "2015-08", "2015-08-19"]
+
+
+def _every_day(year: int) -> list[date]:
+    return [date(year, 1, 1) + timedelta(days=n) for n in range(366 if year % 4 == 0 else 365)]
+
+
+@pytest.mark.parametrize("precision", list(Precision))
+def test_a_period_starts_only_on_the_first_day_of_its_precision(precision):
+    for day in _every_day(2016) + _every_day(2015):
+        first = truncate(day, precision) == day
+        if first:
+            assert Period(day, precision).start == day
+        else:
+            with pytest.raises(ValueError, match=f"^{day} carries more detail than a "):
+                Period(day, precision)
+
+
+@pytest.mark.parametrize("precision", list(Precision))
+def test_a_range_ends_only_on_the_first_day_of_its_end_precision(precision):
+    start = date(2014, 1, 1)
+    for day in _every_day(2016):
+        if truncate(day, precision) == day:
+            assert Period(start, Precision.YEAR, day, precision).end == day
+        else:
+            message = f"^{day} carries more detail than a {precision.label}$"
+            with pytest.raises(ValueError, match=message):
+                Period(start, Precision.YEAR, day, precision)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ((date(2015, 8, 1), Precision.MONTH, date(2016, 1, 1), None), "needs both"),
+        ((date(2015, 8, 1), Precision.MONTH, None, Precision.YEAR), "needs both"),
+        ((date(2015, 8, 1), Precision.MONTH, date(2015, 1, 1), Precision.YEAR), "cannot end"),
+        ((date(2015, 8, 2), Precision.MONTH), "2015-08-02 carries more detail than a month"),
+    ],
+)
+def test_malformed_periods_say_what_is_wrong(arguments, message):
+    with pytest.raises(ValueError, match=message):
+        Period(*arguments)
