@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.extraction import headlines
 
@@ -61,3 +63,18 @@ def test_the_preposition_found_from_the_end_is_the_one_a_whole_text_search_remov
 def test_the_date_goes_with_its_preposition_and_nothing_more(sentence, date_text, expected):
     start = sentence.index(date_text)
     assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["(", ")", "-LRB-", "-", "--", "—", ";", "AP", "Photo", "Picture", "a", " "]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_furniture_pretest_passes_wherever_one_of_its_patterns_may_match(sentence):
+    assert headlines._may_have_furniture(sentence) == any(
+        needed(sentence) for needed, _ in headlines._FURNITURE
+    )

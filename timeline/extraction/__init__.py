@@ -9,6 +9,7 @@ sentence and distinct date.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from timeline.extraction import foreign
@@ -91,22 +92,28 @@ def _extract(
 
 def _propose(text: str, mentions: tuple[Mention, ...]):
     # Mentions and sentences are both in text order: one pass over each.
-    index = 0
+    index, count = 0, len(mentions)
     for sentence in split_sentences(text):
-        while index < len(mentions) and mentions[index].start < sentence.start:
+        while index < count and mentions[index].start < sentence.start:
             index += 1
         first = index
-        while index < len(mentions) and mentions[index].start < sentence.end:
+        while index < count and mentions[index].start < sentence.end:
             index += 1
-        inside = mentions[first:index]
-        if not inside:
+        if index == first:
             continue
-        # One proposal per distinct date; an unresolved mention stands alone.
-        groups: dict[object, list[Mention]] = {}
-        for mention in inside:
-            key = mention.period if mention.period is not None else ("unresolved", mention.start)
-            groups.setdefault(key, []).append(mention)
-        for group in groups.values():
+        if index - first == 1:
+            # Most sentences have one date: its proposal needs no grouping.
+            groups: Iterable[Sequence[Mention]] = (mentions[first:index],)
+        else:
+            # One proposal per distinct date; an unresolved mention stands alone.
+            by_date: dict[object, list[Mention]] = {}
+            for mention in mentions[first:index]:
+                key = (
+                    mention.period if mention.period is not None else ("unresolved", mention.start)
+                )
+                by_date.setdefault(key, []).append(mention)
+            groups = by_date.values()
+        for group in groups:
             first_mention = group[0]
             yield ProposedEvent(
                 sentence=sentence.text,
@@ -117,6 +124,10 @@ def _propose(text: str, mentions: tuple[Mention, ...]):
                     first_mention.start - sentence.start,
                     first_mention.end - sentence.start,
                 ),
-                confidence=max([m.confidence for m in group]),
+                confidence=(
+                    first_mention.confidence
+                    if len(group) == 1
+                    else max([m.confidence for m in group])
+                ),
                 mentions=tuple(group),
             )
