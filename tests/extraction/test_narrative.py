@@ -8,7 +8,9 @@ import pytest
 
 from timeline.extraction import NARRATIVE, NEWS, extract
 from timeline.extraction.kinds import detect_kind
+from timeline.extraction.narrative import Story
 from timeline.extraction.results import BEFORE_COMMON_ERA, NEEDS_STORY_DATE
+from timeline.periods import Period, Precision
 
 DOWNLOADED = date(2009, 12, 19)  # a history page's "publication" is when it was fetched
 
@@ -122,3 +124,29 @@ def test_composite_month_with_a_relative_year(text, expected):
 def test_month_day_of_that_year_is_one_mention():
     text = "Congress met in 1861. It passed the resolution on July 25 of that year."
     assert story(text) == [("1861", "1861"), ("July 25 of that year", "1861-07-25")]
+
+
+@pytest.mark.parametrize(
+    ("told", "kept"),
+    [
+        # a month or year that contains the day told before keeps it as "that day"
+        (["1944-06-06", "1944-06"], {"day": "1944-06-06", "month": "1944-06", "year": "1944"}),
+        (["1944-06-06", "1944"], {"day": "1944-06-06", "month": "1944-06", "year": "1944"}),
+        (["1944-06-06", "1944-07"], {"month": "1944-07", "year": "1944"}),
+        (["1944-06-06", "1945-06"], {"month": "1945-06", "year": "1945"}),
+        (["1944-06-06", "1945"], {"year": "1945"}),
+        (["1944-06", "1944"], {"month": "1944-06", "year": "1944"}),
+        (["1944-06", "1943"], {"year": "1943"}),
+        (["1944", "1944-03-01", "1944-05"], {"month": "1944-05", "year": "1944"}),
+    ],
+)
+def test_a_story_keeps_the_finer_dates_its_new_date_contains(told, kept):
+    story = Story(None, NARRATIVE)
+    for value in told:
+        story.note(Period.parse(value))
+    references = {
+        precision.label: Period(story.reference(precision), precision).iso
+        for precision in Precision
+        if story.reference(precision) is not None
+    }
+    assert references == kept

@@ -75,16 +75,23 @@ class Story:
                 Precision.YEAR: start.replace(month=1, day=1),
             }
             return
-        # A finer date that the new one does not contain is no longer "that day".
-        kept = {
+        # A finer date that the new one does not contain is no longer "that day". (The
+        # start of a year or month period is its first day: comparing the year, and the
+        # month, is comparing ``truncate(day, precision)`` with it, without making dates.)
+        if precision is Precision.MONTH:
+            day = latest.get(Precision.DAY)
+            if day is not None and day.year == start.year and day.month == start.month:
+                self.latest = {Precision.DAY: day, Precision.MONTH: start}
+            else:
+                self.latest = {Precision.MONTH: start}
+            self.latest[Precision.YEAR] = start.replace(month=1)
+            return
+        self.latest = {
             finer: day
             for finer, day in latest.items()
-            if finer > precision and truncate(day, precision) == start
+            if finer > precision and day.year == start.year
         }
-        kept[precision] = start
-        if precision is Precision.MONTH:
-            kept[Precision.YEAR] = start.replace(month=1)
-        self.latest = kept
+        self.latest[precision] = start
 
     def enter_before_common_era(self) -> None:
         self.before_common_era = True
