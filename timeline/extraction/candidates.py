@@ -91,38 +91,53 @@ _SEASON_WORD = regex.compile(patterns.SEASON)
 def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterator[Mention]:
     """Every date mention in reading order; a narrative's relative ones follow its story."""
     story = Story(published, kind)
-    readings = _Readings(story)
+    # (bound once: this loop runs for every candidate of the text)
+    resolve, note = _Readings(story).resolve, story.note
     for match in patterns.CANDIDATE.finditer(text):
         group = match.lastgroup
         start, end = match.span()
-        if group == "year" and not _is_year(text, start, end):
+        span = match.group()
+        if group == "year":
+            if not _is_year(text, start, end):
+                continue
+            confidence = (
+                CONFIDENCE[group] if _introduced(text, start, span) else BARE_YEAR_CONFIDENCE
+            )
+        elif group == "month" and not _month_expected(text, start):
             continue
-        if group == "month" and not _month_expected(text, start):
-            continue
-        confidence = CONFIDENCE[group]
-        if group == "year" and not _introduced(text, start, match.group()):
-            confidence = BARE_YEAR_CONFIDENCE
+        else:
+            confidence = CONFIDENCE[group]
         if group in SPLIT:
             try:
-                parts = ranges.split(group, match.group())
+                parts = ranges.split(group, span)
             except Unresolvable:
                 continue
             pieces = [(start + p.start, start + p.end, p.reading, p.kind) for p in parts]
         else:
-            pieces = [(start, end, match.group(), group)]
+            pieces = ((start, end, span, group),)
         context = _LazyClause(text, start, end)
         for piece_start, piece_end, reading, piece_kind in pieces:
             try:
-                period, is_relative = readings.resolve(piece_kind, reading, context)
+                period, is_relative = resolve(piece_kind, reading, context)
             except Unresolvable:
                 continue
-            yield _mention(
-                text, piece_start, piece_end, period, is_relative, confidence, piece_kind, story
+            if period is None:
+                yield _mention(
+                    text, piece_start, piece_end, period, is_relative, confidence, piece_kind, story
+                )
+                if piece_kind == "era_year":
+                    story.enter_before_common_era()
+                continue
+            yield Mention(
+                piece_start,
+                piece_end,
+                text[piece_start:piece_end],
+                period,
+                is_relative,
+                confidence,
+                piece_kind,
             )
-            if piece_kind == "era_year" and period is None:
-                story.enter_before_common_era()
-            else:
-                story.note(period)
+            note(period)
 
 
 def _mention(text, start, end, period, is_relative, confidence, kind, story) -> Mention:
