@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from operator import attrgetter
+
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
@@ -10,6 +12,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from timeline import images, services
+from timeline.admin_actions import review_each
 from timeline.drafts import admin as drafts_admin  # noqa: F401 (registers drafts and candidates)
 from timeline.models import (
     Citation,
@@ -454,18 +457,15 @@ class ProposalAdmin(SimpleHistoryAdmin):
         return obj.date_display
 
     def _review(self, request, queryset, verb, done_message):
-        done, refused = 0, []
-        for proposal in queryset:
-            try:
-                verb(proposal=proposal, user=request.user)
-            except services.ReviewError as error:
-                refused.append(f"“{proposal.mention_text}”: {error}")
-            else:
-                done += 1
-        if done:
-            self.message_user(request, done_message % done, messages.SUCCESS)
-        for message in refused:
-            self.message_user(request, message, messages.WARNING)
+        review_each(
+            self,
+            request,
+            queryset,
+            verb,
+            done_message,
+            keyword="proposal",
+            label=attrgetter("mention_text"),
+        )
 
     @admin.action(description=_("Confirm selected proposals as new events"))
     def confirm_selected(self, request, queryset):

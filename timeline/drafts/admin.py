@@ -8,13 +8,15 @@ locking, history and the 409-style refusals are the same.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from timeline import services as review_services
+from timeline.admin_actions import review_each
 from timeline.drafts import refresh, services
 from timeline.drafts.models import Candidate, CandidateState, Draft
 
@@ -137,18 +139,15 @@ class CandidateAdmin(admin.ModelAdmin):
         return format_html("<ul>{}</ul>", items)
 
     def _act(self, request, queryset, verb, done_message):
-        done, refused = 0, []
-        for candidate in queryset:
-            try:
-                verb(candidate=candidate, user=request.user)
-            except review_services.ReviewError as error:
-                refused.append(f"“{candidate.headline}”: {error}")
-            else:
-                done += 1
-        if done:
-            self.message_user(request, done_message % done, messages.SUCCESS)
-        for message in refused:
-            self.message_user(request, message, messages.WARNING)
+        review_each(
+            self,
+            request,
+            queryset,
+            verb,
+            done_message,
+            keyword="candidate",
+            label=attrgetter("headline"),
+        )
 
     @admin.action(description=_("Accept selected candidates (one event each, all citations)"))
     def accept_selected(self, request, queryset):
