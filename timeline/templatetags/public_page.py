@@ -15,18 +15,24 @@ from django.template.defaulttags import querystring
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from timeline.templatetags.timeline_tags import MODEL_NAME, event_date, sources
+from timeline.templatetags.timeline_tags import event_date, sources, wrap_model_names
 
 register = template.Library()
 
 
 def nobreak_names(text: str) -> str:
     """Escaped, with model names kept whole, as the `nobreak_names` filter writes them."""
-    return MODEL_NAME.sub(r'<span class="nobr">\g<0></span>', esc(text))
+    return wrap_model_names(esc(text))
 
 
 def _gap(gap) -> str:
     return f'<p class="gap gap-{esc(gap.size)}">{esc(gap.text)}</p>' if gap else ""
+
+
+@register.simple_tag
+def axis_gap(gap) -> str:
+    """A stretch of time with no event, before a year or an event: "14 months later"."""
+    return mark_safe(_gap(gap))
 
 
 def _era_heading(era) -> str:

@@ -44,6 +44,11 @@ def password_reset_available() -> bool:
 MODEL_NAME = re.compile(r"\b[A-Z]{1,5}-\d{1,5}[A-Za-z]?\b")
 
 
+def wrap_model_names(escaped: str) -> str:
+    """Already escaped text with each model name in <span class="nobr">."""
+    return MODEL_NAME.sub(r'<span class="nobr">\g<0></span>', escaped)
+
+
 @register.filter(needs_autoescape=True)
 def nobreak_names(text, autoescape=True) -> str:
     """Keeps model names whole at a line end: "FD-2000", never "FD-" / "2000".
@@ -52,7 +57,7 @@ def nobreak_names(text, autoescape=True) -> str:
     a non-breaking hyphen (U+2011), so the hyphen stays the one readers copy and search.
     """
     escaped = conditional_escape(text) if autoescape else str(text)
-    return mark_safe(MODEL_NAME.sub(r'<span class="nobr">\g<0></span>', escaped))
+    return mark_safe(wrap_model_names(escaped))
 
 
 @register.filter
@@ -84,12 +89,8 @@ def json_ld(context, data) -> str:
     )
 
 
-def _nobr(escaped: str) -> str:
-    return MODEL_NAME.sub(r'<span class="nobr">\g<0></span>', escaped)
-
-
 def _source_line(source) -> str:
-    title, publisher = _nobr(escape(source.title)), escape(source.publisher)
+    title, publisher = wrap_model_names(escape(source.title)), escape(source.publisher)
     label = f'<span class="publisher">{publisher}</span>: ' if publisher else ""
     if source.url:
         url = escape(source.url)
@@ -120,7 +121,7 @@ def sources(citations, heading: bool = False) -> str:
         title = f'<p class="sources-count">{text}</p>'
     items = "\n".join(
         f'<li><p class="source">{_source_line(c.source)}</p>'
-        f"<blockquote>{_nobr(escape(c.quote))}</blockquote></li>"
+        f"<blockquote>{wrap_model_names(escape(c.quote))}</blockquote></li>"
         for c in citations
     )
     return mark_safe(f'<div class="sources">{title}<ul>{items}</ul></div>')
