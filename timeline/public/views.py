@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from timeline.htmx import HtmxHttpRequest
-from timeline.models import Event, Timeline
+from timeline.models import REVERSE_DATE_ORDER, Event, Timeline
 from timeline.public import exports, sharing
 from timeline.public.axis import axis
 from timeline.public.citations import citations_by_event
@@ -81,13 +81,28 @@ def page_axis(page, eras, timeline: Timeline) -> list:
     thousands of events in the index, never in the table (at 50,000 events the last
     page read every row before it).
     """
-    picked = page.object_list.values("pk")
+    picked = page_pks(page)
     # Not timeline.events: given the timeline, SQLite walks its whole date index for them.
     # Their timestamps are not shown, and each costs a conversion per row.
     rows = Event.objects.filter(pk__in=picked).defer("created_at", "updated_at")
     shown = list(rows.in_date_order())
     cited = citations_by_event(event.pk for event in shown)
     return axis(shown, eras, permalinks(timeline), cited, ends_timeline=not page.has_next())
+
+
+def page_pks(page):
+    """The pks of the page's events, read from the end of the date index nearer to it.
+
+    A page in the later half is counted from the end, in reverse date order: the last
+    page of 50,000 events skips none, where from the start it stepped over 49,900
+    index entries. Whoever reads the pks puts them back in date order.
+    """
+    events = page.paginator.object_list
+    skipped, stop, total = page.start_index() - 1, page.end_index(), page.paginator.count
+    if total - stop < skipped:
+        backwards = events.order_by(*REVERSE_DATE_ORDER).values("pk")
+        return backwards[total - stop : total - skipped]
+    return page.object_list.values("pk")
 
 
 def _page_number(request: HttpRequest, paginator: Paginator) -> str | int | None:
