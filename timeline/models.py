@@ -298,6 +298,18 @@ class SearchDocument(models.Expression):
         return Col(query.get_initial_alias(), column)
 
 
+class AnyOf(models.Lookup):
+    """`column = ANY(array)`: unlike `IN (subquery)`, an index condition PostgreSQL can
+    combine with others in a bitmap (not registered: used as an expression)."""
+
+    lookup_name = "any_of"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+
+
 class EventQuerySet(models.QuerySet):
     def in_date_order(self) -> EventQuerySet:
         return self.order_by(*DATE_ORDER)
@@ -306,8 +318,16 @@ class EventQuerySet(models.QuerySet):
         """Events that touch the years first..last; a range counts where it overlaps."""
         queryset = self
         if first is not None:
+            since = date(first, 1, 1)
             ends = Coalesce("end_date", "date")
-            queryset = queryset.alias(ends=ends).filter(ends__gte=date(first, 1, 1))
+            queryset = queryset.alias(ends=ends).filter(ends__gte=since)
+            # What `ends` leaves in starts on `since` or is a range running into it: the
+            # earliest such range bounds the start dates, so the date index is read from
+            # there, not from the timeline's first event (from 2000 on, of 50,000 events
+            # spread over 1990–2019, it read and dropped 16,500).
+            running_in = self.filter(date__lt=since, end_date__gte=since).order_by("date")
+            earliest = Coalesce(models.Subquery(running_in.values("date")[:1]), models.Value(since))
+            queryset = queryset.filter(date__gte=earliest)
         if last is not None:
             queryset = queryset.filter(date__lte=date(last, 12, 31))
         return queryset
@@ -331,14 +351,20 @@ class EventQuerySet(models.QuerySet):
     def _full_text_search(self, words: str) -> EventQuerySet:
         """Matched on the stored documents: parsed per search, 50,000 events took seconds.
 
-        The quotes are read through their GIN index, once, as a set of event pks.
+        The quotes are read through their GIN index, once, into an array of event pks
+        (`AnyOf`), so PostgreSQL can OR the events' GIN index with the primary key and
+        AND the date range, and read only the rows that match (EXPLAIN: a rare word over
+        50,000 events, 0.1 ms instead of a 27 ms scan of every event's document).
         """
+        from django.contrib.postgres.expressions import ArraySubquery
         from django.contrib.postgres.search import SearchQuery
 
         query = SearchQuery(words, config="english", search_type="websearch")
         quoted = Citation.objects.alias(document=SearchDocument()).filter(document=query)
+        # Unordered: the citations' default order would join their events and sources.
+        quoted_events = ArraySubquery(quoted.order_by().values("event_id"))
         return self.alias(document=SearchDocument()).filter(
-            Q(document=query) | Q(pk__in=quoted.values("event_id"))
+            Q(document=query) | Q(AnyOf(models.F("pk"), quoted_events))
         )
 
     def _same_day(self, day: date) -> list[int]:
