@@ -337,3 +337,45 @@ def test_pages_name_a_favicon_and_favicon_ico_leads_to_it(client, timeline):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"] == "/static/timeline/favicon.svg"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_every_page_shows_the_events_counted_from_the_start_ties_and_ranges_included(timeline):
+    # Pages in the later half are read backwards from the end of the date index: they must
+    # hold exactly the events the forward order puts there, through ties on the first day.
+    from django.core.paginator import Paginator
+
+    from timeline.public.views import page_pks
+
+    for n in range(3):
+        for precision in (Precision.YEAR, Precision.MONTH, Precision.DAY):
+            EventFactory(timeline=timeline, date=date(2010 + n, 1, 1), precision=precision)
+        EventFactory(
+            timeline=timeline,
+            date=date(2010 + n, 1, 1),
+            precision=Precision.YEAR,
+            end_date=date(2012 + n, 1, 1),
+            end_precision=Precision.YEAR,
+        )
+    in_order = list(timeline.events.in_date_order().values_list("pk", flat=True))
+    paginator = Paginator(timeline.events.in_date_order(), 5)
+    for number in paginator.page_range:
+        picked = page_pks(paginator.page(number))
+        shown = timeline.events.filter(pk__in=picked).in_date_order()
+        first = (number - 1) * 5
+        assert list(shown.values_list("pk", flat=True)) == in_order[first : first + 5]
+
+
+def test_from_year_keeps_every_range_running_into_it_however_early_it_began(client, timeline):
+    def ranged(headline, first, last):
+        end = {"end_date": date(last, 1, 1), "end_precision": Precision.YEAR}
+        return event(timeline, headline, date(first, 1, 1), Precision.YEAR, **end)
+
+    ranged("Long embargo", 1990, 2005)
+    event(timeline, "Early order", date(1992, 1, 1), Precision.YEAR)
+    ranged("Later talks", 1995, 2003)
+    ranged("Finished trial", 1996, 1999)
+    event(timeline, "Delivery", date(2001, 1, 1), Precision.YEAR)
+    content = page(client, timeline, start=2000).content.decode()
+    assert "Long embargo" in content and "Later talks" in content and "Delivery" in content
+    assert "Early order" not in content and "Finished trial" not in content
+    assert "3 of 5 events match." in content
