@@ -1,13 +1,12 @@
 """The top of a timeline's page: the year strip, its eras, and the facts about the whole.
 
-Two queries, each a row of scalar subqueries that the indexes answer without
-reading the events themselves: the facts (how many, how many key, first and
-last dates: counts over an index and seeks to its ends), then
-for the events shown (filters applied) how many start in each year and, for
-each era, how many come before it and fall in it (counts over one date range
-of the date-order index each). A single GROUP BY year would read every event
-and sort them by an expression, which at 10,000 events cost more than the rest
-of the page together.
+Two queries that the indexes answer without reading the events themselves: the
+facts, a row of scalar subqueries (how many, how many key, first and last dates:
+counts over an index and seeks to its ends), then for the events shown (filters
+applied) how many start in each year and, for each era, how many come before it
+and fall in it (one count over a date range of the date-order index a year, and
+two a era). A single GROUP BY year would read every event and sort them by an
+expression, which at 10,000 events cost more than the rest of the page together.
 """
 
 from __future__ import annotations
@@ -148,37 +147,39 @@ def facts(timeline, *, count: bool = True) -> Facts:
     )
 
 
-def range_counts(timeline, events, ranges: dict[str, tuple[date, date | None]]) -> dict[str, int]:
-    """How many of `events` start in each [low, high) range of dates (None: no end), in one query.
+def range_counts(events, ranges: dict[str, tuple[date, date]]) -> dict[str, int]:
+    """How many of `events` start in each [first, last] range of days, in one query.
 
-    Each count reads the events' own SQL (compiled once) narrowed to its range, which
-    both databases fold into one range of the date-order index whatever the filters.
+    The events' own SQL (compiled once) is counted once a row of a VALUES list of the
+    ranges: one subquery, planned once and run per range as one range of the date-order
+    index, whatever the filters, on both databases. (A scalar subquery per range, forty
+    copies of the events' SQL, took PostgreSQL 3.4 ms to plan at 50,000 events.)
     """
     if not ranges:
         return {}
-    base, base_params = _sql(events.order_by().values("date"))
+    base, params = _sql(events.order_by().values("date"))
     adapt = connection.ops.adapt_datefield_value
-    columns = {}
-    for name, (low, high) in ranges.items():
-        where, params = '"shown"."date" >= %s', [adapt(low)]
-        if high is not None:
-            where, params = f'{where} AND "shown"."date" < %s', [*params, adapt(high)]
-        sql = f'SELECT COUNT(*) FROM ({base}) "shown" WHERE {where}'
-        columns[name] = (sql, [*base_params, *params], IntegerField())
-    return _one_row(timeline, columns)
+    names = list(ranges)
+    # The row numbers are ours, written in; only the dates are parameters.
+    rows = ", ".join(f"({number}, %s, %s)" for number in range(len(names)))
+    for first, last in ranges.values():
+        params += [adapt(first), adapt(last)]
+    sql = (
+        f'SELECT "ranges"."column1", (SELECT COUNT(*) FROM ({base}) "shown" '
+        f'WHERE "shown"."date" BETWEEN "ranges"."column2" AND "ranges"."column3") '
+        f'FROM (VALUES {rows}) "ranges"'
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {names[number]: count for number, count in cursor.fetchall()}
 
 
 def _year_start(year: int) -> date:
     return date(year, 1, 1)
 
 
-def _after(day: date) -> date | None:
-    """The day after `day`, if the calendar has one (9999-12-31 is the last)."""
-    return None if day == date.max else day + timedelta(days=1)
-
-
 def counts(
-    timeline, events, years: range, eras=(), *, searched: bool = False
+    events, years: range, eras=(), *, searched: bool = False
 ) -> tuple[dict[int, int], dict[int, tuple]]:
     """How many of `events` start in each of `years`, and for each era (by pk) how many
     come before it and fall in it: one query.
@@ -191,12 +192,14 @@ def counts(
     """
     if searched or len(years) > MAX_YEAR_COUNTS:
         return _grouped(events, eras)
-    ranges = {f"y{year}": (_year_start(year), _after(date(year, 12, 31))) for year in years}
+    ranges = {f"y{year}": (_year_start(year), date(year, 12, 31)) for year in years}
     for era in eras:
         start, last = era.date, era.period.final_day
-        ranges[f"head_{era.pk}"] = (_year_start(start.year), start)
-        ranges[f"tail_{era.pk}"] = (_year_start(last.year), _after(last))
-    found = range_counts(timeline, events, ranges)
+        if start != _year_start(start.year):
+            # Its year's events before it; none when it starts on the first of January.
+            ranges[f"head_{era.pk}"] = (_year_start(start.year), start - timedelta(days=1))
+        ranges[f"tail_{era.pk}"] = (_year_start(last.year), last)
+    found = range_counts(events, ranges)
     by_year = {year: found[f"y{year}"] for year in years}
 
     def in_years_before(year: int) -> int:
@@ -205,7 +208,7 @@ def counts(
     by_era = {}
     for era in eras:
         start, last = era.date, era.period.final_day
-        preceding = in_years_before(start.year) + found[f"head_{era.pk}"]
+        preceding = in_years_before(start.year) + found.get(f"head_{era.pk}", 0)
         up_to_its_end = in_years_before(last.year) + found[f"tail_{era.pk}"]
         by_era[era.pk] = (preceding, up_to_its_end - preceding)
     return by_year, by_era
@@ -274,7 +277,7 @@ def overview(
 ) -> Overview:
     """The strip, the eras and the facts: two queries, filtered or not."""
     whole = facts(timeline, count=filtered)
-    by_year, by_era = counts(timeline, events, _years(whole), eras, searched=searched)
+    by_year, by_era = counts(events, _years(whole), eras, searched=searched)
     if not filtered:
         # The events shown are all of them: their years add up to the count.
         whole = replace(whole, count=sum(by_year.values()))
