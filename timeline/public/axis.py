@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from timeline.periods import Precision
+from timeline.periods import Period, Precision
 
 # Days of silence before a gap shows, is written out, and is collapsed.
 SPACED_AFTER = 14
@@ -52,6 +52,8 @@ class Entry:
     opens_era: bool = False
     # The timeline's last event: the "Latest event" link lands here.
     latest: bool = False
+    # The event's period, made once: event.period builds a new one at every read.
+    period: Period | None = None
 
     @property
     def anchor(self) -> str:
@@ -70,7 +72,7 @@ class Entry:
     @property
     def marker(self) -> str:
         """How the event sits on the axis: a dot for a day, a band for a year, a bar for a range."""
-        period = self.event.period
+        period = self.period or self.event.period
         if period.is_range:
             return "range"
         return {Precision.YEAR: "year", Precision.MONTH: "month", Precision.DAY: "day"}[
@@ -85,11 +87,16 @@ class YearGroup:
     entries: list[Entry] = field(default_factory=list)
 
 
-def era_of(period, eras) -> object | None:
-    """The era an event starts in; where eras overlap, the one that started last."""
+def _spans(eras) -> list[tuple[object, date, date]]:
+    """Each era with its first and last day, read once for all the events on the axis."""
+    return [(era, era.date, era.period.final_day) for era in eras]
+
+
+def _era_at(day: date, spans) -> object | None:
+    """The era a day falls in (Era.contains); where eras overlap, the one that started last."""
     found = None
-    for era in eras:
-        if era.contains(period):
+    for era, first, last in spans:
+        if first <= day <= last:
             found = era
     return found
 
@@ -106,6 +113,7 @@ def axis(
     groups: list[YearGroup] = []
     covered_until: date | None = None
     previous_era, opened = None, set()
+    spans = _spans(eras)
     for event in events:
         period = event.period
         gap = None
@@ -114,11 +122,11 @@ def axis(
             if days >= SPACED_AFTER:
                 gap = Gap(days)
         covered_until = max(covered_until or period.final_day, period.final_day)
-        era = era_of(period, eras)
+        era = _era_at(period.start, spans)
         # An era opens once a page: its heading is the anchor readers jump to.
         opens = era is not None and era is not previous_era and era.pk not in opened
         cited = citations.get(event.pk, [])
-        entry = Entry(event, permalink(event.pk), cited, era, gap, opens_era=opens)
+        entry = Entry(event, permalink(event.pk), cited, era, gap, opens_era=opens, period=period)
         previous_era = era
         if opens:
             opened.add(era.pk)
