@@ -24,7 +24,7 @@ from django.db.models import (
     Q,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast, Substr
+from django.db.models.functions import Cast, ExtractYear, Substr
 
 # Past this many years one grouped scan is cheaper than a range count a year.
 MAX_YEAR_COUNTS = 200
@@ -214,10 +214,19 @@ def counts(
     return by_year, by_era
 
 
+def _year_of(field: str):
+    """The year of a date column, computed by the database for each row."""
+    if connection.vendor == "postgresql":
+        # A number, hashed to group; a date cast to text follows the server's DateStyle
+        # ("01.01.2000" in German style), and text groups by sorting.
+        return ExtractYear(field)
+    # SQLite stores ISO text; its Extract is a Python function called once a row.
+    return Substr(Cast(field, CharField()), 1, 4)
+
+
 def _grouped(events, eras=()) -> tuple[dict[int, int], dict[int, tuple]]:
     """The same counts in one grouped pass over the events."""
-    # The year as text from the ISO date: a database function, not a Python one per row.
-    year = Substr(Cast("date", CharField()), 1, 4)
+    year = _year_of("date")
     per_era = {}
     for era in eras:
         per_era[f"before_{era.pk}"] = Count("pk", filter=Q(date__lt=era.date))
