@@ -86,6 +86,20 @@ def test_counting_by_ranges_and_in_one_grouped_pass_agree(timeline):
     assert by_era == grouped_eras
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's DateStyle")
+def test_searched_counts_hold_whatever_date_style_the_server_writes(timeline):
+    events = timeline.events.search("talks")
+    eras = list(timeline.eras.all())
+    years = overview._years(overview.facts(timeline))
+    with connection.cursor() as cursor:
+        cursor.execute("SET datestyle = 'German, DMY'")
+        try:
+            counted = overview.counts(events, years, eras, searched=True)
+        finally:
+            cursor.execute("RESET datestyle")
+    assert counted == counted_one_by_one(list(events), eras)
+
+
 def test_facts_are_the_whole_timelines_whatever_the_filters(client, timeline):
     events = list(timeline.events.all())
     facts = overview.facts(timeline)
