@@ -242,11 +242,11 @@ def _grouped(events, eras=()) -> tuple[dict[int, int], dict[int, tuple]]:
     return by_year, by_era
 
 
-def _bands(year: int, eras) -> tuple[EraBand, ...]:
+def _bands(year: int, spans) -> tuple[EraBand, ...]:
     first, last = date(year, 1, 1), date(year, 12, 31)
     bands = []
-    for era in eras:
-        start, end = max(era.period.start, first), min(era.period.final_day, last)
+    for era, era_start, era_end in spans:
+        start, end = max(era_start, first), min(era_end, last)
         if start <= end:
             x = (start - first).days / 366 * 10
             width = ((end - start).days + 1) / 366 * 10
@@ -258,11 +258,13 @@ def year_bars(by_year: dict[int, int], per_page: int, eras=()) -> list[YearBar]:
     """Every year from the first shown event's to the last's, empty years included."""
     shown = [year for year, count in by_year.items() if count]
     largest = max(by_year.values(), default=0)
+    # Each era's first and last day, read once: era.period builds a new Period each time.
+    spans = [(era, era.period.start, era.period.final_day) for era in eras]
     bars, before = [], 0
     for year in range(min(shown, default=0), max(shown, default=-1) + 1):
         count = by_year.get(year, 0)
         height = max(2, round(CHART_HEIGHT * count / largest)) if count else 0
-        bars.append(YearBar(year, count, before // per_page + 1, height, _bands(year, eras)))
+        bars.append(YearBar(year, count, before // per_page + 1, height, _bands(year, spans)))
         before += count
     return bars
 
