@@ -91,8 +91,7 @@ def _band(band) -> str:
     )
 
 
-@register.simple_tag(takes_context=True)
-def overview_bar(context, bar, chart_height: int, with_eras: bool) -> str:
+def _bar(context, bar, chart_height: int, with_eras: bool) -> str:
     """One year of the overview strip: its bar, its eras' bands, a link to where it starts."""
     bands = ""
     if with_eras:
@@ -109,6 +108,12 @@ def overview_bar(context, bar, chart_height: int, with_eras: bool) -> str:
         f'<span class="visually-hidden"> {events}</span></span>'
     )
     if not bar.count:
-        return mark_safe(f'<li><span class="empty">{inside}</span></li>')
+        return f'<li><span class="empty">{inside}</span></li>'
     href = esc(querystring(context, page=bar.page)) + f"#year-{bar.year}"
-    return mark_safe(f'<li><a href="{href}">{inside}</a></li>')
+    return f'<li><a href="{href}">{inside}</a></li>'
+
+
+@register.simple_tag(takes_context=True)
+def overview_bars(context, bars, chart_height: int, with_eras: bool) -> str:
+    """The overview strip's years, one list item each (one tag, not one a year)."""
+    return mark_safe("\n".join(_bar(context, bar, chart_height, with_eras) for bar in bars))
