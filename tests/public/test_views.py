@@ -340,13 +340,15 @@ def test_pages_name_a_favicon_and_favicon_ico_leads_to_it(client, timeline):
 
 
 def test_every_page_shows_the_events_counted_from_the_start_ties_and_ranges_included(timeline):
-    # Pages in the later half are read backwards from the end of the date index: they must
-    # hold exactly the events the forward order puts there, through ties on the first day.
+    # Pages are picked from the nearer end of the date index, or from the first of January
+    # of their year counting on or the last day of a year counting back: each must hold
+    # exactly the events the forward order puts there, through ties on the first day.
     from django.core.paginator import Paginator
 
+    from timeline.public.overview import counts, year_bars
     from timeline.public.views import page_pks
 
-    for n in range(3):
+    for n in range(5):
         for precision in (Precision.YEAR, Precision.MONTH, Precision.DAY):
             EventFactory(timeline=timeline, date=date(2010 + n, 1, 1), precision=precision)
         EventFactory(
@@ -356,13 +358,27 @@ def test_every_page_shows_the_events_counted_from_the_start_ties_and_ranges_incl
             end_date=date(2012 + n, 1, 1),
             end_precision=Precision.YEAR,
         )
-    in_order = list(timeline.events.in_date_order().values_list("pk", flat=True))
-    paginator = Paginator(timeline.events.in_date_order(), 5)
-    for number in paginator.page_range:
-        picked = page_pks(paginator.page(number))
-        shown = timeline.events.filter(pk__in=picked).in_date_order()
-        first = (number - 1) * 5
-        assert list(shown.values_list("pk", flat=True)) == in_order[first : first + 5]
+        for k in range(n):  # years of 4 to 9 events, some ending on the last day
+            when = date(2010 + n, 3 + 3 * k, 1 + k)
+            EventFactory(timeline=timeline, date=when, precision=Precision.DAY)
+        if n % 2:
+            EventFactory(timeline=timeline, date=date(2010 + n, 12, 31), precision=Precision.DAY)
+    events = timeline.events.all()
+    years = year_bars(counts(events, range(2010, 2015))[0], 3)
+    in_order = list(events.in_date_order().values_list("pk", flat=True))
+    for per_page in (3, 5, 7):
+        paginator = Paginator(events.in_date_order(), per_page)
+        for number in paginator.page_range:
+            first = (number - 1) * per_page
+            expected = in_order[first : first + per_page]
+            for bars in ((), years):
+                picked = page_pks(paginator.page(number), bars)
+                shown = events.filter(pk__in=picked).in_date_order()
+                assert list(shown.values_list("pk", flat=True)) == expected, (per_page, number)
+
+
+def test_an_empty_timeline_has_an_empty_page(client, timeline):
+    assert "No confirmed events yet." in page(client, timeline).content.decode()
 
 
 def test_from_year_keeps_every_range_running_into_it_however_early_it_began(client, timeline):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -54,7 +56,7 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     # The overview already counted them: spare the database a second count.
     paginator.count = sum(bar.count for bar in top.bars)
     page = paginator.get_page(_page_number(request, paginator))
-    entries = page_axis(page, eras, timeline)
+    entries = page_axis(page, eras, timeline, top.bars)
     template_name = "timeline/public/timeline_detail.html"
     if request.htmx:
         template_name += "#results"
@@ -74,14 +76,15 @@ def timeline_detail(request: HtmxHttpRequest, slug: str) -> HttpResponse:
     return render(request, template_name, context)
 
 
-def page_axis(page, eras, timeline: Timeline) -> list:
+def page_axis(page, eras, timeline: Timeline, years=()) -> list:
     """The page's events on the axis, with what each cites (read as plain rows, one query).
 
     The events are picked by pk in the date index alone, then read: a deep page skips
     thousands of events in the index, never in the table (at 50,000 events the last
-    page read every row before it).
+    page read every row before it). `years`, the overview's bars for these events,
+    let the pick start at the page's year.
     """
-    picked = page_pks(page)
+    picked = page_pks(page, years)
     # Not timeline.events: given the timeline, SQLite walks its whole date index for them.
     # Their timestamps are not shown, and each costs a conversion per row.
     rows = Event.objects.filter(pk__in=picked).defer("created_at", "updated_at")
@@ -90,19 +93,37 @@ def page_axis(page, eras, timeline: Timeline) -> list:
     return axis(shown, eras, permalinks(timeline), cited, ends_timeline=not page.has_next())
 
 
-def page_pks(page):
-    """The pks of the page's events, read from the end of the date index nearer to it.
+def page_pks(page, years=()):
+    """The pks of the page's events, picked where the date index skips the fewest.
 
-    A page in the later half is counted from the end, in reverse date order: the last
-    page of 50,000 events skips none, where from the start it stepped over 49,900
-    index entries. Whoever reads the pks puts them back in date order.
+    Counting from the first event, page 250 of 500 stepped over 24,900 index entries.
+    `years` (how many of the events start in each year, in order) say how many come
+    before the page's first year and up to the end of its last: the pick seeks the
+    first of January of the one and counts on from there, or seeks the last day of
+    the other and counts back, in reverse date order, whichever skips fewer. Without
+    them the timeline's ends are those bounds (the last page then skips none).
+    Whoever reads the pks puts them back in date order.
     """
     events = page.paginator.object_list
-    skipped, stop, total = page.start_index() - 1, page.end_index(), page.paginator.count
-    if total - stop < skipped:
+    skipped, stop = max(page.start_index() - 1, 0), page.end_index()
+    first_year, before = None, 0  # the page's first event's year; events before it
+    last_year, through = None, page.paginator.count  # its last's; events up to its end
+    counted = 0
+    for year in years:
+        if first_year is None and counted + year.count > skipped:
+            first_year, before = year.year, counted
+        counted += year.count
+        if counted >= stop:
+            last_year, through = year.year, counted
+            break
+    if through - stop < skipped - before:
+        if last_year is not None:
+            events = events.filter(date__lte=date(last_year, 12, 31))
         backwards = events.order_by(*REVERSE_DATE_ORDER).values("pk")
-        return backwards[total - stop : total - skipped]
-    return page.object_list.values("pk")
+        return backwards[through - stop : through - skipped]
+    if first_year is not None:
+        events = events.filter(date__gte=date(first_year, 1, 1))
+    return events.values("pk")[skipped - before : stop - before]
 
 
 def _page_number(request: HttpRequest, paginator: Paginator) -> str | int | None:
