@@ -9,6 +9,8 @@ class TimelineConfig(AppConfig):
     def ready(self) -> None:
         from timeline import public_cache
         from timeline.editors import ensure_editors_group
+        from timeline.public import renderings
 
         post_migrate.connect(ensure_editors_group, sender=self)
         public_cache.connect(self)
+        renderings.connect(self)

@@ -144,14 +144,19 @@ def _remember_shown_source(sender, instance, **kwargs) -> None:
     )
 
 
-def _source_changed(sender, instance, created=False, raw=False, **kwargs) -> None:
+def shown_source_changed(instance, *, created: bool) -> bool:
+    """Whether a source's save (post_save) changed what readers see of it; the exports'
+    stored renderings (timeline/public/renderings.py) ask it too."""
     if created:
-        return  # nothing cites a new source: readers cannot see it
+        return False  # nothing cites a new source: readers cannot see it
     before = getattr(instance, "_public_cache_shown", None)
-    now = {name: getattr(instance, name) for name in SHOWN_SOURCE_FIELDS}
-    if before == now:
-        return  # its text, kind or language: readers see none of them
-    changed(events__citations__source_id=instance.pk, raw=raw)
+    # Not its text, kind or language: readers see none of them.
+    return before != {name: getattr(instance, name) for name in SHOWN_SOURCE_FIELDS}
+
+
+def _source_changed(sender, instance, created=False, raw=False, **kwargs) -> None:
+    if shown_source_changed(instance, created=created):
+        changed(events__citations__source_id=instance.pk, raw=raw)
 
 
 def connect(app_config) -> None:

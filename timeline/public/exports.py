@@ -53,7 +53,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
 from html import escape
-from itertools import batched, chain, compress, repeat
+from itertools import batched, chain, compress, count, repeat
 from json.encoder import encode_basestring
 from operator import add, attrgetter, ne
 from typing import NamedTuple
@@ -61,8 +61,9 @@ from typing import NamedTuple
 from django.db.models import Case, CharField, Value, When
 from django.db.models.functions import Cast
 
-from timeline.models import Citation, Source, Timeline
+from timeline.models import Citation, EventRendering, Source, Timeline
 from timeline.periods import MONTH_NAMES, Precision
+from timeline.public import renderings
 
 CHUNK = 2000  # events written at a time
 
@@ -250,23 +251,46 @@ class Cited(NamedTuple):
         return dict(zip(compress(self.events, self.firsts), groups, strict=True))
 
 
-def cited(timeline: Timeline) -> Cited:
-    """The citations in (event, start, id) order, then their sources: two queries, or three."""
-    rows = list(
-        Citation.objects.filter(event__timeline=timeline)
-        .order_by("event_id", "start", "id")
-        .values_list("event_id", "source_id", "quote")
+# Up to this many events are read by their pks; more (a mass change) are read with the
+# whole timeline and picked here: SQLite takes at most 32,766 parameters a query, and
+# an IN list that long costs the database more than the rows it would skip.
+BY_PK = 500
+
+
+def _picked(pks: list[int] | None) -> tuple[list[int] | None, set[int] | None]:
+    """(pks to filter on in SQL, pks to keep in Python): None where all are wanted."""
+    if pks is None:
+        return None, None
+    return (pks, None) if len(pks) <= BY_PK else (None, set(pks))
+
+
+def cited(timeline: Timeline, pks: list[int] | None = None) -> Cited:
+    """The citations of these events (all the timeline's: None) in (event, start, id) order,
+    then their sources: two queries, or three."""
+    by_pk, kept = _picked(pks)
+    citations = (
+        Citation.objects.filter(event_id__in=by_pk)
+        if by_pk is not None
+        else Citation.objects.filter(event__timeline=timeline)
     )
+    rows = list(citations.order_by("event_id", "start", "id").values_list(*CITATION_COLUMNS))
+    if kept is not None:
+        rows = [row for row in rows if row[0] in kept]
     if not rows:
         return Cited([], [], [], [])
     events, source_ids, quotes = zip(*rows, strict=True)
     columns = ("pk", "publisher", "title", StoredDate("published"), "url")
-    # The timeline's own sources, by its index; a source of another timeline is cited
-    # only if a write skipped Citation.clean(), and is then read by a second query.
-    found = list(Source.objects.filter(timeline=timeline).order_by().values_list(*columns))
-    others = set(source_ids).difference(pk for pk, *_ in found)
-    if others:
-        found += Source.objects.filter(pk__in=others).order_by().values_list(*columns)
+    if by_pk is not None:
+        # A few events cite a few sources: those alone (ranked among themselves, their
+        # order within an event is the one they have among all the timeline's).
+        found = list(Source.objects.filter(pk__in=set(source_ids)).values_list(*columns))
+    else:
+        # The timeline's own sources, by its index; a source of another timeline is cited
+        # only if a write skipped Citation.clean(), and is then read by a second query.
+        found = list(Source.objects.filter(timeline=timeline).order_by().values_list(*columns))
+        others = set(source_ids).difference(pk for pk, *_ in found)
+        if others:
+            found += Source.objects.filter(pk__in=others).order_by().values_list(*columns)
     lines = _source_lines(found)
     sources = list(map(lines.__getitem__, source_ids))
     # By event, then source; the sort is stable, so offset order stays within a source.
@@ -282,6 +306,7 @@ def cited(timeline: Timeline) -> Cited:
     )
 
 
+CITATION_COLUMNS = ("event_id", "source_id", "quote")
 RANK, LINE, ESCAPED_LINE = attrgetter("rank"), attrgetter("line"), attrgetter("escaped")
 
 EVENT_COLUMNS = (
@@ -311,11 +336,18 @@ class EventColumns(NamedTuple):
     descriptions: tuple[str, ...]
 
 
-def event_columns(timeline: Timeline) -> Iterator[EventColumns]:
-    """The events in date order, CHUNK at a time: one query, read as it goes."""
+def event_columns(timeline: Timeline, pks: list[int] | None = None) -> Iterator[EventColumns]:
+    """These events (all the timeline's: None) in date order, CHUNK at a time: one query,
+    read as it goes."""
+    by_pk, kept = _picked(pks)
     dates = _Dates()
-    rows = timeline.events.in_date_order().values_list(*EVENT_COLUMNS)
+    events = timeline.events.filter(pk__in=by_pk) if by_pk is not None else timeline.events
+    rows = events.in_date_order().values_list(*EVENT_COLUMNS)
     for chunk in batched(rows.iterator(chunk_size=CHUNK), CHUNK):
+        if kept is not None:
+            chunk = [row for row in chunk if row[0] in kept]
+            if not chunk:
+                continue
         pks, starts, precisions, ends, end_precisions, circa, headlines, descriptions = zip(
             *chunk, strict=True
         )
@@ -338,20 +370,79 @@ def event_columns(timeline: Timeline) -> Iterator[EventColumns]:
         )
 
 
-def timelinejs(timeline: Timeline, permalinks: Permalinks) -> Iterator[str]:
-    """The TimelineJS3 JSON document, in pieces. TimelineJS renders texts as HTML: all escaped.
+# Where the request's permalink goes in a stored rendering, before and after the
+# event's id: bytes that UTF-8 never holds, so no text can be mistaken for them.
+PERMALINK, AFTER_PERMALINK = b"\xfe", b"\xff"
 
-    Written as ``json.dumps`` would write the slides: keys in the same order, ", "
-    and ": " between them, non-ASCII text as is.
-    """
-    title = {
-        "text": {
-            "headline": escape(timeline.title),
-            "text": f"<p>{escape(timeline.description)}</p>",
-        }
-    }
-    yield '{"title": ' + json.dumps(title, ensure_ascii=False) + ', "events": ['
-    citations = cited(timeline)
+
+def _marked(heads: Iterable[str], ids: list[str], tails: Iterable[str]) -> list[bytes]:
+    """Each rendering in UTF-8, its permalink marked around the id."""
+    return [
+        head.encode() + PERMALINK + pk.encode() + AFTER_PERMALINK + tail.encode()
+        for head, pk, tail in zip(heads, ids, tails, strict=True)
+    ]
+
+
+def _slides(chunk: EventColumns, sources: dict[int, str], counts: Counter) -> list[bytes]:
+    """Each slide. Written as ``json.dumps`` would write the slides: keys in the same
+    order, ", " and ": " between them, non-ASCII text as is."""
+    texts = [f"<p>{text}</p>" if text else "" for text in _escaped(chunk.descriptions)]
+    heads = zip(
+        repeat('{"unique_id": "event-'),
+        chunk.ids,
+        repeat('", "start_date": '),
+        map(attrgetter("timelinejs"), chunk.starts),
+        repeat(', "display_date": "'),
+        chunk.display,  # digits, letters, "c." and "–": nothing JSON escapes
+        repeat('", "text": {"headline": "'),
+        _escaped(chunk.headlines),
+        repeat('", "text": "'),
+        texts,
+        repeat("<p>Sources ("),
+        map(str, map(counts.__getitem__, chunk.pks)),
+        repeat("):</p><ul>"),
+        map(sources.get, chunk.pks, repeat("")),
+        repeat('</ul><p><a href=\\"'),
+        strict=False,  # the repeat() parts are endless
+    )
+    tails = ['\\">Permalink</a></p>"}' + end.timelinejs_end + "}" for end in chunk.ends]
+    return _marked(map("".join, heads), chunk.ids, tails)
+
+
+def _csv_rows(chunk: EventColumns, lines: dict[int, str], quotes: dict[int, str]) -> list[bytes]:
+    """Each CSV row: what csv.writer (the excel dialect) would write."""
+    heads = zip(
+        # Dates, labels, yes/no and display dates hold no , " or line break, and
+        # never start like a formula (a digit, a letter, or "c.").
+        map(attrgetter("iso"), chunk.starts),
+        repeat(","),
+        map(attrgetter("label"), chunk.starts),
+        repeat(","),
+        map(attrgetter("iso"), chunk.ends),
+        repeat(","),
+        map(attrgetter("label"), chunk.ends),
+        repeat(","),
+        chunk.circa,
+        repeat(","),
+        chunk.display,
+        repeat(","),
+        _cells(chunk.headlines),
+        repeat(","),
+        _cells(chunk.descriptions),
+        repeat(","),
+        _cells(map(lines.get, chunk.pks, repeat(""))),
+        repeat(","),
+        _cells(map(quotes.get, chunk.pks, repeat(""))),
+        repeat(","),
+        strict=False,  # the repeat() parts are endless
+    )
+    return _marked(map("".join, heads), chunk.ids, repeat("\r\n", len(chunk.ids)))
+
+
+def render(timeline: Timeline, pks: list[int] | None = None) -> dict[int, EventRendering]:
+    """These events' renderings in both formats (all the timeline's: None), by pk, their
+    ``version`` for the caller to set. TimelineJS renders texts as HTML: all escaped."""
+    citations = cited(timeline, pks)
     items = _grouped(
         citations.firsts,
         "",
@@ -364,36 +455,62 @@ def timelinejs(timeline: Timeline, permalinks: Permalinks) -> Iterator[str]:
     )
     sources = citations.by_event(items)
     counts = Counter(citations.events)
-    link_before, link_after = _escaped(list(permalinks))
-    separator = ""
-    for chunk in event_columns(timeline):
-        texts = [f"<p>{text}</p>" if text else "" for text in _escaped(chunk.descriptions)]
-        slides = zip(
-            repeat(', {"unique_id": "event-'),
-            chunk.ids,
-            repeat('", "start_date": '),
-            map(attrgetter("timelinejs"), chunk.starts),
-            repeat(', "display_date": "'),
-            chunk.display,  # digits, letters, "c." and "–": nothing JSON escapes
-            repeat('", "text": {"headline": "'),
-            _escaped(chunk.headlines),
-            repeat('", "text": "'),
-            texts,
-            repeat("<p>Sources ("),
-            map(str, map(counts.__getitem__, chunk.pks)),
-            repeat("):</p><ul>"),
-            map(sources.get, chunk.pks, repeat("")),
-            repeat('</ul><p><a href=\\"' + link_before),
-            chunk.ids,
-            repeat(link_after + '\\">Permalink</a></p>"}'),
-            map(attrgetter("timelinejs_end"), chunk.ends),
-            repeat("}"),
-            strict=False,  # the repeat() parts are endless
-        )
-        text = "".join(chain.from_iterable(slides))
-        yield separator + text[2:]  # each slide starts with ", "; the first needs none
-        separator = ", "
-    yield "]}"
+    lines = _grouped(citations.firsts, "; ", _RAW_EVENT, map(LINE, citations.sources))
+    quotes = _grouped(citations.firsts, " | ", _RAW_EVENT, citations.quotes)
+    lines, quotes = citations.by_event(lines), citations.by_event(quotes)
+    made = {}
+    for chunk in event_columns(timeline, pks):
+        slides = _slides(chunk, sources, counts)
+        rows = _csv_rows(chunk, lines, quotes)
+        for pk, slide, row in zip(chunk.pks, slides, rows, strict=True):
+            made[pk] = EventRendering(event_id=pk, timelinejs=slide, csv=row)
+    return made
+
+
+def current(timeline: Timeline, piece: str) -> list[bytes]:
+    """Each event's stored rendering of one format, in date order; those not current
+    are made and stored.
+
+    One query when every rendering is current; otherwise the data of the others is read
+    after their versions (timeline/public/renderings.py says why that order is safe).
+    """
+    stored = renderings.read(timeline, piece)
+    pks, versions, pieces = stored.pks, stored.versions, stored.pieces
+    stale = list(compress(count(), map(ne, versions, stored.made)))
+    if not stale:
+        return pieces
+    fresh = render(timeline, None if len(stale) == len(pks) else [pks[i] for i in stale])
+    made = []
+    for i in stale:
+        rendering = fresh.get(pks[i])
+        if rendering is None:  # deleted since its version was read: left out
+            pieces[i] = None
+            continue
+        rendering.version = versions[i]
+        made.append(rendering)
+        pieces[i] = getattr(rendering, piece)
+    renderings.store(made)
+    return [piece for piece in pieces if piece is not None]
+
+
+def _with_permalinks(document: bytes, before: str, after: str) -> bytes:
+    """The stored renderings joined, each permalink made from its marked id."""
+    return document.replace(PERMALINK, before.encode()).replace(AFTER_PERMALINK, after.encode())
+
+
+def timelinejs(timeline: Timeline, permalinks: Permalinks) -> Iterator[bytes]:
+    """The TimelineJS3 JSON document in UTF-8, in pieces: the title, then the stored
+    slides with the reader's permalinks."""
+    title = {
+        "text": {
+            "headline": escape(timeline.title),
+            "text": f"<p>{escape(timeline.description)}</p>",
+        }
+    }
+    yield ('{"title": ' + json.dumps(title, ensure_ascii=False) + ', "events": [').encode()
+    slides = b", ".join(current(timeline, "timelinejs"))
+    yield _with_permalinks(slides, *_escaped(list(permalinks)))
+    yield b"]}"
 
 
 def _cells(values: Iterable[str]) -> list[str]:
@@ -417,44 +534,21 @@ def _cells(values: Iterable[str]) -> list[str]:
     return values
 
 
-def csv_rows(timeline: Timeline, permalinks: Permalinks) -> Iterator[str]:
-    """The CSV document, one header and a row an event, in pieces: what csv.writer
-    (the excel dialect) would write for the same rows."""
+def _link_cell(permalinks: Permalinks) -> Permalinks:
+    """The permalink cell around an event's id, as _cells writes the whole: the id's
+    digits neither start a formula nor need quotes, so the rest decides both."""
+    before, after = permalinks
+    if before.startswith(FORMULA_STARTS):
+        before = "'" + before
+    if _NEEDS_QUOTES.search(before + after):
+        before, after = '"' + before.replace('"', '""'), after.replace('"', '""') + '"'
+    return Permalinks(before, after)
+
+
+def csv_rows(timeline: Timeline, permalinks: Permalinks) -> Iterator[bytes]:
+    """The CSV document in UTF-8, one header and a row an event, in pieces: what
+    csv.writer (the excel dialect) would write for the same rows."""
     header = io.StringIO()
     csv.writer(header).writerow(CSV_COLUMNS)
-    yield header.getvalue()
-    citations = cited(timeline)
-    lines = _grouped(citations.firsts, "; ", _RAW_EVENT, map(LINE, citations.sources))
-    quotes = _grouped(citations.firsts, " | ", _RAW_EVENT, citations.quotes)
-    lines, quotes = citations.by_event(lines), citations.by_event(quotes)
-    for chunk in event_columns(timeline):
-        links = zip(repeat(permalinks.before), chunk.ids, repeat(permalinks.after), strict=False)
-        links = map("".join, links)
-        rows = zip(
-            # Dates, labels, yes/no and display dates hold no , " or line break, and
-            # never start like a formula (a digit, a letter, or "c.").
-            map(attrgetter("iso"), chunk.starts),
-            repeat(","),
-            map(attrgetter("label"), chunk.starts),
-            repeat(","),
-            map(attrgetter("iso"), chunk.ends),
-            repeat(","),
-            map(attrgetter("label"), chunk.ends),
-            repeat(","),
-            chunk.circa,
-            repeat(","),
-            chunk.display,
-            repeat(","),
-            _cells(chunk.headlines),
-            repeat(","),
-            _cells(chunk.descriptions),
-            repeat(","),
-            _cells(map(lines.get, chunk.pks, repeat(""))),
-            repeat(","),
-            _cells(map(quotes.get, chunk.pks, repeat(""))),
-            repeat(","),
-            _cells(links),
-            repeat("\r\n"),
-            strict=False,  # the repeat() parts are endless
-        )
-        yield "".join(chain.from_iterable(rows))
+    yield header.getvalue().encode()
+    yield _with_permalinks(b"".join(current(timeline, "csv")), *_link_cell(permalinks))

@@ -159,7 +159,7 @@ def share_image(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _download(chunks, content_type: str, filename: str) -> HttpResponse:
     # Made in chunks, sent whole: so it is cached for the next reader as it goes out.
-    response = HttpResponse("".join(chunks), content_type=content_type)
+    response = HttpResponse(b"".join(chunks), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

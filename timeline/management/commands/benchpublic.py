@@ -25,8 +25,10 @@ from django.test.utils import CaptureQueriesContext, override_settings
 
 from timeline.models import Citation, Era, Event, Source, Timeline
 from timeline.periods import Precision
+from timeline.public.renderings import outdate
 
 TARGET_QUERIES = 10
+COLD = "TimelineJS cold"
 # Issue 14's targets at 50,000 events on PostgreSQL, uncached.
 TARGET_MS = {
     "page (first)": 60,
@@ -176,6 +178,10 @@ class Command(BaseCommand):
             "API timeline": f"/api/v1/timelines/{slug}/",
             "oEmbed XML": f"/oembed/?url=/timelines/{slug}/&format=xml",
             "share image": f"/timelines/{slug}/share.png",
+            # The first export after every event changed (or was loaded in bulk, as here):
+            # each run outdates every stored rendering first. No target; printed so that
+            # the README can say what it costs.
+            COLD: f"/timelines/{slug}/timelinejs.json",
         }
         targets = {**TARGET_MS_10K, **TARGET_MS} if count > 10_000 else TARGET_MS_10K
         # On a shared machine the wall clock counts other people's work too; the CPU
@@ -188,6 +194,8 @@ class Command(BaseCommand):
             client.get(url)  # warm the templates and the database's own caches
             timings, cpu = [], []
             for _ in range(runs):
+                if label == COLD:
+                    outdate(timeline.events.all())
                 cache.clear()  # the server's work, not the page cache's
                 with CaptureQueriesContext(connection) as queries:
                     started, started_cpu = time.perf_counter(), time.process_time()
@@ -204,9 +212,13 @@ class Command(BaseCommand):
             cached = (time.perf_counter() - started) * 1000
             assert hit["X-Cache"] == "hit", url
             median = statistics.median(timings)
-            met = query_count < TARGET_QUERIES and median <= targets[label]
+            if label in targets:
+                met = query_count < TARGET_QUERIES and median <= targets[label]
+                verdict = "met" if met else "MISSED"
+                verdict += f" (<{TARGET_QUERIES} queries, ≤{targets[label]} ms)"
+            else:
+                verdict = "no target: every row re-rendered, as after a mass change"
             self.stdout.write(
                 f"{label:<16}{query_count:>8}{median:>11.1f}{max(timings):>9.1f}"
-                f"{statistics.median(cpu):>8.1f}{cached:>11.1f}  "
-                f"{'met' if met else 'MISSED'} (<{TARGET_QUERIES} queries, ≤{targets[label]} ms)"
+                f"{statistics.median(cpu):>8.1f}{cached:>11.1f}  {verdict}"
             )

@@ -1,0 +1,154 @@
+"""Each event's rows in the exports, stored, so that a request assembles them instead of
+making them (as Discourse stores each post's "cooked" HTML).
+
+An export of 50,000 events fetched ~150,000 values and made every slide and row on
+each request; now it reads one stored piece or two an event (``EventRendering``) and
+glues in what depends on the request, the absolute permalink. ``exports`` makes and
+reads them; this module says when one is current, and stores them.
+
+**Current by version.** ``Event.render_version`` takes a new value whenever what the
+event's rows print changes: the event's own save (in the same UPDATE), a citation
+of it saved or deleted (its event, and the one it left if it moved), a cited
+source's shown details changed (every event citing it; ``public_cache`` says when
+they change, for the readers' cache alike). A rendering carries the version it was
+made from, and is current while that is still its event's.
+
+**Race-safe.** An export reads, in one query and in date order, each event's
+``render_version`` together with its rendering's version and pieces; only then does
+it read the data of the events whose versions differ (or that have none), make
+their rows, and store them under the versions it read *first*. Every new version is
+written by the statement that changes the data or after it in the same
+transaction, so the data read afterwards is at least as new as the version read
+before: a change committing in between leaves a rendering tagged with a version
+already gone, which the next export redoes. A rendering is never newer than its
+tag, so a stale row is never kept. Two readers storing the same rows race
+harmlessly (an upsert; the last one wins, and either is at worst redone once); an
+event deleted meanwhile makes the store fail its foreign key, and it is skipped.
+
+**A fresh random number, not a counter.** A save writes every field the instance
+holds, ``render_version`` too: a count held in memory while a citation's save
+moved it on would be written back, and reverting an event from its history
+writes the number it reads. Each save and each change draws a new 63-bit number
+from the operating system (``secrets``, so that forked web workers never draw the
+same sequence), which no rendering was made from: two changes collide once in
+~10^18.
+
+``QuerySet.update()``, ``bulk_create()`` and ``bulk_update()`` send no signals: a
+bulk path that changes what the exports print must call ``outdate()``. None does
+today: the bulk writes touch a source's extraction state and reading (not shown),
+create sources that nothing cites yet, or create events that have no rendering
+(made at their first export).
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.db.models.signals import post_delete, post_save, pre_save
+
+from timeline.models import Event, EventRendering, Timeline
+from timeline.public_cache import shown_source_changed
+
+logger = logging.getLogger(__name__)
+
+PIECES = ("timelinejs", "csv")
+
+
+def new_version() -> int:
+    return secrets.randbits(63)
+
+
+def outdate(events: QuerySet) -> int:
+    """These events' stored renderings are no longer current: the next export redoes them."""
+    return events.update(render_version=new_version())
+
+
+class Stored(NamedTuple):
+    pks: list[int]  # the timeline's events in date order
+    versions: list[int]  # their render_version
+    made: list[int | None]  # the version each one's rendering was made from (None: none)
+    pieces: list[bytes | None]  # its rendering of one format
+
+
+def read(timeline: Timeline, piece: str) -> Stored:
+    """The events in date order with their versions, then their stored renderings of one
+    format: two queries. The data behind stale ones must be read after these."""
+    events = timeline.events.in_date_order().values_list("pk", "render_version")
+    pks, versions = map(list, zip(*events, strict=True)) if events else ([], [])
+    # Not joined to the first in date order: the database would sort every rendering
+    # with it (PostgreSQL: on disk, at 50,000 events) or look each one up; read here by
+    # a hash join, they are put in order by pk.
+    stored = EventRendering.objects.filter(event__timeline=timeline).order_by()
+    rows = stored.values_list("event_id", "version", piece)
+    ids, made, pieces = zip(*rows, strict=True) if rows else ((), (), ())
+    made, pieces = dict(zip(ids, made, strict=True)), dict(zip(ids, pieces, strict=True))
+    return Stored(pks, versions, list(map(made.get, pks)), list(map(pieces.get, pks)))
+
+
+def store(renderings: Iterable[EventRendering]) -> None:
+    """Insert or replace these renderings in one statement (per batch the database takes)."""
+    renderings = sorted(renderings, key=lambda rendering: rendering.event_id)
+    if not renderings:
+        return
+    try:
+        with transaction.atomic():
+            EventRendering.objects.bulk_create(
+                renderings,
+                update_conflicts=True,
+                unique_fields=["event"],
+                update_fields=["version", *PIECES],
+            )
+    except IntegrityError:
+        # An event deleted since it was read: its rendering has nothing to belong to.
+        # The export was served; the next one stores what is left.
+        logger.info("renderings not stored: an event was deleted meanwhile", exc_info=True)
+
+
+# --- what outdates a rendering -------------------------------------------------------------
+
+
+def _event_saving(sender, instance, **kwargs) -> None:
+    # Written by the save's own statement, whatever it changes (and on loaddata too).
+    instance.render_version = new_version()
+
+
+def _event_saved(sender, instance, update_fields=None, **kwargs) -> None:
+    if update_fields is not None and "render_version" not in update_fields:
+        outdate(Event.objects.filter(pk=instance.pk))
+
+
+def _remember_cited_event(sender, instance, **kwargs) -> None:
+    """The event a citation is moving from (the admin lets an editor change it)."""
+    instance._rendering_old_event = (
+        sender.objects.filter(pk=instance.pk).values_list("event_id", flat=True).first()
+        if instance.pk is not None
+        else None
+    )
+
+
+def _citation_changed(sender, instance, **kwargs) -> None:
+    events = {instance.event_id, getattr(instance, "_rendering_old_event", None)} - {None}
+    outdate(Event.objects.filter(pk__in=events))
+
+
+def _source_changed(sender, instance, created=False, **kwargs) -> None:
+    if shown_source_changed(instance, created=created):
+        outdate(Event.objects.filter(citations__source_id=instance.pk))
+
+
+def connect(app_config) -> None:
+    """Wire the versions to the saves and deletes that change what the exports print."""
+    event = app_config.get_model("Event")
+    pre_save.connect(_event_saving, sender=event, dispatch_uid="rendering-event")
+    post_save.connect(_event_saved, sender=event, dispatch_uid="rendering-event-fields")
+    citation = app_config.get_model("Citation")
+    pre_save.connect(_remember_cited_event, sender=citation, dispatch_uid="rendering-cited")
+    post_save.connect(_citation_changed, sender=citation, dispatch_uid="rendering-citation")
+    post_delete.connect(_citation_changed, sender=citation, dispatch_uid="rendering-citation-d")
+    source = app_config.get_model("Source")
+    post_save.connect(_source_changed, sender=source, dispatch_uid="rendering-source")
