@@ -1,0 +1,208 @@
+"""Stored renderings: every change to what an event's export rows print shows in the next
+export, whatever was stored before it, and a change racing an export is never kept stale.
+
+Each test compares the exports with the one-event-at-a-time reference of test_exports,
+called straight (no readers' cache), after renderings were stored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import CitationFactory, EventFactory, SourceFactory, TimelineFactory
+from tests.public.test_exports import (
+    csv_text,
+    reference_csv,
+    reference_timelinejs,
+    timelinejs,
+)
+from timeline.models import Event, EventRendering
+from timeline.periods import Precision
+from timeline.public import exports, renderings
+from timeline.services import set_key_events
+
+pytestmark = pytest.mark.django_db
+
+
+def assert_exports_current(timeline) -> None:
+    assert timelinejs(timeline) == reference_timelinejs(timeline)
+    assert csv_text(timeline) == reference_csv(timeline)
+
+
+@pytest.fixture
+def timeline():
+    """Three events citing two sources, every rendering stored."""
+    timeline = TimelineFactory(title="Air defense")
+    wire = SourceFactory(timeline=timeline, title="Tender won", publisher="Wire")
+    paper = SourceFactory(timeline=timeline, title="Talks", publisher="Paper")
+    for n, source in enumerate([wire, paper, wire]):
+        event = EventFactory(timeline=timeline, headline=f"Event {n}", date=date(2013 + n, 1, 1))
+        CitationFactory(event=event, source=source)
+    assert_exports_current(timeline)
+    assert EventRendering.objects.count() == 3
+    return timeline
+
+
+def stored(event) -> EventRendering:
+    return EventRendering.objects.get(event=event)
+
+
+def test_an_edited_event_shows_in_the_next_export(timeline):
+    event = timeline.events.get(headline="Event 1")
+    event.headline = "Tender cancelled"
+    event.date, event.precision, event.circa = date(2015, 11, 1), Precision.MONTH, True
+    event.save()
+    assert_exports_current(timeline)
+    assert b"Tender cancelled" in stored(event).timelinejs
+
+
+def test_an_event_saved_with_some_fields_only_is_rendered_again(timeline, editor):
+    event = timeline.events.get(headline="Event 0")
+    before = Event.objects.get(pk=event.pk).render_version
+    set_key_events(events=Event.objects.filter(pk=event.pk), is_key=True, user=editor)
+    assert Event.objects.get(pk=event.pk).render_version != before
+    # A save naming its fields leaves the version out of them: it is moved on by a query.
+    event.headline = "Renamed alone"
+    event.save(update_fields=["headline"])
+    assert_exports_current(timeline)
+
+
+def test_an_event_saved_twice_from_one_instance_is_rendered_again(timeline):
+    """The instance's second save must not write back a version a rendering was made from."""
+    event = timeline.events.get(headline="Event 2")
+    event.headline = "First edit"
+    event.save()
+    assert_exports_current(timeline)  # stored from the first edit
+    CitationFactory(event=event, source=SourceFactory(timeline=timeline, title="Third"))
+    event.headline = "Second edit"
+    event.save()
+    assert_exports_current(timeline)
+    assert b"Second edit" in stored(event).csv
+
+
+def test_a_citation_added_edited_and_deleted_shows_in_the_next_export(timeline):
+    event = timeline.events.get(headline="Event 0")
+    source = SourceFactory(timeline=timeline, title="Ministry statement")
+    citation = CitationFactory(event=event, source=source, quote="A new quote")
+    assert_exports_current(timeline)
+    citation.quote = "An edited quote"
+    citation.save()
+    assert_exports_current(timeline)
+    assert b"An edited quote" in stored(event).timelinejs
+    citation.delete()
+    assert_exports_current(timeline)
+    assert b"Ministry statement" not in stored(event).csv
+
+
+def test_a_citation_moved_to_another_event_leaves_both_rendered_again(timeline):
+    first, second = timeline.events.filter(headline__in=["Event 0", "Event 1"]).order_by("date")
+    citation = first.citations.get()
+    citation.event = second
+    citation.save()
+    assert_exports_current(timeline)
+    assert b"Sources (0)" in stored(first).timelinejs
+
+
+def test_renaming_a_cited_source_renders_its_events_again(timeline):
+    source = timeline.sources.get(title="Tender won")
+    source.title = "Tender won by FD-2000"
+    source.save()
+    assert_exports_current(timeline)
+    citing = timeline.events.filter(citations__source=source)
+    assert all(b"FD-2000" in stored(event).csv for event in citing)
+
+
+def test_a_sources_text_edit_renders_nothing_again(timeline):
+    """Readers never see a source's text: its events keep their renderings."""
+    source = timeline.sources.get(title="Talks")
+    versions = dict(timeline.events.values_list("pk", "render_version"))
+    source.text += " More words nobody quotes."
+    source.save()
+    assert dict(timeline.events.values_list("pk", "render_version")) == versions
+
+
+def test_a_stale_rendering_is_made_again(timeline):
+    event = timeline.events.get(headline="Event 1")
+    rendering = stored(event)
+    # Made from a version the event no longer has: say, before a change of its own.
+    rendering.version += 1
+    rendering.timelinejs = rendering.csv = b"stale"
+    rendering.save()
+    assert_exports_current(timeline)
+    rendering.refresh_from_db()
+    assert rendering.version == Event.objects.get(pk=event.pk).render_version
+    assert rendering.csv != b"stale"
+
+
+def test_a_change_while_rows_are_made_is_rendered_again_by_the_next_export(timeline, monkeypatch):
+    """The change commits after the export read the event's data, before it stores the row:
+    the row is stored under the version read first, which is already gone."""
+    event = timeline.events.get(headline="Event 2")
+    renderings.outdate(Event.objects.filter(pk=event.pk))
+    store = renderings.store
+
+    def store_after_a_change(made):
+        Event.objects.filter(pk=event.pk).update(headline="Changed meanwhile")
+        renderings.outdate(Event.objects.filter(pk=event.pk))
+        store(made)
+
+    monkeypatch.setattr(renderings, "store", store_after_a_change)
+    assert b"Changed meanwhile" not in b"".join(
+        exports.csv_rows(timeline, exports.Permalinks("", ""))
+    )
+    monkeypatch.setattr(renderings, "store", store)
+    assert stored(event).version != Event.objects.get(pk=event.pk).render_version
+    assert_exports_current(timeline)
+    assert b"Changed meanwhile" in stored(event).csv
+
+
+def test_an_event_restored_from_its_history_is_rendered_again(timeline):
+    event = timeline.events.get(headline="Event 0")
+    event.headline = "Renamed"
+    event.save()
+    assert_exports_current(timeline)
+    event.history.earliest().instance.save()  # back to "Event 0"
+    assert_exports_current(timeline)
+    assert b"Renamed" not in stored(event).timelinejs
+
+
+def test_an_event_deleted_takes_its_rendering_with_it(timeline):
+    event = timeline.events.get(headline="Event 1")
+    event.citations.all().delete()
+    event.delete()
+    assert not EventRendering.objects.filter(event_id=event.pk).exists()
+    assert_exports_current(timeline)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_renderings_of_an_event_deleted_meanwhile_are_not_stored_and_fail_nothing():
+    timeline = TimelineFactory()
+    kept, gone = (EventFactory(timeline=timeline) for _ in range(2))
+    made = exports.render(timeline)
+    for rendering in made.values():
+        rendering.version = 0
+    gone.delete()
+    renderings.store(made.values())  # the deleted event's rendering fails its foreign key
+    assert not EventRendering.objects.filter(event_id=gone.pk).exists()
+    # Nothing is lost but the work: the next export makes and stores the survivor's row.
+    assert csv_text(timeline) == reference_csv(timeline)
+    assert EventRendering.objects.filter(event=kept).exists()
+
+
+@pytest.mark.parametrize("name", ["public:timelinejs_export", "public:csv_export"])
+def test_a_new_slug_or_host_shows_in_the_next_export(client, settings, timeline, name):
+    settings.TIMELINE_SITE_URL = ""
+    settings.ALLOWED_HOSTS = ["one.example", "two.example"]
+    url = reverse(name, args=[timeline.slug])
+    assert b"http://one.example/timelines/" in client.get(url, HTTP_HOST="one.example").content
+    content = client.get(url, HTTP_HOST="two.example").content
+    assert b"one.example" not in content and b"http://two.example/timelines/" in content
+    old = timeline.slug
+    timeline.slug = "renamed"
+    timeline.save()
+    content = client.get(reverse(name, args=["renamed"]), HTTP_HOST="two.example").content
+    assert content.count(b"http://two.example/timelines/renamed/events/") == 3
+    assert f"/timelines/{old}/".encode() not in content
