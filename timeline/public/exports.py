@@ -61,7 +61,7 @@ from typing import NamedTuple
 from django.db.models import Case, CharField, Value, When
 from django.db.models.functions import Cast
 
-from timeline.models import Citation, EventRendering, Source, Timeline
+from timeline.models import Citation, Source, Timeline
 from timeline.periods import MONTH_NAMES, Precision
 from timeline.public import renderings
 
@@ -439,9 +439,9 @@ def _csv_rows(chunk: EventColumns, lines: dict[int, str], quotes: dict[int, str]
     return _marked(map("".join, heads), chunk.ids, repeat("\r\n", len(chunk.ids)))
 
 
-def render(timeline: Timeline, pks: list[int] | None = None) -> dict[int, EventRendering]:
-    """These events' renderings in both formats (all the timeline's: None), by pk, their
-    ``version`` for the caller to set. TimelineJS renders texts as HTML: all escaped."""
+def render(timeline: Timeline, pks: list[int] | None = None) -> dict[int, tuple[bytes, bytes]]:
+    """These events' (TimelineJS slide, CSV row) by pk, all the timeline's with None.
+    TimelineJS renders texts as HTML: all escaped."""
     citations = cited(timeline, pks)
     items = _grouped(
         citations.firsts,
@@ -460,10 +460,8 @@ def render(timeline: Timeline, pks: list[int] | None = None) -> dict[int, EventR
     lines, quotes = citations.by_event(lines), citations.by_event(quotes)
     made = {}
     for chunk in event_columns(timeline, pks):
-        slides = _slides(chunk, sources, counts)
-        rows = _csv_rows(chunk, lines, quotes)
-        for pk, slide, row in zip(chunk.pks, slides, rows, strict=True):
-            made[pk] = EventRendering(event_id=pk, timelinejs=slide, csv=row)
+        pieces = zip(_slides(chunk, sources, counts), _csv_rows(chunk, lines, quotes), strict=True)
+        made.update(zip(chunk.pks, pieces, strict=True))
     return made
 
 
@@ -482,13 +480,11 @@ def current(timeline: Timeline, piece: str) -> list[bytes]:
     fresh = render(timeline, None if len(stale) == len(pks) else [pks[i] for i in stale])
     made = []
     for i in stale:
-        rendering = fresh.get(pks[i])
-        if rendering is None:  # deleted since its version was read: left out
-            pieces[i] = None
-            continue
-        rendering.version = versions[i]
-        made.append(rendering)
-        pieces[i] = getattr(rendering, piece)
+        pieces[i] = None  # deleted since its version was read: left out
+        if pks[i] in fresh:
+            # Under the version read before the data: see timeline/public/renderings.py.
+            made.append(renderings.Rendering(pks[i], versions[i], *fresh[pks[i]]))
+            pieces[i] = getattr(made[-1], piece)
     renderings.store(made)
     return [piece for piece in pieces if piece is not None]
 

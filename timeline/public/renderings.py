@@ -45,9 +45,10 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Iterable
+from itertools import batched, chain
 from typing import NamedTuple
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save, pre_save
 
@@ -55,8 +56,6 @@ from timeline.models import Event, EventRendering, Timeline
 from timeline.public_cache import shown_source_changed
 
 logger = logging.getLogger(__name__)
-
-PIECES = ("timelinejs", "csv")
 
 
 def new_version() -> int:
@@ -90,19 +89,42 @@ def read(timeline: Timeline, piece: str) -> Stored:
     return Stored(pks, versions, list(map(made.get, pks)), list(map(pieces.get, pks)))
 
 
-def store(renderings: Iterable[EventRendering]) -> None:
-    """Insert or replace these renderings in one statement (per batch the database takes)."""
-    renderings = sorted(renderings, key=lambda rendering: rendering.event_id)
-    if not renderings:
+class Rendering(NamedTuple):
+    """A row of EventRendering, as exports makes it and store() writes it."""
+
+    event_id: int
+    version: int
+    timelinejs: bytes
+    csv: bytes
+
+
+# Rows a statement: 4 parameters each, well under any database's limit (SQLite: 32,766).
+STORE_BATCH = 1000
+
+
+def store(renderings: Iterable[Rendering]) -> None:
+    """Insert or replace these renderings: an upsert per STORE_BATCH rows, in one transaction.
+
+    Written in SQL that SQLite and PostgreSQL both read: bulk_create(update_conflicts=True)
+    compiled each of the values in Python and built a model instance a row, ~1.2 s of
+    the 1.7 s a first export took at 10,000 events.
+    """
+    rows = sorted(renderings)  # by event: two readers storing alike lock rows in one order
+    if not rows:
         return
+    quote = connection.ops.quote_name
+    table = quote(EventRendering._meta.db_table)
+    columns = [quote(EventRendering._meta.get_field(name).column) for name in Rendering._fields]
+    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in columns[1:])
     try:
-        with transaction.atomic():
-            EventRendering.objects.bulk_create(
-                renderings,
-                update_conflicts=True,
-                unique_fields=["event"],
-                update_fields=["version", *PIECES],
-            )
+        with transaction.atomic(), connection.cursor() as cursor:
+            for batch in batched(rows, STORE_BATCH):
+                values = ", ".join(["(%s, %s, %s, %s)"] * len(batch))
+                cursor.execute(
+                    f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
+                    f"ON CONFLICT ({columns[0]}) DO UPDATE SET {updates}",
+                    list(chain.from_iterable(batch)),
+                )
     except IntegrityError:
         # An event deleted since it was read: its rendering has nothing to belong to.
         # The export was served; the next one stores what is left.
