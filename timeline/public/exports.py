@@ -46,11 +46,13 @@ hostile text). Events are made ``CHUNK`` at a time, as the query is read.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from html import escape
 from itertools import batched, chain, compress, count, repeat
@@ -465,13 +467,35 @@ def render(timeline: Timeline, pks: list[int] | None = None) -> dict[int, tuple[
     return made
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while an export reads its rows.
+
+    Reading 50,000 events leaves 100,000 tuples and as many bytes alive, none in a
+    cycle, and the collector traversed them again and again (a third of the read's
+    time on PostgreSQL). As in timeline.extraction: put back only if it was on.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def current(timeline: Timeline, piece: str) -> list[bytes]:
     """Each event's stored rendering of one format, in date order; those not current
     are made and stored.
 
-    One query when every rendering is current; otherwise the data of the others is read
+    Two queries when every rendering is current; otherwise the data of the others is read
     after their versions (timeline/public/renderings.py says why that order is safe).
     """
+    with _collector_paused():
+        return _current(timeline, piece)
+
+
+def _current(timeline: Timeline, piece: str) -> list[bytes]:
     stored = renderings.read(timeline, piece)
     pks, versions, pieces = stored.pks, stored.versions, stored.pieces
     stale = list(compress(count(), map(ne, versions, stored.made)))

@@ -48,7 +48,7 @@ from collections.abc import Iterable
 from itertools import batched, chain
 from typing import NamedTuple
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save, pre_save
 
@@ -74,16 +74,26 @@ class Stored(NamedTuple):
     pieces: list[bytes | None]  # its rendering of one format
 
 
+def _fetched(rows: QuerySet) -> list[tuple]:
+    """A values_list's rows in one fetch: Django reads them 100 at a time, and each
+    psycopg fetch costs ~0.1 ms (~100 ms for the 1,000 at 50,000 events). Its columns
+    here have no converters, so the rows are what values_list would give."""
+    sql, params = rows.query.get_compiler(rows.db).as_sql()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def read(timeline: Timeline, piece: str) -> Stored:
     """The events in date order with their versions, then their stored renderings of one
     format: two queries. The data behind stale ones must be read after these."""
-    events = timeline.events.in_date_order().values_list("pk", "render_version")
+    events = _fetched(timeline.events.in_date_order().values_list("pk", "render_version"))
     pks, versions = map(list, zip(*events, strict=True)) if events else ([], [])
     # Not joined to the first in date order: the database would sort every rendering
     # with it (PostgreSQL: on disk, at 50,000 events) or look each one up; read here by
     # a hash join, they are put in order by pk.
     stored = EventRendering.objects.filter(event__timeline=timeline).order_by()
-    rows = stored.values_list("event_id", "version", piece)
+    rows = _fetched(stored.values_list("event_id", "version", piece))
     ids, made, pieces = zip(*rows, strict=True) if rows else ((), (), ())
     made, pieces = dict(zip(ids, made, strict=True)), dict(zip(ids, pieces, strict=True))
     return Stored(pks, versions, list(map(made.get, pks)), list(map(pieces.get, pks)))
