@@ -613,11 +613,13 @@ class EventRendering(models.Model):
         verbose_name=_("event"),
     )
     version = models.BigIntegerField(_("made from render version"))
-    # UTF-8 as sent, so a request joins bytes: nothing to decode from the database or
-    # encode for the response (5.7 MB at 10,000 events). The reader's permalink goes
-    # where the id is marked (exports.PERMALINK).
-    timelinejs = models.BinaryField(_("TimelineJS slide"))
-    csv = models.BinaryField(_("CSV row"))
+    # Read back as UTF-8 bytes (renderings.read), joined and sent without decoding or
+    # encoding 5.7 MB at 10,000 events. Text, not bytes: PostgreSQL would send bytea
+    # in hex, twice the size, for the client to decode.
+    timelinejs = models.TextField(
+        _("TimelineJS slide"), help_text=_("Its permalink marked around the event's id.")
+    )
+    csv = models.TextField(_("CSV row up to its permalink"))
 
     class Meta:
         verbose_name = _("event rendering")

@@ -56,7 +56,7 @@ def test_an_edited_event_shows_in_the_next_export(timeline):
     event.date, event.precision, event.circa = date(2015, 11, 1), Precision.MONTH, True
     event.save()
     assert_exports_current(timeline)
-    assert b"Tender cancelled" in stored(event).timelinejs
+    assert "Tender cancelled" in stored(event).timelinejs
 
 
 def test_an_event_saved_with_some_fields_only_is_rendered_again(timeline, editor):
@@ -80,7 +80,7 @@ def test_an_event_saved_twice_from_one_instance_is_rendered_again(timeline):
     event.headline = "Second edit"
     event.save()
     assert_exports_current(timeline)
-    assert b"Second edit" in stored(event).csv
+    assert "Second edit" in stored(event).csv
 
 
 def test_a_citation_added_edited_and_deleted_shows_in_the_next_export(timeline):
@@ -91,10 +91,10 @@ def test_a_citation_added_edited_and_deleted_shows_in_the_next_export(timeline):
     citation.quote = "An edited quote"
     citation.save()
     assert_exports_current(timeline)
-    assert b"An edited quote" in stored(event).timelinejs
+    assert "An edited quote" in stored(event).timelinejs
     citation.delete()
     assert_exports_current(timeline)
-    assert b"Ministry statement" not in stored(event).csv
+    assert "Ministry statement" not in stored(event).csv
 
 
 def test_a_citation_moved_to_another_event_leaves_both_rendered_again(timeline):
@@ -103,7 +103,7 @@ def test_a_citation_moved_to_another_event_leaves_both_rendered_again(timeline):
     citation.event = second
     citation.save()
     assert_exports_current(timeline)
-    assert b"Sources (0)" in stored(first).timelinejs
+    assert "Sources (0)" in stored(first).timelinejs
 
 
 def test_renaming_a_cited_source_renders_its_events_again(timeline):
@@ -112,7 +112,7 @@ def test_renaming_a_cited_source_renders_its_events_again(timeline):
     source.save()
     assert_exports_current(timeline)
     citing = timeline.events.filter(citations__source=source)
-    assert all(b"FD-2000" in stored(event).csv for event in citing)
+    assert all("FD-2000" in stored(event).csv for event in citing)
 
 
 def test_a_sources_text_edit_renders_nothing_again(timeline):
@@ -129,12 +129,12 @@ def test_a_stale_rendering_is_made_again(timeline):
     rendering = stored(event)
     # Made from a version the event no longer has: say, before a change of its own.
     rendering.version += 1
-    rendering.timelinejs = rendering.csv = b"stale"
+    rendering.timelinejs = rendering.csv = "stale"
     rendering.save()
     assert_exports_current(timeline)
     rendering.refresh_from_db()
     assert rendering.version == Event.objects.get(pk=event.pk).render_version
-    assert rendering.csv != b"stale"
+    assert rendering.csv != "stale"
 
 
 def test_a_change_while_rows_are_made_is_rendered_again_by_the_next_export(timeline, monkeypatch):
@@ -156,7 +156,7 @@ def test_a_change_while_rows_are_made_is_rendered_again_by_the_next_export(timel
     monkeypatch.setattr(renderings, "store", store)
     assert stored(event).version != Event.objects.get(pk=event.pk).render_version
     assert_exports_current(timeline)
-    assert b"Changed meanwhile" in stored(event).csv
+    assert "Changed meanwhile" in stored(event).csv
 
 
 def test_an_event_restored_from_its_history_is_rendered_again(timeline):
@@ -166,7 +166,7 @@ def test_an_event_restored_from_its_history_is_rendered_again(timeline):
     assert_exports_current(timeline)
     event.history.earliest().instance.save()  # back to "Event 0"
     assert_exports_current(timeline)
-    assert b"Renamed" not in stored(event).timelinejs
+    assert "Renamed" not in stored(event).timelinejs
 
 
 def test_an_event_deleted_takes_its_rendering_with_it(timeline):

@@ -56,8 +56,14 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("version", models.BigIntegerField(verbose_name="made from render version")),
-                ("timelinejs", models.BinaryField(verbose_name="TimelineJS slide")),
-                ("csv", models.BinaryField(verbose_name="CSV row")),
+                (
+                    "timelinejs",
+                    models.TextField(
+                        help_text="Its permalink marked around the event's id.",
+                        verbose_name="TimelineJS slide",
+                    ),
+                ),
+                ("csv", models.TextField(verbose_name="CSV row up to its permalink")),
             ],
             options={
                 "verbose_name": "event rendering",

@@ -57,7 +57,7 @@ from datetime import date
 from html import escape
 from itertools import batched, chain, compress, count, repeat
 from json.encoder import encode_basestring
-from operator import add, attrgetter, ne
+from operator import add, attrgetter, is_not, ne
 from typing import NamedTuple
 
 from django.db.models import Case, CharField, Value, When
@@ -372,20 +372,12 @@ def event_columns(timeline: Timeline, pks: list[int] | None = None) -> Iterator[
         )
 
 
-# Where the request's permalink goes in a stored rendering, before and after the
-# event's id: bytes that UTF-8 never holds, so no text can be mistaken for them.
-PERMALINK, AFTER_PERMALINK = b"\xfe", b"\xff"
+# Where the request's permalink goes in a stored slide, before and after the event's id:
+# JSON escapes every control character, so a slide holds these only where they are put.
+PERMALINK, AFTER_PERMALINK = "\x01", "\x02"
 
 
-def _marked(heads: Iterable[str], ids: list[str], tails: Iterable[str]) -> list[bytes]:
-    """Each rendering in UTF-8, its permalink marked around the id."""
-    return [
-        head.encode() + PERMALINK + pk.encode() + AFTER_PERMALINK + tail.encode()
-        for head, pk, tail in zip(heads, ids, tails, strict=True)
-    ]
-
-
-def _slides(chunk: EventColumns, sources: dict[int, str], counts: Counter) -> list[bytes]:
+def _slides(chunk: EventColumns, sources: dict[int, str], counts: Counter) -> list[str]:
     """Each slide. Written as ``json.dumps`` would write the slides: keys in the same
     order, ", " and ": " between them, non-ASCII text as is."""
     texts = [f"<p>{text}</p>" if text else "" for text in _escaped(chunk.descriptions)]
@@ -408,11 +400,13 @@ def _slides(chunk: EventColumns, sources: dict[int, str], counts: Counter) -> li
         strict=False,  # the repeat() parts are endless
     )
     tails = ['\\">Permalink</a></p>"}' + end.timelinejs_end + "}" for end in chunk.ends]
-    return _marked(map("".join, heads), chunk.ids, tails)
+    marked = zip(heads, repeat(PERMALINK), chunk.ids, repeat(AFTER_PERMALINK), tails, strict=False)
+    return list(map("".join, map(chain.from_iterable, marked)))
 
 
-def _csv_rows(chunk: EventColumns, lines: dict[int, str], quotes: dict[int, str]) -> list[bytes]:
-    """Each CSV row: what csv.writer (the excel dialect) would write."""
+def _csv_rows(chunk: EventColumns, lines: dict[int, str], quotes: dict[int, str]) -> list[str]:
+    """Each CSV row up to its permalink cell: what csv.writer (the excel dialect) would
+    write. A cell may hold any character, so the permalink is glued on, not marked."""
     heads = zip(
         # Dates, labels, yes/no and display dates hold no , " or line break, and
         # never start like a formula (a digit, a letter, or "c.").
@@ -438,10 +432,10 @@ def _csv_rows(chunk: EventColumns, lines: dict[int, str], quotes: dict[int, str]
         repeat(","),
         strict=False,  # the repeat() parts are endless
     )
-    return _marked(map("".join, heads), chunk.ids, repeat("\r\n", len(chunk.ids)))
+    return list(map("".join, heads))
 
 
-def render(timeline: Timeline, pks: list[int] | None = None) -> dict[int, tuple[bytes, bytes]]:
+def render(timeline: Timeline, pks: list[int] | None = None) -> dict[int, tuple[str, str]]:
     """These events' (TimelineJS slide, CSV row) by pk, all the timeline's with None.
     TimelineJS renders texts as HTML: all escaped."""
     citations = cited(timeline, pks)
@@ -484,9 +478,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def current(timeline: Timeline, piece: str) -> list[bytes]:
-    """Each event's stored rendering of one format, in date order; those not current
-    are made and stored.
+def current(timeline: Timeline, piece: str) -> tuple[list[int], list[bytes]]:
+    """Each event's pk and stored rendering of one format in UTF-8, in date order; those
+    not current are made and stored.
 
     Two queries when every rendering is current; otherwise the data of the others is read
     after their versions (timeline/public/renderings.py says why that order is safe).
@@ -495,12 +489,12 @@ def current(timeline: Timeline, piece: str) -> list[bytes]:
         return _current(timeline, piece)
 
 
-def _current(timeline: Timeline, piece: str) -> list[bytes]:
+def _current(timeline: Timeline, piece: str) -> tuple[list[int], list[bytes]]:
     stored = renderings.read(timeline, piece)
     pks, versions, pieces = stored.pks, stored.versions, stored.pieces
     stale = list(compress(count(), map(ne, versions, stored.made)))
     if not stale:
-        return pieces
+        return pks, pieces
     fresh = render(timeline, None if len(stale) == len(pks) else [pks[i] for i in stale])
     made = []
     for i in stale:
@@ -508,14 +502,14 @@ def _current(timeline: Timeline, piece: str) -> list[bytes]:
         if pks[i] in fresh:
             # Under the version read before the data: see timeline/public/renderings.py.
             made.append(renderings.Rendering(pks[i], versions[i], *fresh[pks[i]]))
-            pieces[i] = getattr(made[-1], piece)
+            pieces[i] = getattr(made[-1], piece).encode()
     renderings.store(made)
-    return [piece for piece in pieces if piece is not None]
+    kept = list(map(is_not, pieces, repeat(None)))
+    return list(compress(pks, kept)), list(compress(pieces, kept))
 
 
-def _with_permalinks(document: bytes, before: str, after: str) -> bytes:
-    """The stored renderings joined, each permalink made from its marked id."""
-    return document.replace(PERMALINK, before.encode()).replace(AFTER_PERMALINK, after.encode())
+def _ids(pks: list[int]) -> list[bytes]:
+    return "\n".join(map(str, pks)).encode().split(b"\n") if pks else []
 
 
 def timelinejs(timeline: Timeline, permalinks: Permalinks) -> Iterator[bytes]:
@@ -528,8 +522,10 @@ def timelinejs(timeline: Timeline, permalinks: Permalinks) -> Iterator[bytes]:
         }
     }
     yield ('{"title": ' + json.dumps(title, ensure_ascii=False) + ', "events": [').encode()
-    slides = b", ".join(current(timeline, "timelinejs"))
-    yield _with_permalinks(slides, *_escaped(list(permalinks)))
+    _, slides = current(timeline, "timelinejs")
+    before, after = (part.encode() for part in _escaped(list(permalinks)))
+    slides = b", ".join(slides)
+    yield slides.replace(PERMALINK.encode(), before).replace(AFTER_PERMALINK.encode(), after)
     yield b"]}"
 
 
@@ -571,4 +567,13 @@ def csv_rows(timeline: Timeline, permalinks: Permalinks) -> Iterator[bytes]:
     header = io.StringIO()
     csv.writer(header).writerow(CSV_COLUMNS)
     yield header.getvalue().encode()
-    yield _with_permalinks(b"".join(current(timeline, "csv")), *_link_cell(permalinks))
+    pks, rows = current(timeline, "csv")
+    before, after = _link_cell(permalinks)
+    rows = zip(
+        rows,
+        repeat(before.encode()),
+        _ids(pks),
+        repeat((after + "\r\n").encode()),
+        strict=False,  # the repeat() parts are endless
+    )
+    yield b"".join(chain.from_iterable(rows))
