@@ -1,6 +1,15 @@
-"""The formats newsrooms already use: TimelineJS3 JSON and CSV, made a column at a time.
+"""The formats newsrooms already use: TimelineJS3 JSON and CSV, assembled from each
+event's stored rendering, which is made a column at a time.
 
-An export holds every event of a timeline (50,000 on a big one), so its cost is
+A request reads each event's rendering (``timeline.public.renderings``: when one is
+current, how it is stored) and glues in the reader's permalinks: the slides are
+joined and their marked permalinks replaced in two passes over the bytes; each CSV
+row gets its permalink cell. Renderings are read as UTF-8 bytes and joined as
+such: decoding and encoding 5.7 MB of text (10,000 events) cost ~25 ms. Those not
+current are made here, all at once, by the code below, for the events concerned
+(``render``: both formats, so that either export stores the other's rows too).
+
+Making rows. An export holds every event of a timeline (50,000 on a big one), so its cost is
 per row, and on the hardware we measure on, one Python operation per value (a
 date converter, a call to ``html.escape``, a dict for ``json.dumps``) costs about
 a microsecond. Profiled at 10,000 events on SQLite, the row-by-row version spent
@@ -8,9 +17,9 @@ a microsecond. Profiled at 10,000 events on SQLite, the row-by-row version spent
 sorted per event, Period objects, NamedTuples) and ~100 ms fetching. So the rows
 are read plain and worked on a column at a time, by operations that loop in C:
 
-- Four queries in all, none sorting by text: the timeline; its citations in
-  (event, start, id) order; its sources (a few thousand at most, each made into
-  its printed line, escaped once); its events in date order. No column has a
+- Three queries, none sorting by text: the events' citations in (event, start,
+  id) order; their sources (a few thousand at most, each made into its printed
+  line, escaped once); the events in date order. No column has a
   per-row converter: dates come as SQLite's stored text or as PostgreSQL's own
   date type (``StoredDate``), the circa flag as the CSV's "yes"/"no"; a date's
   forms (ISO at its precision, label, display, TimelineJS parts) are made once
@@ -34,13 +43,14 @@ are read plain and worked on a column at a time, by operations that loop in C:
   per event took ~900 ms at 50,000 events on PostgreSQL 15), group_concat
   has no ORDER BY before SQLite 3.44, and it would need two dialects.
 
-Measured with ``manage.py benchpublic`` (cpu ms, on a machine at load 5–8):
-TimelineJS 430–630 → 200–310 and CSV 390–560 → 175–295 at 10,000 events on
-SQLite, of which ~60 ms is SQLite handing 30,000 rows to Python and ~15 ms
-encoding the 5.7 MB body; at 50,000 on PostgreSQL 2,240 → 790 and 2,580 → 1,060.
-The output is byte for byte what the row-by-row version wrote
-(tests/public/test_exports.py holds it equal to one-event-at-a-time code on
-hostile text). Events are made ``CHUNK`` at a time, as the query is read.
+Measured with ``manage.py benchpublic`` (cpu ms, on a machine at load 5–8), making
+every row on each request: TimelineJS 430–630 → 200–310 and CSV 390–560 → 175–295
+at 10,000 events on SQLite; at 50,000 on PostgreSQL 2,240 → 790 and 2,580 → 1,060.
+Assembled from stored renderings (load 2–3): 10,000 on SQLite, TimelineJS 180 → 40–80,
+CSV 147 → 35–60 cpu ms; 50,000 on PostgreSQL, 807 → 227 and 845 → 178 cpu ms (wall
+993 → 442 and 1,010 → 379). The output is byte for byte what the row-by-row version
+wrote (tests/public/test_exports.py holds it equal to one-event-at-a-time code on
+hostile text, made afresh and stored). Events are made ``CHUNK`` at a time.
 """
 
 from __future__ import annotations
