@@ -212,6 +212,8 @@ def test_exports_write_what_one_event_at_a_time_would(alphabet):
     assert csv_text(timeline) == reference_csv(timeline)
     assert timelinejs(timeline, others) == reference_timelinejs(timeline, others)
     assert csv_text(timeline, others) == reference_csv(timeline, others)
+    formula = exports.Permalinks("=HYPERLINK(", ")")  # a cell kept from running
+    assert csv_text(timeline, formula) == reference_csv(timeline, formula)
 
 
 def test_exports_of_a_timeline_without_events_hold_only_the_frame():

@@ -53,6 +53,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Iterable
+from functools import cache
 from itertools import batched, chain
 from typing import NamedTuple
 
@@ -109,7 +110,9 @@ def _fetched(rows: QuerySet) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _text_as_bytes():
+@cache
+def _text_as_bytes() -> type:
+    """psycopg's loader of text as bytes (imported here: SQLite needs no psycopg)."""
     from psycopg.adapt import Loader
 
     class TextAsBytes(Loader):
@@ -179,32 +182,40 @@ def store(renderings: Iterable[Rendering]) -> None:
 # --- what outdates a rendering -------------------------------------------------------------
 
 
-def _event_saving(sender, instance, **kwargs) -> None:
-    # Written by the save's own statement, whatever it changes (and on loaddata too).
-    instance.render_version = new_version()
+# loaddata (``raw``) stores rows as they were dumped: an event's version with it, which
+# says which data it is (no two changes draw the same number), so renderings dumped
+# with it, or made anywhere from that same data, stay current, and no others are.
 
 
-def _event_saved(sender, instance, update_fields=None, **kwargs) -> None:
-    if update_fields is not None and "render_version" not in update_fields:
+def _event_saving(sender, instance, raw=False, **kwargs) -> None:
+    if not raw:
+        # Written by the save's own statement, whatever it changes.
+        instance.render_version = new_version()
+
+
+def _event_saved(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    if not raw and update_fields is not None and "render_version" not in update_fields:
         outdate(Event.objects.filter(pk=instance.pk))
 
 
-def _remember_cited_event(sender, instance, **kwargs) -> None:
+def _remember_cited_event(sender, instance, raw=False, **kwargs) -> None:
     """The event a citation is moving from (the admin lets an editor change it)."""
     instance._rendering_old_event = (
         sender.objects.filter(pk=instance.pk).values_list("event_id", flat=True).first()
-        if instance.pk is not None
+        if instance.pk is not None and not raw
         else None
     )
 
 
-def _citation_changed(sender, instance, **kwargs) -> None:
+def _citation_changed(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return
     events = {instance.event_id, getattr(instance, "_rendering_old_event", None)} - {None}
     outdate(Event.objects.filter(pk__in=events))
 
 
-def _source_changed(sender, instance, created=False, **kwargs) -> None:
-    if shown_source_changed(instance, created=created):
+def _source_changed(sender, instance, created=False, raw=False, **kwargs) -> None:
+    if not raw and shown_source_changed(instance, created=created):
         outdate(Event.objects.filter(citations__source_id=instance.pk))
 
 
