@@ -67,7 +67,7 @@ from datetime import date
 from html import escape
 from itertools import batched, chain, compress, count, repeat
 from json.encoder import encode_basestring
-from operator import add, attrgetter, is_not, ne
+from operator import add, attrgetter, is_, is_not, ne
 from typing import NamedTuple
 
 from django.db.models import Case, CharField, Value, When
@@ -502,7 +502,7 @@ def current(timeline: Timeline, piece: str) -> tuple[list[int], list[bytes]]:
 def _current(timeline: Timeline, piece: str) -> tuple[list[int], list[bytes]]:
     stored = renderings.read(timeline, piece)
     pks, versions, pieces = stored.pks, stored.versions, stored.pieces
-    stale = list(compress(count(), map(ne, versions, stored.made)))
+    stale = list(compress(count(), map(is_, pieces, repeat(None))))
     if not stale:
         return pks, pieces
     fresh = render(timeline, None if len(stale) == len(pks) else [pks[i] for i in stale])
