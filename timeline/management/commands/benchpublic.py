@@ -183,7 +183,8 @@ class Command(BaseCommand):
             # the README can say what it costs.
             COLD: f"/timelines/{slug}/timelinejs.json",
         }
-        targets = {**TARGET_MS_10K, **TARGET_MS} if count > 10_000 else TARGET_MS_10K
+        # Past 10,000 events only issue 14's targets hold: the others were set at 10,000.
+        targets = TARGET_MS if count > 10_000 else TARGET_MS_10K
         # On a shared machine the wall clock counts other people's work too; the CPU
         # time this process spent (SQLite runs in it) is the steadier figure.
         self.stdout.write(
@@ -216,8 +217,10 @@ class Command(BaseCommand):
                 met = query_count < TARGET_QUERIES and median <= targets[label]
                 verdict = "met" if met else "MISSED"
                 verdict += f" (<{TARGET_QUERIES} queries, ≤{targets[label]} ms)"
-            else:
+            elif label == COLD:
                 verdict = "no target: every row re-rendered, as after a mass change"
+            else:
+                verdict = "no target at this size"
             self.stdout.write(
                 f"{label:<16}{query_count:>8}{median:>11.1f}{max(timings):>9.1f}"
                 f"{statistics.median(cpu):>8.1f}{cached:>11.1f}  {verdict}"
