@@ -14,9 +14,12 @@ from dataclasses import dataclass
 import regex
 import sentencex
 
+from timeline.extraction.results import direct_init
+
 _LINE = regex.compile(r"[^\n]+")
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
