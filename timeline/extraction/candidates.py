@@ -311,11 +311,14 @@ def _clause(text: str, start: int, end: int) -> relative.Clause:
         if _ends_clause(text, stop):
             cut = max(cut, stop)
             break
-    right_end = min(len(text), end + 80)
-    right = min(
-        [i for i in (text.find(";", end, right_end), text.find("\n", end, right_end)) if i != -1]
-        or [right_end]
-    )
+    # the first of a semicolon, a line break and a sentence's full stop, within 80 characters
+    right = min(len(text), end + 80)
+    semicolon = text.find(";", end, right)
+    if semicolon != -1:
+        right = semicolon
+    line_break = text.find("\n", end, right)
+    if line_break != -1:
+        right = line_break
     stop = end - 1
     while (stop := text.find(".", stop + 1, right)) != -1:
         if _ends_clause(text, stop):
@@ -328,8 +331,22 @@ def _ends_clause(text: str, at: int) -> bool:
     """Is the full stop at ``at`` a sentence's, not an abbreviation's ("P.", "Feb.")?"""
     if at + 1 < len(text) and not text[at + 1].isspace():
         return False  # "U.S", "3.5"
-    word = patterns.WORD_BEFORE_STOP.search(text, max(0, at - 12), at)
+    word = _word_before_stop(text, at)
     if word is None:
         return True
-    word = word.group(1)
     return not ((len(word) == 1 and word.isupper()) or word.lower() in patterns.ABBREVIATIONS)
+
+
+def _word_before_stop(text: str, at: int) -> str | None:
+    """The word (``\\w+``) that ends at ``at``, at most 12 characters of it."""
+    # Searching the 12 characters for the longest word that ends at ``at`` tries each of
+    # them in turn; after the last " " is where it starts when what follows is letters
+    # and digits. Anything else (an "_", other letters, "U.S", a tab) goes to the regex.
+    window = max(0, at - 12)
+    word = text[window:at].rpartition(" ")[2]
+    if word.isalnum() and word.isascii():
+        return word
+    if not word:
+        return None
+    match = patterns.WORD_BEFORE_STOP.search(text, window, at)
+    return match.group(1) if match else None

@@ -73,11 +73,14 @@ class Clause(NamedTuple):
     def tense(self) -> int:
         """-1 when the mention's own verb is past ("said Friday"), 1 when it looks ahead
         ("will meet on Thursday"), 0 when nothing says."""
+        before = self.before
         # the verb is right before the mention: its last words are enough to look at
-        near = max(0, len(self.before) - 40)
-        if patterns.PAST_BEFORE.search(self.before, near) or patterns.PAST_AFTER.match(self.after):
+        near = max(0, len(before) - 40)
+        if patterns.PAST_BEFORE.search(before, near) or patterns.PAST_AFTER.match(self.after):
             return -1
-        return 1 if patterns.FUTURE_CUE.search(self.before) else 0
+        if before.isascii():
+            return 1 if patterns.FUTURE_CUE_LOWERED.search(before.lower()) else 0
+        return 1 if patterns.FUTURE_CUE.search(before) else 0
 
 
 def nearest(published: date, candidates: list[date], context: Context) -> date:
