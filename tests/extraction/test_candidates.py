@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from datetime import date
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from tests.extraction import SATURDAY, found
 from timeline.extraction import extract, patterns
+from timeline.extraction.candidates import _word_before_stop
 from timeline.periods import Period
 
 
@@ -162,3 +164,23 @@ def test_skipping_common_openers_finds_the_same_candidates_as_the_full_pattern()
 def test_any_word_sequence_gives_the_candidates_of_the_full_pattern(words):
     text = " ".join(words)
     assert _spans(patterns.CANDIDATE, text) == _spans(_full_candidate_pattern(), text)
+
+
+# Words before a full stop: abbreviations, initials, words longer than the window, letters
+# outside ASCII, "_", and spaces of every kind.
+STOP_PIECES = (
+    *("Feb", "U.S", "P", "Mr", "x_y", "é", "İ", "3", "ab", "abcdefghijklmnopq", "Ltd"),
+    *(" ", "  ", "\t", "\n", "\xa0", "\x1c", ".", ",", "-"),
+)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_word_before_a_full_stop_is_the_one_the_regex_finds(seed):
+    rng = random.Random(seed)
+    for _ in range(5_000):
+        text = "".join(
+            rng.choice(STOP_PIECES) + rng.choice(["", " "]) for _ in range(rng.randint(0, 8))
+        )
+        for at in {len(text), rng.randint(0, len(text))}:
+            match = patterns.WORD_BEFORE_STOP.search(text, max(0, at - 12), at)
+            assert _word_before_stop(text, at) == (match.group(1) if match else None)

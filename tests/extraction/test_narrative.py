@@ -86,6 +86,36 @@ def test_counted_distance_in_news_is_measured_from_publication():
     assert values == ["1988"]
 
 
+def test_news_reads_each_repeated_anaphor_against_the_date_just_told():
+    # News reads a repeated expression once; an anaphor that follows the story must not be
+    # kept from its first reading.
+    text = (
+        "The talks began on March 3, 2015. The next day, they stalled. Earlier that year, "
+        "they had failed. Talks resumed on June 10, 2014. The next day, they stalled. "
+        "Earlier that year, they had failed. That summer, they ended."
+    )
+    assert story(text, kind=NEWS) == [
+        ("March 3, 2015", "2015-03-03"),
+        ("The next day", "2015-03-04"),
+        ("Earlier that year", "2015"),
+        ("June 10, 2014", "2014-06-10"),
+        ("The next day", "2014-06-11"),
+        ("Earlier that year", "2014"),
+        ("That summer", None),
+    ]
+
+
+def test_news_reads_a_repeated_counted_distance_from_publication_wherever_the_story_is():
+    text = "Sales fell in 2013, a year earlier. In 2009 they rose, a year earlier. By year-end."
+    assert [(m.text, m.value) for m in extract(text, date(2016, 11, 19), kind=NEWS).mentions] == [
+        ("2013", "2013"),
+        ("a year earlier", "2015"),
+        ("2009", "2009"),
+        ("a year earlier", "2015"),
+        ("year-end", "2016"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from datetime import date
 
 import pytest
 
 from tests.extraction import found, values
-from timeline.extraction import NEEDS_PUBLICATION_DATE, extract
+from timeline.extraction import NEEDS_PUBLICATION_DATE, extract, patterns
+from timeline.extraction.relative import Clause
 
 
 def test_relative_dates_resolve_against_publication_not_today():
@@ -53,3 +55,25 @@ def test_relative_date_without_publication_date_is_flagged_not_guessed():
     assert mention.flags == (NEEDS_PUBLICATION_DATE,)
     (proposal,) = extract("The minister said on Friday that talks went well.").proposals
     assert proposal.flags == (NEEDS_PUBLICATION_DATE,)
+
+
+# Words and spaces that make the tense shortcut's edge cases: cues in other cases, letters
+# outside ASCII that fold to ASCII ones ("ſ", "K", "İ"), information separators, tabs.
+CUE_PIECES = (
+    *("will", "WILL", "Will", "shall", "won't", "going to", "going\tto", "is to", "are\x1cto"),
+    *("scheduled", "Expected", "plans to", "set to", "due", "upcoming", "effective", "until"),
+    *("as soon as", "he'll", "ſhall", "İs to", "ünTIL", "willow", "dueling", "said", "on"),
+    *(" ", "  ", "\xa0", "\n", ",", "é"),
+)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_tense_of_lowered_ascii_text_is_the_case_blind_pattern_s(seed):
+    rng = random.Random(seed)
+    for _ in range(5_000):
+        before = "".join(
+            rng.choice(CUE_PIECES) + rng.choice(["", " "]) for _ in range(rng.randint(0, 8))
+        )
+        past = patterns.PAST_BEFORE.search(before, max(0, len(before) - 40))
+        expected = -1 if past else 1 if patterns.FUTURE_CUE.search(before) else 0
+        assert Clause(before, "").tense() == expected

@@ -183,21 +183,30 @@ class _Readings:
 
     News repeats its expressions ("on Friday", "in 2015"). In news, an expression's
     value depends only on its words, the publication date and, for some, the tense of
-    its clause, which is asked for again each time: the answer is kept per tense. A
-    narrative's relative dates and the anaphora ("that day") follow the story, and are
-    always read afresh.
+    its clause, which is asked for again each time: the answer is kept per tense. That
+    holds for "the end of the year" and for an anaphor that counts from the publication
+    ("two years later"); a narrative's relative dates and the other anaphora ("that
+    day") follow the story, and are always read afresh.
     """
 
-    __slots__ = ("_known", "_story")
+    __slots__ = ("_from_publication", "_known", "_story")
 
     def __init__(self, story: Story) -> None:
         self._story = story
         self._known: dict[tuple, object] = {}
+        self._from_publication: dict[str, bool] = {}  # per anaphor: narrative.from_publication
 
     def resolve(self, kind: str, span: str, context: relative.Context) -> Resolution:
         story = self._story
-        if story.narrative or kind in _STORY_KINDS:
+        if story.narrative:
             return resolve(kind, span, story, context)
+        if kind == "anaphora":
+            from_publication = self._from_publication.get(span)
+            if from_publication is None:
+                from_publication = narrative.from_publication(span, relative.MONTH_NUMBER)
+                self._from_publication[span] = from_publication
+            if not from_publication:
+                return resolve(kind, span, story, context)
         key = (kind, span)
         known = self._known.get(key)
         if known is _BY_TENSE:
@@ -218,8 +227,6 @@ class _Readings:
         return known
 
 
-# Read from the story, not only the words and the publication date.
-_STORY_KINDS = {"anaphora", "current"}
 _BY_TENSE = object()
 
 
@@ -340,11 +347,12 @@ def _ends_clause(text: str, at: int) -> bool:
 def _word_before_stop(text: str, at: int) -> str | None:
     """The word (``\\w+``) that ends at ``at``, at most 12 characters of it."""
     # Searching the 12 characters for the longest word that ends at ``at`` tries each of
-    # them in turn; after the last " " is where it starts when what follows is letters
-    # and digits. Anything else (an "_", other letters, "U.S", a tab) goes to the regex.
+    # them in turn. After the last " " is where it starts when all that follows is letters
+    # and digits (``re``'s \w is str.isalnum's and "_"); anything else ("U.S", "x_y", a
+    # tab) goes to the regex.
     window = max(0, at - 12)
     word = text[window:at].rpartition(" ")[2]
-    if word.isalnum() and word.isascii():
+    if word.isalnum():
         return word
     if not word:
         return None

@@ -148,6 +148,18 @@ def is_counted(span: str) -> bool:
     return bool(_COUNT.search(span) and _COUNTED.search(span.lower()))
 
 
+def from_publication(span: str, month_number: dict[str, int]) -> bool:
+    """Does ``anaphora`` read nothing of a news story but its publication date? A counted
+    distance without a month ("two years later", measured from when the report was written)
+    and a season ("that summer", which has no value) do; "the next day", "that year" and
+    "the following July" read the story's latest date."""
+    lowered = span.lower()
+    for word in _WORDS.findall(lowered):  # (the month branch of ``anaphora``)
+        if word in month_number:
+            return False
+    return _UNIT.search(lowered) is None or is_counted(span)
+
+
 def anaphora(span: str, story: Story, month_number: dict[str, int]) -> Period | None:
     """ "the next day", "two years later", "November of that year", "the following July"."""
     lowered = span.lower()
