@@ -92,12 +92,14 @@ def _extract(
 
 def _propose(text: str, mentions: tuple[Mention, ...]):
     # Mentions and sentences are both in text order: one pass over each.
+    starts = [mention.start for mention in mentions]
     index, count = 0, len(mentions)
     for sentence in split_sentences(text):
-        while index < count and mentions[index].start < sentence.start:
+        sentence_start, sentence_end, sentence_text = sentence.start, sentence.end, sentence.text
+        while index < count and starts[index] < sentence_start:
             index += 1
         first = index
-        while index < count and mentions[index].start < sentence.end:
+        while index < count and starts[index] < sentence_end:
             index += 1
         if index == first:
             continue
@@ -116,13 +118,13 @@ def _propose(text: str, mentions: tuple[Mention, ...]):
         for group in groups:
             first_mention = group[0]
             yield ProposedEvent(
-                sentence=sentence.text,
-                start=sentence.start,
-                end=sentence.end,
+                sentence=sentence_text,
+                start=sentence_start,
+                end=sentence_end,
                 headline=suggest_headline(
-                    sentence.text,
-                    first_mention.start - sentence.start,
-                    first_mention.end - sentence.start,
+                    sentence_text,
+                    first_mention.start - sentence_start,
+                    first_mention.end - sentence_start,
                 ),
                 confidence=(
                     first_mention.confidence

@@ -103,10 +103,10 @@ _DATE_PREPOSITION_FROM_END = regex.compile(
 # The last word of each preposition, for a test that needs no regex at all.
 _PREPOSITION_ENDINGS = tuple({p.split()[-1] for p in _DATE_PREPOSITIONS.split("|")})
 _ENDING_LENGTH = max(len(ending) for ending in _PREPOSITION_ENDINGS) + 1
-# Each preposition whole, in the pattern's order; none ends another, so at most one ends a
-# text. With the character before it, the longest fits in the last _PREPOSITION_LENGTH.
-_PREPOSITIONS = tuple(_DATE_PREPOSITIONS.split("|"))
+# With the character before it, the longest preposition fits in the last _PREPOSITION_LENGTH.
+_PREPOSITIONS = _DATE_PREPOSITIONS.split("|")
 _PREPOSITION_LENGTH = max(len(preposition) for preposition in _PREPOSITIONS) + 1
+_ONE_WORD_PREPOSITIONS = frozenset(p for p in _PREPOSITIONS if " " not in p)
 _LEAD_INS = (
     r"However|Meanwhile|Furthermore|Moreover|Also|But|And|So|Still|Yet|Instead|"
     r"Separately|In addition|Earlier|Later|Previously|Then|Now|Indeed|Finally|Overall|"
@@ -335,17 +335,16 @@ def _without_preposition(before: str) -> str:
         if not lowered.endswith(_PREPOSITION_ENDINGS):
             return before
         if before[len(stripped) :] in " ":  # no space after it, or one " "
-            for preposition in _PREPOSITIONS:
-                if lowered.endswith(preposition):
-                    at = len(stripped) - len(preposition)
-                    if at and (stripped[at - 1].isalnum() or stripped[at - 1] == "_"):
-                        return before  # a word that only ends like it ("within")
-                    kept = stripped[:at].rstrip()
-                    if stripped[len(kept) : at] in " ":  # no space before it, or one " "
-                        return kept
-                    break
-            else:
-                return before  # its last word ends one ("of"), the words before do not
+            _, space, word = lowered.rpartition(" ")
+            # a word of letters after a " " (or alone): a preposition of one word goes
+            # with the " " before it; any other does not end in one ("within")
+            if word.isalpha() and (space or len(word) == len(stripped)):
+                if word in _ONE_WORD_PREPOSITIONS:
+                    at = len(stripped) - len(word)
+                    if at <= 1 or not stripped[at - 2].isspace():
+                        return stripped[: max(0, at - 1)]
+                elif word != "of":
+                    return before
     else:
         end = tail[-_ENDING_LENGTH:]
         if end.isascii() and not end.lower().endswith(_PREPOSITION_ENDINGS):
@@ -379,13 +378,16 @@ def _date_clause(text: str) -> str | None:
         clause, _rest = leading.groups()
         if _DATE in clause and not clause.startswith(_DATE):
             return clause
-    # (the clause's relative word comes before the date marker: before the last one)
-    last = text.rfind(_DATE)
-    relative = (
-        text.find("which", 0, last) != -1
-        or text.find("who", 0, last) != -1
-        or text.find("that", 0, last) != -1
-    ) and _RELATIVE_CLAUSE.search(text)
+    relative = None
+    if "which" in text or "who" in text or "that" in text:
+        # its relative word comes before the date marker (before the last one, if several)
+        last = text.rfind(_DATE)
+        if (
+            text.find("which", 0, last) != -1
+            or text.find("who", 0, last) != -1
+            or text.find("that", 0, last) != -1
+        ):
+            relative = _RELATIVE_CLAUSE.search(text)
     if relative:
         antecedent = _antecedent(text[: relative.start()])
         if antecedent:
