@@ -177,7 +177,7 @@ _CLAUSE_OPENERS = (
 _CLAUSE_END = regex.compile(rf"\s+[-–—]\s|;|:\s|\s\(|,\s+(?:{_CLAUSE_OPENERS})\b")
 # What a match needs in a text whose only spaces are single " ".
 _CLAUSE_END_MARKS = (" -", " –", " —", ";", ": ", " (")
-_CLAUSE_END_COMMAS = tuple(", " + opener for opener in _CLAUSE_OPENERS.split("|"))
+_CLAUSE_END_COMMA = re.compile(f", (?:{_CLAUSE_OPENERS})")
 _LIST = regex.compile(
     r"(?P<head>\b(?:with|and|including|between|among|from|to|by|against|of)\s+)?"
     r"(?P<first>[^,]{2,40}?),\s+(?:[^,]{1,40},\s+)*[^,]{1,40}?,?\s+(?:and|or)\s+"
@@ -205,9 +205,8 @@ _SPACED_TOKEN_MARKS = tuple(" " + mark for mark in _TOKEN_MARKS)
 
 def _only_plain_spaces(text: str) -> bool:
     """Is " " the only kind of space in ``text`` (no tab, no-break space, line break)?"""
-    if text.isascii():
-        return text.isprintable()
-    return text.replace(" ", "") == "".join(text.split())
+    # (every other space is a separator or a control character: not printable)
+    return text.isprintable() or text.replace(" ", "") == "".join(text.split())
 
 
 def _detokenise(text: str) -> str:
@@ -281,7 +280,10 @@ def _clean(text: str) -> str:
     if _has_quote_mark(text):
         text = _QUOTES.sub("", text)
     # Once the spaces are single, "a ," is a plain replacement: no scan of every position.
-    text = " ".join(text.split())
+    # (A printable text has no space but " ": without two together or one at an end, they
+    # are single already.)
+    if "  " in text or text[:1] == " " or text[-1:] == " " or not text.isprintable():
+        text = " ".join(text.split())
     if " " in text:
         for mark in _SPACED_PUNCTUATION:
             if mark in text:
@@ -472,6 +474,8 @@ def _main_clause(text: str) -> str:
 
 def _spaced_dashes(text: str) -> int:
     """How many dashes follow a space (an aside's marks), counted without a regex scan."""
+    if _only_plain_spaces(text):
+        return text.count(" -") + text.count(" –") + text.count(" —")
     count = 0
     for dash in "-–—":
         at = text.find(dash, 1)
@@ -487,11 +491,7 @@ def _may_end_clause(text: str) -> bool:
     for mark in _CLAUSE_END_MARKS:
         if mark in text:
             return True
-    if "," in text:
-        for comma in _CLAUSE_END_COMMAS:
-            if comma in text:
-                return True
-    return False
+    return "," in text and _CLAUSE_END_COMMA.search(text) is not None
 
 
 def _end_clause(text: str) -> str:
@@ -509,6 +509,9 @@ def _end_clause(text: str) -> str:
 
 
 def _shorten_list(text: str) -> str:
+    # (no more spaces than words allowed, and no other space: short enough without a split)
+    if text.count(" ") < MAX_WORDS and text.isprintable():
+        return text
     if len(text.split(None, MAX_WORDS)) <= MAX_WORDS:  # (split no further than needed)
         return text
     match = _LIST.search(text)
