@@ -92,17 +92,16 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
     """Every date mention in reading order; a narrative's relative ones follow its story."""
     story = Story(published, kind)
     # (bound once: this loop runs for every candidate of the text)
-    resolve, note = _Readings(story).resolve, story.note
+    resolve, note = _Readings(story, text).resolve, story.note
     for match in patterns.CANDIDATE.finditer(text):
         group = match.lastgroup
         start, end = match.span()
         span = match.group()
         if group == "year":
-            if not _is_year(text, start, end):
+            before = _word_before(text, start)
+            if not _is_year(text, end, before):
                 continue
-            confidence = (
-                CONFIDENCE[group] if _introduced(text, start, span) else BARE_YEAR_CONFIDENCE
-            )
+            confidence = CONFIDENCE[group] if _introduced(span, before) else BARE_YEAR_CONFIDENCE
         elif group == "month" and not _month_expected(text, start):
             continue
         else:
@@ -115,10 +114,9 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
             pieces = [(start + p.start, start + p.end, p.reading, p.kind) for p in parts]
         else:
             pieces = ((start, end, span, group),)
-        context = _LazyClause(text, start, end)
         for piece_start, piece_end, reading, piece_kind in pieces:
             try:
-                period, is_relative = resolve(piece_kind, reading, context)
+                period, is_relative = resolve(piece_kind, reading, start, end)
             except Unresolvable:
                 continue
             if period is None:
@@ -189,31 +187,34 @@ class _Readings:
     day") follow the story, and are always read afresh.
     """
 
-    __slots__ = ("_from_publication", "_known", "_story")
+    __slots__ = ("_from_publication", "_known", "_narrative", "_story", "_text")
 
-    def __init__(self, story: Story) -> None:
-        self._story = story
+    def __init__(self, story: Story, text: str) -> None:
+        self._story, self._text = story, text
+        self._narrative = story.narrative
         self._known: dict[tuple, object] = {}
         self._from_publication: dict[str, bool] = {}  # per anaphor: narrative.from_publication
 
-    def resolve(self, kind: str, span: str, context: relative.Context) -> Resolution:
+    def resolve(self, kind: str, span: str, start: int, end: int) -> Resolution:
+        """The reading of ``span``, the candidate at [start, end) of the text or a piece of it.
+        (Its clause is read only for a resolver that asks its tense.)"""
         story = self._story
-        if story.narrative:
-            return resolve(kind, span, story, context)
+        if self._narrative:
+            return resolve(kind, span, story, _LazyClause(self._text, start, end))
         if kind == "anaphora":
             from_publication = self._from_publication.get(span)
             if from_publication is None:
                 from_publication = narrative.from_publication(span, relative.MONTH_NUMBER)
                 self._from_publication[span] = from_publication
             if not from_publication:
-                return resolve(kind, span, story, context)
+                return resolve(kind, span, story, _LazyClause(self._text, start, end))
         key = (kind, span)
         known = self._known.get(key)
         if known is _BY_TENSE:
-            key = (kind, span, context.tense())
+            key = (kind, span, _clause(self._text, start, end).tense())
             known = self._known.get(key)
         if known is None:
-            asking = _AskedTense(context)
+            asking = _LazyClause(self._text, start, end)
             try:
                 known = resolve(kind, span, story, asking)
             except Unresolvable as error:
@@ -228,20 +229,6 @@ class _Readings:
 
 
 _BY_TENSE = object()
-
-
-class _AskedTense:
-    """A context that remembers the tense it gave, if a resolver asked for it."""
-
-    __slots__ = ("_context", "tense_asked")
-
-    def __init__(self, context: relative.Context) -> None:
-        self._context = context
-        self.tense_asked: int | None = None
-
-    def tense(self) -> int:
-        self.tense_asked = self._context.tense()
-        return self.tense_asked
 
 
 def _in_story_year(kind: str, span: str, story: Story, context: relative.Context) -> Resolution:
@@ -263,18 +250,18 @@ def _word_before(text: str, start: int) -> re.Match | None:
     return patterns.WORD_BEFORE.search(text, max(0, start - 16), start)
 
 
-def _introduced(text: str, start: int, span: str) -> bool:
-    """A year after "in", "since"... or with a modifier is surely a year; a bare one less so."""
+def _introduced(span: str, before: re.Match | None) -> bool:
+    """A year after "in", "since"... or with a modifier is surely a year; a bare one less so.
+    (``before`` is its ``_word_before``.)"""
     if span.lower().startswith(("early", "late", "mid", "the", "fiscal")):
         return True
-    before = _word_before(text, start)
     return bool(
         before and before[1] and not before[2] and before[1].lower() in patterns.YEAR_PREPOSITIONS
     )
 
 
-def _is_year(text: str, start: int, end: int) -> bool:
-    before = _word_before(text, start)
+def _is_year(text: str, end: int, before: re.Match | None) -> bool:
+    """Is the number ending at ``end``, after ``before`` (its ``_word_before``), a year?"""
     if before and (
         before[4] or ("-" not in before[3] and before[1].lower() in patterns.NOT_A_YEAR_WORDS)
     ):
@@ -295,18 +282,19 @@ def _month_expected(text: str, start: int) -> bool:
 
 
 class _LazyClause:
-    """The mention's clause, read only by the resolvers that ask whether it looks ahead."""
+    """The mention's clause, read only by the resolvers that ask whether it looks ahead; it
+    keeps the tense it gave, if one asked."""
 
-    __slots__ = ("_clause", "_end", "_start", "_text")
+    __slots__ = ("_end", "_start", "_text", "tense_asked")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self._text, self._start, self._end = text, start, end
-        self._clause: relative.Clause | None = None
+        self.tense_asked: int | None = None
 
     def tense(self) -> int:
-        if self._clause is None:
-            self._clause = _clause(self._text, self._start, self._end)
-        return self._clause.tense()
+        if self.tense_asked is None:
+            self.tense_asked = _clause(self._text, self._start, self._end).tense()
+        return self.tense_asked
 
 
 def _clause(text: str, start: int, end: int) -> relative.Clause:
