@@ -78,3 +78,24 @@ def test_the_furniture_pretest_passes_wherever_one_of_its_patterns_may_match(sen
     assert headlines._may_have_furniture(sentence) == any(
         needed(sentence) for needed, _ in headlines._FURNITURE
     )
+
+
+# Marks _clean tidies, the function words a comma is orphaned after, and spaces of every kind.
+CLEAN_PIECES = (
+    *('"', "'", "’", "‘", "“", "”", "(", ")", "( )", "()", ",", ", ,", ",,", ".", "!", "?"),
+    *(";", ":", "-", "–", "—", "the", "The", "a", "of", "in", "for", "and", "with", "bathe"),
+    *("-the", "x", "don't", "it’s", "é", "_", "3", " ", "  ", "\t", "\n", "\xa0", "\u200b"),
+)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_settled_cleaning_needs_only_the_closing_strip_again(seed):
+    rng = random.Random(seed)
+    for _ in range(5_000):
+        text = "".join(
+            rng.choice(CLEAN_PIECES) + rng.choice(["", " "]) for _ in range(rng.randint(0, 12))
+        )
+        cleaned, settled = headlines._cleaned(text)
+        if settled:
+            for again in (cleaned, cleaned.rstrip(" .!?")):
+                assert headlines._clean(again) == again.strip(" ,;:-–—")

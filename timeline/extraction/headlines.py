@@ -277,6 +277,16 @@ _MAY_BE_TOKENISED = re.compile(r"-[LR]RB-|``|''|\$|\s(?:[,.;:!?%']|n't)")
 
 
 def _clean(text: str) -> str:
+    return _cleaned(text)[0]
+
+
+def _cleaned(text: str) -> tuple[str, bool]:
+    """The text tidied, and whether it is settled: whether cleaning it again, or a start of
+    it without the full stop that ends it, changes nothing but what the closing strip takes
+    off. It is unless a parenthesis or a comma went: what they leave can need another pass
+    ("a () , b" gives "a  , b").
+    """
+    settled = True
     if _has_quote_mark(text):
         text = _QUOTES.sub("", text)
     # Once the spaces are single, "a ," is a plain replacement: no scan of every position.
@@ -289,15 +299,19 @@ def _clean(text: str) -> str:
             if mark in text:
                 text = text.replace(mark, mark[1])
     if "(" in text:
-        text = _EMPTY_PARENTHESES.sub("", _SPACE_AFTER_PARENTHESIS.sub("(", text))
+        text, spaces = _SPACE_AFTER_PARENTHESIS.subn("(", text)
+        text, empty = _EMPTY_PARENTHESES.subn("", text)
+        settled = not (spaces or empty)
     if "," in text:
         # A comma orphaned by the date's removal: "The, tests", ", , ", "in, Ankara".
         # (The only spaces left are " ": two commas with spaces between show without them.)
         if ",," in text.replace(" ", ""):
             text = _REPEATED_COMMAS.sub(", ", text)
+            settled = False
         if ", " in text:
-            text = _COMMA_AFTER_FUNCTION_WORD.sub(" ", text)
-    return text.strip(" ,;:-–—")
+            text, orphans = _COMMA_AFTER_FUNCTION_WORD.subn(" ", text)
+            settled = settled and not orphans
+    return text.strip(" ,;:-–—"), settled
 
 
 def _without_date(sentence: str, start: int, end: int) -> str:
@@ -545,7 +559,12 @@ def suggest_headline(sentence: str, mention_start: int, mention_end: int) -> str
     if clause is not None:
         text = _clean(clause.replace(_DATE, " "))
     else:
-        text = _clean(_main_clause(_clean(marked.replace(_DATE, " "))))
+        cleaned, settled = _cleaned(marked.replace(_DATE, " "))
+        main = _main_clause(cleaned)
+        # Most main clauses are the whole sentence without its full stop: a settled text
+        # needs only the closing strip again (see _cleaned).
+        only_the_stop_went = settled and main == cleaned.rstrip(" .!?")
+        text = main.strip(" ,;:-–—") if only_the_stop_went else _clean(main)
     text = _fit(_shorten_list(_end_clause(text)))
     if " " not in text:  # fewer than two words (_fit leaves one " " between words)
         text = _fit(_clean(_detokenise(sentence)))
