@@ -151,10 +151,13 @@ _NAMES = [
 ]
 # Every candidate starts at a word that can open a date; checking that first
 # lets the scan skip most positions of the text at once.
-_OPENING = (
-    r"(?=[0-9]|Q[1-4]|A\.D|"
-    + word_trie(_OPENING_WORDS + [w.capitalize() for w in _OPENING_WORDS] + _NAMES)
-    + ")"
+_OPENING_NAMES = _OPENING_WORDS + [w.capitalize() for w in _OPENING_WORDS] + _NAMES
+_OPENING = r"(?=[0-9]|Q[1-4]|A\.D|" + word_trie(_OPENING_NAMES) + ")"
+# The characters a candidate can start with, tested before all else: with one class at its
+# head the engine passes over the other positions of the text in one step each, without
+# testing them for a word boundary first.
+_FIRST_CHARACTER = (
+    "(?=[0-9QA" + "".join(sorted({re.escape(word[0]) for word in _OPENING_NAMES})) + "])"
 )
 
 # "the", "a" and "an" open a candidate only before a few words ("the next day", "a
@@ -247,7 +250,9 @@ CANDIDATE_ALTERNATIVES = rf"""
     )
     """
 # The standard library's engine scans this pattern about twice as fast as ``regex``.
-CANDIDATE = re.compile(rf"\b{_OPENING}{_NOT_OPENING}" + CANDIDATE_ALTERNATIVES, re.VERBOSE)
+CANDIDATE = re.compile(
+    rf"{_FIRST_CHARACTER}\b{_OPENING}{_NOT_OPENING}" + CANDIDATE_ALTERNATIVES, re.VERBOSE
+)
 
 # The checks below look at the word just before a candidate.
 WORD_BEFORE = re.compile(r"(\w+)(\.?)([\s-]*)$|([#№§])\s*$")
