@@ -68,11 +68,13 @@ class Story:
         self.before_common_era = False
         start, precision = period.start, period.precision
         latest = self.latest
+        # (the first day of a month or year made by ``date``: ``replace`` takes keywords,
+        # at three times the cost, and a long text notes tens of thousands of dates)
         if precision is Precision.DAY:
             self.latest = {
                 Precision.DAY: start,
-                Precision.MONTH: start.replace(day=1),
-                Precision.YEAR: start.replace(month=1, day=1),
+                Precision.MONTH: date(start.year, start.month, 1),
+                Precision.YEAR: date(start.year, 1, 1),
             }
             return
         # A finer date that the new one does not contain is no longer "that day". (The
@@ -84,7 +86,7 @@ class Story:
                 self.latest = {Precision.DAY: day, Precision.MONTH: start}
             else:
                 self.latest = {Precision.MONTH: start}
-            self.latest[Precision.YEAR] = start.replace(month=1)
+            self.latest[Precision.YEAR] = date(start.year, 1, 1)
             return
         self.latest = {
             finer: day
