@@ -471,8 +471,12 @@ def _main_clause(text: str) -> str:
         news = empty.groups()[0] if empty else ""
         if empty and len(news.split()) >= MIN_WORDS:
             what = news
-        elif _PRONOUN.match(what) and len(who.split()) <= 6 and not _PRONOUN.match(who):
-            what = _PRONOUN.sub(who, what, count=1)
+        elif (
+            (pronoun := _PRONOUN.match(what)) and len(who.split()) <= 6 and not _PRONOUN.match(who)
+        ):
+            # The speaker's words go in as they are: given to sub() as its template, a
+            # backslash in them ("Photo\/AP") was read as a group, and extract() raised.
+            what = who + what[pronoun.end() :]
         text = what
     leading = text.startswith(_PHRASE_OPENER_WORDS) and _LEADING_PHRASE.match(text)
     if leading and len(text[leading.end() :].split()) >= MIN_WORDS:
