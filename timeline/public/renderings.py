@@ -53,7 +53,7 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Iterable
-from itertools import batched, chain
+from itertools import batched, chain, repeat
 from typing import NamedTuple
 
 from django.db import IntegrityError, connection, connections, transaction
@@ -73,6 +73,9 @@ def new_version() -> int:
 def outdate(events: QuerySet) -> int:
     """These events' stored renderings are no longer current: the next export redoes them."""
     return events.update(render_version=new_version())
+
+
+NONE = (None, None)  # no rendering stored: no version, no text
 
 
 class Stored(NamedTuple):
@@ -133,13 +136,23 @@ def read(timeline: Timeline, piece: str) -> Stored:
     pks, versions = map(list, zip(*events, strict=True)) if events else ([], [])
     # Not joined to the first in date order: the database would sort every rendering
     # with it (PostgreSQL: on disk, at 50,000 events) or look each one up; read here by
-    # a hash join, they are put in order by pk. The versions are compared there too,
-    # so only current renderings travel.
-    current = EventRendering.objects.filter(
-        event__timeline=timeline, version=F("event__render_version")
-    ).order_by()
-    pieces = dict(_fetched(current.values_list("event_id", UTF8(piece))))
-    return Stored(pks, versions, list(map(pieces.get, pks)))
+    # a join on the event, they are put in order by pk.
+    stored = EventRendering.objects.filter(event__timeline=timeline).order_by()
+    if connections[stored.db].vendor == "postgresql":
+        # Compared in its hash join, so that only current renderings travel.
+        current = stored.filter(version=F("event__render_version"))
+        pieces = dict(_fetched(current.values_list("event_id", UTF8(piece))))
+        return Stored(pks, versions, list(map(pieces.get, pks)))
+    # SQLite compared them by walking the date index and looking each rendering up out
+    # of order (29 ms at 10,000 events); read in the order of the events' keys and
+    # compared here, 16 ms.
+    rows = _fetched(stored.values_list("event_id", "version", UTF8(piece)))
+    found = {event: (made, text) for event, made, text in rows}
+    pieces = [
+        text if made == version else None
+        for (made, text), version in zip(map(found.get, pks, repeat(NONE)), versions, strict=True)
+    ]
+    return Stored(pks, versions, pieces)
 
 
 class Rendering(NamedTuple):
