@@ -39,3 +39,28 @@ def test_citations_without_offsets_get_them_from_their_quote():
         assert (placed.start, placed.end) == (text.index(quote), text.index(quote) + len(quote))
     finally:
         migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())  # back to the latest
+
+
+# Made by hand in migrations (a column order, NULLS FIRST or INCLUDE the ORM cannot say):
+# Django does not know them, so a later migration that rebuilds the table (SQLite remakes
+# it for many a field change) would drop them without a word, and the pages and exports
+# would quietly read every row again.
+HAND_MADE_INDEXES = {
+    "sqlite": {"timeline_event": {"event_render_order"}},
+    "postgresql": {
+        "timeline_event": {
+            "event_date_order_nulls_first",
+            "event_render_order",
+            "timeline_event_search",
+        },
+        "timeline_citation": {"timeline_citation_search"},
+    },
+}
+
+
+@pytest.mark.django_db
+def test_the_indexes_made_by_hand_are_still_there():
+    with connection.cursor() as cursor:
+        for table, names in HAND_MADE_INDEXES[connection.vendor].items():
+            found = connection.introspection.get_constraints(cursor, table)
+            assert names <= set(found), (table, names - set(found))
