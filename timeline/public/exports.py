@@ -50,7 +50,8 @@ Assembled from stored renderings, in CI on this machine: 10,000 events on SQLite
 TimelineJS 63–68 and CSV 61–79 cpu ms; 50,000 on PostgreSQL, 284–308 and 235–295 ms
 wall (the first export after every row changed: 0.6 s and 5 s). The output is byte for
 byte what the row-by-row version wrote (tests/public/test_exports.py holds it equal to
-one-event-at-a-time code on hostile text, made afresh and stored). Events are made ``CHUNK`` at a time.
+one-event-at-a-time code on hostile text, made afresh and stored). Events are made
+``CHUNK`` at a time.
 """
 
 from __future__ import annotations
