@@ -8,10 +8,10 @@ sentence and distinct date.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from timeline import collector
 from timeline.extraction import foreign
 from timeline.extraction.candidates import find_mentions
 from timeline.extraction.headlines import suggest_headline
@@ -51,19 +51,9 @@ def extract(
 ) -> Extraction:
     """Dated mentions and proposals. ``kind`` (news or narrative) and ``language`` (ISO
     639-1) are detected from the text when not given."""
-    # A long text leaves tens of thousands of small records alive, almost none in a
-    # reference cycle, which the cyclic collector would traverse again and again (a tenth
-    # of the time) for little to free: it pauses for the call. The switch is process-wide, so a
-    # thread running meanwhile only has its cycles freed later, when the collector is back;
-    # it is put back only if it was on, so calls overlapping in two threads leave it on
-    # (as the first found it), and a caller who switched it off finds it off.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # Tens of thousands of records, almost none in a cycle (timeline/collector.py).
+    with collector.paused():
         return _extract(text, published, kind, language)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _extract(

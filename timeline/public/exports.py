@@ -57,13 +57,11 @@ one-event-at-a-time code on hostile text, made afresh and stored). Events are ma
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from datetime import date
 from html import escape
 from itertools import batched, chain, compress, count, repeat
@@ -74,6 +72,7 @@ from typing import NamedTuple
 from django.db.models import Case, CharField, Value, When
 from django.db.models.functions import Cast
 
+from timeline import collector
 from timeline.models import Citation, Source, Timeline
 from timeline.periods import MONTH_NAMES, Precision
 from timeline.public import renderings
@@ -472,23 +471,6 @@ def render(timeline: Timeline, pks: list[int] | None = None) -> dict[int, tuple[
     return made
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while an export reads its rows.
-
-    Reading 50,000 events leaves 100,000 tuples and as many bytes alive, none in a
-    cycle, and the collector traversed them again and again (a third of the read's
-    time on PostgreSQL). As in timeline.extraction: put back only if it was on.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 def current(timeline: Timeline, piece: str) -> tuple[list[int], list[bytes]]:
     """Each event's pk and stored rendering of one format in UTF-8, in date order; those
     not current are made and stored.
@@ -496,7 +478,9 @@ def current(timeline: Timeline, piece: str) -> tuple[list[int], list[bytes]]:
     Two queries when every rendering is current; otherwise the data of the others is read
     after their versions (timeline/public/renderings.py says why that order is safe).
     """
-    with _collector_paused():
+    # Reading 50,000 events leaves 100,000 tuples and as many bytes alive, none in a
+    # cycle: the collector traversed them again and again (timeline/collector.py).
+    with collector.paused():
         return _current(timeline, piece)
 
 
