@@ -169,7 +169,7 @@ def _download(chunks, content_type: str, filename: str) -> HttpResponse:
 def timelinejs_export(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     return _download(
-        exports.timelinejs(timeline, _permalinks(request, timeline)),
+        exports.timelinejs(timeline, permalinks(timeline, request)),
         "application/json; charset=utf-8",
         f"{timeline.slug}-timelinejs.json",
     )
@@ -180,22 +180,19 @@ def timelinejs_export(request: HttpRequest, slug: str) -> HttpResponse:
 def csv_export(request: HttpRequest, slug: str) -> HttpResponse:
     timeline = visible_timeline(request, slug)
     return _download(
-        exports.csv_rows(timeline, _permalinks(request, timeline)),
+        exports.csv_rows(timeline, permalinks(timeline, request)),
         "text/csv; charset=utf-8",
         f"{timeline.slug}-events.csv",
     )
 
 
-def permalinks(timeline: Timeline):
-    """Event URLs by pk; reverse() once, since per row it costs more than the row."""
-    marker = 999999999
-    pattern = reverse("public:event", args=[timeline.slug, marker])
-    return lambda pk: pattern.replace(str(marker), str(pk))
-
-
-def _permalinks(request: HttpRequest, timeline: Timeline) -> exports.Permalinks:
-    """Absolute event URLs; reverse() once, since per row it costs more than the row."""
+def permalinks(timeline: Timeline, request: HttpRequest | None = None) -> exports.Permalinks:
+    """Event URLs by pk, absolute given the request; reverse() once, since per row it
+    costs more than the row."""
     marker = "999999999"
-    pattern = absolute_url(request, reverse("public:event", args=[timeline.slug, marker]))
+    pattern = reverse("public:event", args=[timeline.slug, marker])
+    if request is not None:
+        pattern = absolute_url(request, pattern)
+    # The last one: a slug may hold the marker's digits too.
     before, _, after = pattern.rpartition(marker)
     return exports.Permalinks(before, after)
