@@ -45,6 +45,8 @@ class Gap:
 @dataclass
 class Entry:
     event: object
+    # The event's period, made once: event.period builds a new one at every read.
+    period: Period
     url: str
     citations: list
     era: object | None = None
@@ -52,8 +54,6 @@ class Entry:
     opens_era: bool = False
     # The timeline's last event: the "Latest event" link lands here.
     latest: bool = False
-    # The event's period, made once: event.period builds a new one at every read.
-    period: Period | None = None
 
     @property
     def anchor(self) -> str:
@@ -72,7 +72,7 @@ class Entry:
     @property
     def marker(self) -> str:
         """How the event sits on the axis: a dot for a day, a band for a year, a bar for a range."""
-        period = self.period or self.event.period
+        period = self.period
         if period.is_range:
             return "range"
         return {Precision.YEAR: "year", Precision.MONTH: "month", Precision.DAY: "day"}[
@@ -87,8 +87,9 @@ class YearGroup:
     entries: list[Entry] = field(default_factory=list)
 
 
-def _spans(eras) -> list[tuple[object, date, date]]:
-    """Each era with its first and last day, read once for all the events on the axis."""
+def era_spans(eras) -> list[tuple[object, date, date]]:
+    """Each era with its first and last day, read once for all the events on the axis or
+    the years of the strip: era.period builds a new Period at every read."""
     return [(era, era.date, era.period.final_day) for era in eras]
 
 
@@ -113,7 +114,7 @@ def axis(
     groups: list[YearGroup] = []
     covered_until: date | None = None
     previous_era, opened = None, set()
-    spans = _spans(eras)
+    spans = era_spans(eras)
     for event in events:
         period = event.period
         gap = None
@@ -126,7 +127,7 @@ def axis(
         # An era opens once a page: its heading is the anchor readers jump to.
         opens = era is not None and era is not previous_era and era.pk not in opened
         cited = citations.get(event.pk, [])
-        entry = Entry(event, permalink(event.pk), cited, era, gap, opens_era=opens, period=period)
+        entry = Entry(event, period, permalink(event.pk), cited, era, gap, opens_era=opens)
         previous_era = era
         if opens:
             opened.add(era.pk)

@@ -26,6 +26,8 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, ExtractYear, Substr
 
+from timeline.public.axis import era_spans
+
 # Past this many years one grouped scan is cheaper than a range count a year.
 MAX_YEAR_COUNTS = 200
 
@@ -258,8 +260,7 @@ def year_bars(by_year: dict[int, int], per_page: int, eras=()) -> list[YearBar]:
     """Every year from the first shown event's to the last's, empty years included."""
     shown = [year for year, count in by_year.items() if count]
     largest = max(by_year.values(), default=0)
-    # Each era's first and last day, read once: era.period builds a new Period each time.
-    spans = [(era, era.period.start, era.period.final_day) for era in eras]
+    spans = era_spans(eras)
     bars, before = [], 0
     for year in range(min(shown, default=0), max(shown, default=-1) + 1):
         count = by_year.get(year, 0)
