@@ -195,8 +195,8 @@ def counts(
     if searched or len(years) > MAX_YEAR_COUNTS:
         return _grouped(events, eras)
     ranges = {f"y{year}": (_year_start(year), date(year, 12, 31)) for year in years}
-    for era in eras:
-        start, last = era.date, era.period.final_day
+    spans = era_spans(eras)
+    for era, start, last in spans:
         if start != _year_start(start.year):
             # Its year's events before it; none when it starts on the first of January.
             ranges[f"head_{era.pk}"] = (_year_start(start.year), start - timedelta(days=1))
@@ -208,8 +208,7 @@ def counts(
         return sum(count for counted, count in by_year.items() if counted < year)
 
     by_era = {}
-    for era in eras:
-        start, last = era.date, era.period.final_day
+    for era, start, last in spans:
         preceding = in_years_before(start.year) + found.get(f"head_{era.pk}", 0)
         up_to_its_end = in_years_before(last.year) + found[f"tail_{era.pk}"]
         by_era[era.pk] = (preceding, up_to_its_end - preceding)
