@@ -15,7 +15,8 @@ they change, for the readers' cache alike). A rendering carries the version it w
 made from, and is current while that is still its event's.
 
 **Race-safe.** An export reads each event's ``render_version`` in date order, then
-the stored renderings with the versions they were made from; only then does it read
+the stored renderings whose versions are still their events' (compared in the query on
+PostgreSQL, in Python on SQLite: ``read``); only then does it read
 the data of the events whose versions differ (or that have none), make their rows,
 and store them under the versions it read *first*. Every new version is written by
 the statement that changes the data or after it in the same transaction, so data
@@ -30,8 +31,8 @@ store fail its foreign key, and nothing is stored until the next export.
 **Two queries, not one join.** Joined in date order, PostgreSQL sorted every
 rendering with its event (28 MB at 50,000 events, on disk past ``work_mem``) or
 looked each one up; read apart, the versions come from an index alone
-(``event_render_order``, migration 0013) and the renderings by a hash join, put in
-order by pk in Python (dicts: a few ms).
+(``event_render_order``, migration 0013) and the renderings by a join on the event,
+put in order by pk in Python (a dict: a few ms).
 
 **A fresh random number, not a counter.** A save writes every field the instance
 holds, ``render_version`` too: a count held in memory while a citation's save
