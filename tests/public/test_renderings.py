@@ -59,6 +59,21 @@ def test_an_edited_event_shows_in_the_next_export(timeline):
     assert "Tender cancelled" in stored(event).timelinejs
 
 
+def test_an_event_moved_to_another_timeline_leaves_one_export_for_the_other(timeline):
+    """Its stored rendering still names the timeline it left until the next export of
+    the one it joined stores it again."""
+    other = TimelineFactory(title="Sanctions")
+    assert_exports_current(other)
+    event = timeline.events.get(headline="Event 1")
+    event.timeline = other
+    event.save()
+    assert_exports_current(timeline)  # its stale copy is read, and left out
+    assert "Event 1" not in timelinejs(timeline)
+    assert_exports_current(other)
+    assert "Event 1" in timelinejs(other)
+    assert stored(event).timeline == other
+
+
 def test_an_event_saved_with_some_fields_only_is_rendered_again(timeline, editor):
     event = timeline.events.get(headline="Event 0")
     before = Event.objects.get(pk=event.pk).render_version
@@ -181,7 +196,10 @@ def test_an_event_deleted_takes_its_rendering_with_it(timeline):
 def test_renderings_of_an_event_deleted_meanwhile_are_not_stored_and_fail_nothing():
     timeline = TimelineFactory()
     kept, gone = (EventFactory(timeline=timeline) for _ in range(2))
-    made = [renderings.Rendering(pk, 0, *pieces) for pk, pieces in exports.render(timeline).items()]
+    made = [
+        renderings.Rendering(pk, timeline.pk, 0, *pieces)
+        for pk, pieces in exports.render(timeline).items()
+    ]
     gone.delete()
     renderings.store(made)  # the deleted event's rendering fails its foreign key
     assert not EventRendering.objects.filter(event_id=gone.pk).exists()

@@ -496,7 +496,7 @@ def _current(timeline: Timeline, piece: str) -> tuple[list[int], list[bytes]]:
         pieces[i] = None  # deleted since its version was read: left out
         if pks[i] in fresh:
             # Under the version read before the data: see timeline/public/renderings.py.
-            made.append(renderings.Rendering(pks[i], versions[i], *fresh[pks[i]]))
+            made.append(renderings.Rendering(pks[i], timeline.pk, versions[i], *fresh[pks[i]]))
             pieces[i] = getattr(made[-1], piece).encode()
     renderings.store(made)
     kept = list(map(is_not, pieces, repeat(None)))

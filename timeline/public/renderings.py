@@ -15,24 +15,25 @@ they change, for the readers' cache alike). A rendering carries the version it w
 made from, and is current while that is still its event's.
 
 **Race-safe.** An export reads each event's ``render_version`` in date order, then
-the stored renderings whose versions are still their events' (compared in the query on
-PostgreSQL, in Python on SQLite: ``read``); only then does it read
-the data of the events whose versions differ (or that have none), make their rows,
-and store them under the versions it read *first*. Every new version is written by
-the statement that changes the data or after it in the same transaction, so data
-read afterwards is at least as new as the version read before: a change committing
-in between leaves a rendering tagged with a version already gone, which the next
-export redoes. A rendering is never older than its tag, so a stale row is never
-kept; one whose tag matches was made from data at least as new as the version the
-export read. Two readers storing the same rows race harmlessly (an upsert; the last
-one wins, and either is at worst redone once); an event deleted meanwhile makes the
-store fail its foreign key, and nothing is stored until the next export.
+the timeline's stored renderings, keeping those whose versions are still their
+events' (``read``); only then does it read the data of the events whose versions
+differ (or that have none), make their rows, and store them under the versions it
+read *first*. Every new version is written by the statement that changes the data or
+after it in the same transaction, so data read afterwards is at least as new as the
+version read before: a change committing in between leaves a rendering tagged with a
+version already gone, which the next export redoes. A rendering is never older than
+its tag, so a stale row is never kept; one whose tag matches was made from data at
+least as new as the version the export read. Two readers storing the same rows race
+harmlessly (an upsert; the last one wins, and either is at worst redone once); an
+event deleted meanwhile makes the store fail its foreign key, and nothing is stored
+until the next export.
 
 **Two queries, not one join.** Joined in date order, PostgreSQL sorted every
 rendering with its event (28 MB at 50,000 events, on disk past ``work_mem``) or
 looked each one up; read apart, the versions come from an index alone
-(``event_render_order``, migration 0013) and the renderings by a join on the event,
-put in order by pk in Python (a dict: a few ms).
+(``event_render_order``, migration 0013) and the renderings by their own copy of
+the event's timeline (migration 0014), compared and put in order by pk in Python
+(a dict: a few ms).
 
 **A fresh random number, not a counter.** A save writes every field the instance
 holds, ``render_version`` too: a count held in memory while a citation's save
@@ -54,11 +55,12 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Iterable
-from itertools import batched, chain, repeat
+from itertools import batched, chain
+from operator import itemgetter
 from typing import NamedTuple
 
 from django.db import IntegrityError, connection, connections, transaction
-from django.db.models import BinaryField, F, Func, QuerySet
+from django.db.models import BinaryField, Func, QuerySet
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from timeline.models import Event, EventRendering, Timeline
@@ -74,9 +76,6 @@ def new_version() -> int:
 def outdate(events: QuerySet) -> int:
     """These events' stored renderings are no longer current: the next export redoes them."""
     return events.update(render_version=new_version())
-
-
-NONE = (None, None)  # no rendering stored: no version, no text
 
 
 class Stored(NamedTuple):
@@ -130,28 +129,21 @@ def _fetched(rows: QuerySet) -> list[tuple]:
 
 
 def read(timeline: Timeline, piece: str) -> Stored:
-    """The events in date order with their versions, then the renderings of one format
-    still current (made from their event's version): two queries. The data behind
-    the others must be read after these."""
+    """The events in date order with their versions, then the timeline's stored
+    renderings of one format, kept where made from their event's version: two
+    queries. The data behind the others must be read after these."""
     events = _fetched(timeline.events.in_date_order().values_list("pk", "render_version"))
     pks, versions = map(list, zip(*events, strict=True)) if events else ([], [])
-    # Not joined to the first in date order: the database would sort every rendering
-    # with it (PostgreSQL: on disk, at 50,000 events) or look each one up; read here by
-    # a join on the event, they are put in order by pk.
-    stored = EventRendering.objects.filter(event__timeline=timeline).order_by()
-    if connections[stored.db].vendor == "postgresql":
-        # Compared in its hash join, so that only current renderings travel.
-        current = stored.filter(version=F("event__render_version"))
-        pieces = dict(_fetched(current.values_list("event_id", UTF8(piece))))
-        return Stored(pks, versions, list(map(pieces.get, pks)))
-    # SQLite compared them by walking the date index and looking each rendering up out
-    # of order (29 ms at 10,000 events); read in the order of the events' keys and
-    # compared here, 16 ms.
+    # Read by the timeline alone and compared here: joined to the events in date
+    # order, the database sorted every rendering with its event (PostgreSQL: on
+    # disk at 50,000 events) or looked each one up; joined to them to compare the
+    # versions, it hashed all the events again (~40 ms at 50,000).
+    stored = EventRendering.objects.filter(timeline=timeline).order_by()
     rows = _fetched(stored.values_list("event_id", "version", UTF8(piece)))
-    found = {event: (made, text) for event, made, text in rows}
+    found = dict(zip(map(itemgetter(0), rows), rows, strict=True))
     pieces = [
-        text if made == version else None
-        for (made, text), version in zip(map(found.get, pks, repeat(NONE)), versions, strict=True)
+        row[2] if row is not None and row[1] == version else None
+        for row, version in zip(map(found.get, pks), versions, strict=True)
     ]
     return Stored(pks, versions, pieces)
 
@@ -160,12 +152,13 @@ class Rendering(NamedTuple):
     """A row of EventRendering, as exports makes it and store() writes it."""
 
     event_id: int
+    timeline_id: int
     version: int
     timelinejs: str
     csv: str
 
 
-# Rows a statement: 4 parameters each, well under any database's limit (SQLite: 32,766).
+# Rows a statement: 5 parameters each, well under any database's limit (SQLite: 32,766).
 STORE_BATCH = 1000
 
 
@@ -186,7 +179,7 @@ def store(renderings: Iterable[Rendering]) -> None:
     try:
         with transaction.atomic(), connection.cursor() as cursor:
             for batch in batched(rows, STORE_BATCH):
-                values = ", ".join(["(%s, %s, %s, %s)"] * len(batch))
+                values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(batch))
                 cursor.execute(
                     f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
                     f"ON CONFLICT ({columns[0]}) DO UPDATE SET {updates}",
