@@ -622,6 +622,9 @@ class EventRendering(models.Model):
         Timeline, on_delete=models.CASCADE, related_name="+", verbose_name=_("timeline")
     )
     version = models.BigIntegerField(_("made from render version"))
+    format = models.PositiveSmallIntegerField(
+        _("made by rendering format"), help_text=_("renderings.FORMAT when it was made.")
+    )
     # Read back as UTF-8 bytes (renderings.read), joined and sent without decoding or
     # encoding 5.7 MB at 10,000 events. Text, not bytes: PostgreSQL would send bytea
     # in hex, twice the size, for the client to decode.

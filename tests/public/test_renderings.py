@@ -7,6 +7,7 @@ called straight (no readers' cache), after renderings were stored.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 
 import pytest
@@ -222,3 +223,50 @@ def test_a_new_slug_or_host_shows_in_the_next_export(client, settings, timeline,
     content = client.get(reverse(name, args=["renamed"]), HTTP_HOST="two.example").content
     assert content.count(b"http://two.example/timelines/renamed/events/") == 3
     assert f"/timelines/{old}/".encode() not in content
+
+
+# What exports.render made of fixed_event() when renderings.FORMAT took its number. A
+# change to the rows must come with a new FORMAT, or every rendering stored before the
+# release would still be served in the old format: bump it, and record the new digest.
+FORMAT_DIGESTS = {1: "7ca08077bb3cac5f"}
+
+
+def fixed_event() -> Event:
+    timeline = TimelineFactory(title="Air defense", slug="air-defense")
+    event = EventFactory(
+        pk=987654,
+        timeline=timeline,
+        headline="Tender won by the FD-2000",
+        description='The bid was <cheapest>, & "quickest".',
+        date=date(2013, 9, 26),
+        precision=Precision.DAY,
+        circa=True,
+    )
+    source = SourceFactory(
+        timeline=timeline,
+        title="Turkey picks a missile system",
+        publisher="Wire",
+        url="https://news.example/a?b=1&c=2",
+        published=date(2013, 9, 27),
+        text="Turkey chose the system on Thursday.",
+    )
+    CitationFactory(event=event, source=source)
+    return event
+
+
+def test_rendered_rows_change_only_with_a_new_format_number():
+    event = fixed_event()
+    rows = exports.render(event.timeline)[event.pk]
+    digest = hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+    assert FORMAT_DIGESTS.get(renderings.FORMAT) == digest, (
+        "exports.render makes other rows: bump renderings.FORMAT and record "
+        f"{renderings.FORMAT + 1}: {digest!r} in FORMAT_DIGESTS"
+    )
+
+
+def test_a_rendering_of_another_format_is_made_again(timeline, monkeypatch):
+    event = timeline.events.get(headline="Event 1")
+    monkeypatch.setattr(renderings, "FORMAT", renderings.FORMAT + 1)
+    EventRendering.objects.filter(event=event).update(timelinejs="old format", csv="old")
+    assert_exports_current(timeline)
+    assert stored(event).format == renderings.FORMAT
