@@ -29,6 +29,7 @@ from timeline.periods import Period
         "Growth reached 2015% in the model and 2013 troops were sent.",
         "See page 2013 and section 2014 of the report.",
         "The meeting starts at 10 a.m. and ends at 3:30 p.m.",
+        "The pipe was cut at 1930 CDT and the cap placed by 2330 EDT.",
         "He served seven years in office and stayed about a month.",
     ],
 )

@@ -35,6 +35,17 @@ def test_year_less_dates_lean_to_the_past_when_the_text_does():
     assert values("The contract was signed Oct. 23.", date(1999, 5, 6)) == ["1998-10-23"]
 
 
+def test_what_a_clause_counts_since_is_past_even_when_its_verb_looks_ahead():
+    may = date(2010, 5, 26)
+    assert values("It will be the first try since the April 20 blowout.", may) == ["2010-04-20"]
+    assert values("Shares will fall further since April 20.", may) == ["2010-04-20"]
+
+
+def test_a_question_before_the_sentence_does_not_lend_it_its_future():
+    text = "What will emerge? The spill that began with the April 20 explosion is the largest."
+    assert values(text, date(2010, 7, 4)) == ["2010-04-20"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

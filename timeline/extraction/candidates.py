@@ -14,7 +14,7 @@ from datetime import date
 
 import regex
 
-from timeline.extraction import absolute, narrative, patterns, ranges, relative
+from timeline.extraction import absolute, narrative, patterns, ranges, relative, stamps
 from timeline.extraction.absolute import Unresolvable
 from timeline.extraction.narrative import NEWS, Story
 from timeline.extraction.relative import UNANCHORED, Resolution
@@ -24,7 +24,7 @@ from timeline.extraction.results import (
     NEEDS_STORY_DATE,
     Mention,
 )
-from timeline.periods import Precision
+from timeline.periods import Period, Precision
 
 # How sure a kind of expression is to be a real date an editor wants.
 CONFIDENCE = {
@@ -93,6 +93,7 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
     story = Story(published, kind)
     # (bound once: this loop runs for every candidate of the text)
     resolve, note = _Readings(story, text).resolve, story.note
+    previous: Mention | None = None  # the last dated mention: a range's start, a restated moment
     for match in patterns.CANDIDATE.finditer(text):
         group = match.lastgroup
         start, end = match.span()
@@ -126,7 +127,22 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
                 if piece_kind == "era_year":
                     story.enter_before_common_era()
                 continue
-            yield Mention(
+            if period.precision is Precision.DAY and period.end is None:
+                if not is_relative and stamps.is_stamp(text, piece_start, piece_end):
+                    continue
+                if previous is not None and previous.period.precision is Precision.DAY:
+                    if stamps.restates(text, previous.end, piece_start):
+                        continue
+                    if (
+                        is_relative
+                        and piece_kind in YEARLESS
+                        and period.start < previous.period.start
+                        and stamps.ends_range(text, previous.start, previous.end, piece_start)
+                    ):
+                        period = Period(
+                            stamps.after(period.start, previous.period.start), Precision.DAY
+                        )
+            mention = Mention(
                 piece_start,
                 piece_end,
                 text[piece_start:piece_end],
@@ -135,6 +151,8 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
                 confidence,
                 piece_kind,
             )
+            yield mention
+            previous = mention
             note(period)
 
 
@@ -300,7 +318,13 @@ class _LazyClause:
 def _clause(text: str, start: int, end: int) -> relative.Clause:
     """The words of the mention's clause, for telling whether it looks ahead or back."""
     left = max(0, start - 120)
-    cut = max(text.rfind(";", left, start), text.rfind("\n", left, start))
+    # (a question or an exclamation ends its sentence too: "What will emerge? The spill began")
+    cut = max(
+        text.rfind(";", left, start),
+        text.rfind("\n", left, start),
+        text.rfind("?", left, start),
+        text.rfind("!", left, start),
+    )
     stop = start
     while (stop := text.rfind(".", max(left, cut + 1), stop)) != -1:
         if _ends_clause(text, stop):

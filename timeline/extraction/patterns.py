@@ -324,7 +324,9 @@ NOT_A_YEAR_AFTER = re.compile(
     r"people\b|persons\b|troops\b|soldiers\b|men\b|women\b|children\b|workers\b|employees\b|"
     r"jobs\b|units\b|shares\b|votes\b|feet\b|foot\b|meters\b|metres\b|miles\b|km\b|kilometers\b|"
     r"tons\b|tonnes\b|pounds\b|dollars\b|euros\b|yuan\b|rubles\b|points\b|cases\b|deaths\b|"
-    r"hours\b|minutes\b|seconds\b|a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|EST\b|ft\b|lbs?\b|kg\b)",
+    r"hours\b|minutes\b|seconds\b|a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|BST\b|CES?T\b|"
+    # "at 1930 CDT" is a time of day in a time zone (US zones: Eastern, Central, Mountain, Pacific)
+    r"[ECMP][SD]T\b|ft\b|lbs?\b|kg\b)",
 )
 # Prepositions that make a bare number a year beyond doubt.
 YEAR_PREPOSITIONS = frozenset(
@@ -372,6 +374,8 @@ PAST_BEFORE = re.compile(
     rf"\b{_NOT_PAST}(?:said|told|met|was|were|had|held|began|came|went|made|left|took|"
     rf"[a-z]{{2,}}ed)(?:\s+(?:on|late|early|last))?\s+$"
 )
+# "since the April 20 blowout": what a clause counts from has happened, whatever its verb.
+PAST_PREPOSITION = re.compile(r"\b[Ss]ince(?:\s+the)?\s+$")
 PAST_AFTER = re.compile(
     rf"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:he\s+|she\s+|it\s+|they\s+)?"
     rf"{_NOT_PAST}(?:said|told|met|was|were|had|held|began|came|went|made|left|took|[a-z]{{2,}}ed)\b"

@@ -76,7 +76,11 @@ class Clause(NamedTuple):
         before = self.before
         # the verb is right before the mention: its last words are enough to look at
         near = max(0, len(before) - 40)
-        if patterns.PAST_BEFORE.search(before, near) or patterns.PAST_AFTER.match(self.after):
+        if (
+            patterns.PAST_BEFORE.search(before, near)
+            or patterns.PAST_AFTER.match(self.after)
+            or patterns.PAST_PREPOSITION.search(before, near)
+        ):
             return -1
         if before.isascii():
             return 1 if patterns.FUTURE_CUE_LOWERED.search(before.lower()) else 0

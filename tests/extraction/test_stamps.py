@@ -1,0 +1,78 @@
+"""Dates that date no event of the article: its own stamp, a moment restated in another
+time zone; and a range's end, which never precedes its start."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.extraction import found, values
+
+JUNE_28 = date(2010, 6, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a newspaper's web stamp: weekday, date, year; then the time
+        (
+            "BP made political contributions Tuesday, June 29, 2010; 9:57 PM For the past "
+            "two decades, companies gave.",
+            date(2010, 6, 29),
+        ),
+        ("Engineers seal the well Wednesday 5 May 2010 21.48 BST The rig sank.", date(2010, 5, 5)),
+        ("Robert Peston | 15:39 UK time, Tuesday, 1 June 2010 Given that BP is held", JUNE_28),
+        ("WASHINGTON | Fri May 21, 2010 9:03 am EDT President Obama spoke.", date(2010, 5, 21)),
+        ("Posted by: Jumper1 | November 18, 2010 1:09 PM | Report abuse Yep", JUNE_28),
+    ],
+)
+def test_an_articles_own_stamp_is_not_a_date_of_its_events(text, published):
+    assert found(text, published) == []
+
+
+def test_a_dated_hour_introduced_by_a_preposition_is_an_event():
+    assert values("The rig exploded on April 20, 2010, 9:45 p.m. local time.", JUNE_28) == [
+        "2010-04-20"
+    ]
+    assert values("The rig exploded at 9:45 on April 20, 2010 and sank.", JUNE_28) == ["2010-04-20"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pipe was cut at 1930 CDT on 1 June (0030 GMT 2 June). The next stage began.",
+        "The pipe was cut at 1930 CDT on 1 June -LRB- 0030 GMT 2 June -RRB- . It held.",
+        "The pipe was cut late on 1 June [02:30 local time, 2 June] in calm seas.",
+    ],
+)
+def test_a_moment_restated_in_another_time_zone_is_one_date(text):
+    assert values(text, JUNE_28) == ["2010-06-01"]
+
+
+def test_a_second_date_in_parentheses_without_a_time_zone_still_counts():
+    assert values("The first cap went on 1 June (the second on 3 June).", JUNE_28) == [
+        "2010-06-01",
+        "2010-06-03",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Atlantic hurricane season runs from June 1 to November 30, forecasters say.",
+        "The Atlantic hurricane season runs June 1 through November 30.",
+        "Forecasts cover the season between June 1 and November 30.",
+    ],
+)
+def test_a_ranges_end_is_not_before_its_start(text):
+    # alone, a year-less "November 30" in a June article is last November
+    assert values("Sales fell on November 30.", JUNE_28) == ["2009-11-30"]
+    assert values(text, JUNE_28) == ["2010-06-01", "2010-11-30"]
+
+
+def test_two_dates_listed_are_each_resolved_on_their_own():
+    assert values("He was in Mexico on April 14 and November 30.", JUNE_28) == [
+        "2010-04-14",
+        "2009-11-30",
+    ]

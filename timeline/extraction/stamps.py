@@ -1,0 +1,83 @@
+"""Dates written in an article that date no event of it, and the end of a range.
+
+* An article's own **stamp**: "Tuesday, June 29, 2010; 9:57 PM", "Wednesday 18
+  August 2010 19.57 BST", "15:39 UK time, Tuesday, 1 June 2010", "Posted by: X |
+  November 18, 2010 11:55 AM | Report abuse". A full date with its year right
+  beside a clock time, with no preposition introducing it, is when the page was
+  written or updated, not when something happened: an event's hour is
+  introduced ("on April 20, 2010 at 9:45 p.m.", "at 1930 CDT on 1 June").
+* A **restatement** of the same moment in another time zone: "1 June (0030 GMT
+  2 June)" is one moment, written twice; the parenthesis is not a second date.
+* The **end of a range** is not before its start: "from June 1 to Nov 30" in a
+  June article is June 1 to November 30 of that year, though a year-less "Nov
+  30" alone would be last November.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+# A clock time: "9:57", "19.57", "0030", with "am"/"p.m." and a zone or "local time".
+_CLOCK = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?"
+# (Zones are capitals whatever the case of the rest: "on" is no zone.)
+_ZONE = r"(?:(?-i:[A-Z]{2,4})|UK\s+time|local\s+time)"
+# After the stamp's date: optional punctuation (";" "," "|"), then the clock time.
+_CLOCK_AFTER = re.compile(rf"[^\S\n]*[,;|]?[^\S\n]*{_CLOCK}\b", re.IGNORECASE)
+# Before it: the clock time (and zone), then optional punctuation, then the date.
+_CLOCK_BEFORE = re.compile(rf"\b{_CLOCK}(?:[^\S\n]*{_ZONE})?[^\S\n]*[,;|]?[^\S\n]*$", re.IGNORECASE)
+# The words that make a dated clock time an event's: "on June 1, 2010 at 9:45".
+_INTRODUCED = re.compile(
+    r"\b(?:on|at|by|from|since|until|till|to|before|after|between|and|of|as\s+of)"
+    r"[^\S\n]*,?[^\S\n]*$",
+    re.IGNORECASE,
+)
+# The opening of a parenthesis as written, or as tokenised news corpora write it.
+_OPEN = r"(?:\(|\[|-LRB-|-LSB-)"
+# "(0030 GMT 2 June": the opening, a clock time (with or without its colon) or a zone
+# word, and nothing else before the second date.
+_RESTATED = re.compile(
+    rf"^[^\S\n]*,?[^\S\n]*{_OPEN}[^\S\n]*(?:(?:[01]?\d|2[0-3])[:.]?[0-5]\d(?:\s*[ap]\.?m\.?)?"
+    rf"[^\S\n]*)?(?:[A-Z]{{2,4}}|local\s+time|local)[^\S\n]*,?[^\S\n]*(?:on[^\S\n]+)?$"
+)
+# Between a range's two dates: "June 1 to Nov 30", "June 1 through Nov 30", "June 1 - Nov 30".
+_RANGE_WORD = re.compile(r"^[^\S\n]*(?:to|until|till|through|thru|[-–—])[^\S\n]*$")
+_BETWEEN = re.compile(r"^[^\S\n]*and[^\S\n]*$")
+_BETWEEN_BEFORE = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
+
+
+def is_stamp(text: str, start: int, end: int) -> bool:
+    """Is the dated mention at [start, end) (its year written) the article's own stamp?"""
+    if _CLOCK_AFTER.match(text, end, end + 24):
+        return not _INTRODUCED.search(text, max(0, start - 12), start)
+    return bool(_CLOCK_BEFORE.search(text, max(0, start - 28), start))
+
+
+def restates(text: str, previous_end: int, start: int) -> bool:
+    """Is the mention at ``start`` the previous one's moment in another time zone?"""
+    return start - previous_end <= 40 and bool(_RESTATED.match(text[previous_end:start]))
+
+
+def ends_range(text: str, previous_start: int, previous_end: int, start: int) -> bool:
+    """Is the mention at ``start`` the end of a range the previous mention opens?"""
+    if start - previous_end > 12:
+        return False
+    between = text[previous_end:start]
+    if _RANGE_WORD.match(between):
+        return True
+    return bool(
+        _BETWEEN.match(between)
+        and _BETWEEN_BEFORE.search(text, max(0, previous_start - 12), previous_start)
+    )
+
+
+def after(day: date, start: date) -> date:
+    """The year-less ``day`` moved on by whole years until it is not before ``start``."""
+    for years in range(1, 3):
+        try:
+            moved = day.replace(year=day.year + years)
+        except ValueError:  # 29 February
+            continue
+        if moved >= start:
+            return moved
+    return day
