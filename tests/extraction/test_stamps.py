@@ -25,6 +25,8 @@ JUNE_28 = date(2010, 6, 28)
         ("Robert Peston | 15:39 UK time, Tuesday, 1 June 2010 Given that BP is held", JUNE_28),
         ("WASHINGTON | Fri May 21, 2010 9:03 am EDT President Obama spoke.", date(2010, 5, 21)),
         ("Posted by: Jumper1 | November 18, 2010 1:09 PM | Report abuse Yep", JUNE_28),
+        # a tokenised text writes the year apart: the stamp is still one, year included
+        ("Posted by : Jumper1 | November 18 , 2010 1:09 PM | Report abuse Yep", JUNE_28),
     ],
 )
 def test_an_articles_own_stamp_is_not_a_date_of_its_events(text, published):

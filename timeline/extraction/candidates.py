@@ -86,6 +86,8 @@ YEARLESS = {"month", "month_day", "day_month", "relative_month", "quarter", "sea
 # And these their day, month or year.
 DEICTIC = {"relative_unit", "ago", "deictic", "weekday", "month_relative_year"}
 _SEASON_WORD = regex.compile(patterns.SEASON)
+# The forms an article's own stamp takes (``stamps``): a month and a day, with a year.
+STAMPED = {"month_day", "day_month", "iso"}
 
 
 def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterator[Mention]:
@@ -94,9 +96,12 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
     # (bound once: this loop runs for every candidate of the text)
     resolve, note = _Readings(story, text).resolve, story.note
     previous: Mention | None = None  # the last dated mention: a range's start, a restated moment
+    stamped_until = 0  # the end of the last stamp of the article's own (``stamps``)
     for match in patterns.CANDIDATE.finditer(text):
         group = match.lastgroup
         start, end = match.span()
+        if start < stamped_until:
+            continue
         span = match.group()
         if group == "year":
             before = _word_before(text, start)
@@ -128,8 +133,11 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
                     story.enter_before_common_era()
                 continue
             if period.precision is Precision.DAY and period.end is None:
-                if not is_relative and stamps.is_stamp(text, piece_start, piece_end):
-                    continue
+                if piece_kind in STAMPED:
+                    stamp_end = stamps.stamp_end(text, piece_start, piece_end)
+                    if stamp_end is not None:
+                        stamped_until = stamp_end  # its year and time too, if read apart
+                        continue
                 if previous is not None and previous.period.precision is Precision.DAY:
                     if stamps.restates(text, previous.end, piece_start):
                         continue

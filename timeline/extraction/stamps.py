@@ -22,8 +22,12 @@ from datetime import date
 _CLOCK = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?"
 # (Zones are capitals whatever the case of the rest: "on" is no zone.)
 _ZONE = r"(?:(?-i:[A-Z]{2,4})|UK\s+time|local\s+time)"
-# After the stamp's date: optional punctuation (";" "," "|"), then the clock time.
-_CLOCK_AFTER = re.compile(rf"[^\S\n]*[,;|]?[^\S\n]*{_CLOCK}\b", re.IGNORECASE)
+# After the stamp's date: optional punctuation (";" "," "|"), then the clock time; the
+# year may stand apart from the day in a tokenised text ("November 18 , 2010 11:55 AM").
+_CLOCK_AFTER = re.compile(
+    rf"(?:[^\S\n]*,[^\S\n]*(?:1[0-9]|20)[0-9][0-9])?[^\S\n]*[,;|]?[^\S\n]*{_CLOCK}\b",
+    re.IGNORECASE,
+)
 # Before it: the clock time (and zone), then optional punctuation, then the date.
 _CLOCK_BEFORE = re.compile(rf"\b{_CLOCK}(?:[^\S\n]*{_ZONE})?[^\S\n]*[,;|]?[^\S\n]*$", re.IGNORECASE)
 # The words that make a dated clock time an event's: "on June 1, 2010 at 9:45".
@@ -46,11 +50,13 @@ _BETWEEN = re.compile(r"^[^\S\n]*and[^\S\n]*$")
 _BETWEEN_BEFORE = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
 
 
-def is_stamp(text: str, start: int, end: int) -> bool:
-    """Is the dated mention at [start, end) (its year written) the article's own stamp?"""
-    if _CLOCK_AFTER.match(text, end, end + 24):
-        return not _INTRODUCED.search(text, max(0, start - 12), start)
-    return bool(_CLOCK_BEFORE.search(text, max(0, start - 28), start))
+def stamp_end(text: str, start: int, end: int) -> int | None:
+    """Where the article's own stamp that the day at [start, end) opens or closes ends (its
+    clock time, a year written apart included), or None if the day is no stamp."""
+    after = _CLOCK_AFTER.match(text, end, end + 24)
+    if after:
+        return None if _INTRODUCED.search(text, max(0, start - 12), start) else after.end()
+    return end if _CLOCK_BEFORE.search(text, max(0, start - 28), start) else None
 
 
 def restates(text: str, previous_end: int, start: int) -> bool:
