@@ -25,6 +25,12 @@ JUNE_28 = date(2010, 6, 28)
         ("Robert Peston | 15:39 UK time, Tuesday, 1 June 2010 Given that BP is held", JUNE_28),
         ("WASHINGTON | Fri May 21, 2010 9:03 am EDT President Obama spoke.", date(2010, 5, 21)),
         ("Posted by: Jumper1 | November 18, 2010 1:09 PM | Report abuse Yep", JUNE_28),
+        ("Last updated at 07:41 GMT, Wednesday, 9 June 2010 08:41 UK Meet the team", JUNE_28),
+        (
+            "A version appeared on p6 of the Main section of the Guardian on 08.51 BST on "
+            "Saturday 2 May 2009",
+            JUNE_28,
+        ),
         # a tokenised text writes the year apart: the stamp is still one, year included
         ("Posted by : Jumper1 | November 18 , 2010 1:09 PM | Report abuse Yep", JUNE_28),
     ],

@@ -28,8 +28,17 @@ _CLOCK_AFTER = re.compile(
     rf"(?:[^\S\n]*,[^\S\n]*(?:1[0-9]|20)[0-9][0-9])?[^\S\n]*[,;|]?[^\S\n]*{_CLOCK}\b",
     re.IGNORECASE,
 )
-# Before it: the clock time (and zone), then optional punctuation, then the date.
-_CLOCK_BEFORE = re.compile(rf"\b{_CLOCK}(?:[^\S\n]*{_ZONE})?[^\S\n]*[,;|]?[^\S\n]*$", re.IGNORECASE)
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+# Before it: the clock time (and zone), optional punctuation, perhaps the weekday, then the
+# date ("last updated at 07:41 GMT, Wednesday, 9 June 2010"); or a newspaper's print line
+# ("A version appeared on p6 of the Main section of the Guardian on Saturday 2 May 2009").
+_CLOCK_BEFORE = re.compile(
+    rf"\b{_CLOCK}(?:[^\S\n]*{_ZONE})?[^\S\n]*[,;|]?[^\S\n]*(?:{_WEEKDAY}[^\S\n]*,?[^\S\n]*)?$",
+    re.IGNORECASE,
+)
+_PRINT_LINE = re.compile(
+    r"\bappeared[^\S\n]+on[^\S\n]+p(?:age)?[^\S\n]?\d+[^\S\n]+of\b[^\n]{0,80}$"
+)
 # The words that make a dated clock time an event's: "on June 1, 2010 at 9:45".
 _INTRODUCED = re.compile(
     r"\b(?:on|at|by|from|since|until|till|to|before|after|between|and|of|as\s+of)"
@@ -56,7 +65,12 @@ def stamp_end(text: str, start: int, end: int) -> int | None:
     after = _CLOCK_AFTER.match(text, end, end + 24)
     if after:
         return None if _INTRODUCED.search(text, max(0, start - 12), start) else after.end()
-    return end if _CLOCK_BEFORE.search(text, max(0, start - 28), start) else None
+    if _CLOCK_BEFORE.search(text, max(0, start - 40), start):
+        return end
+    # (a plain substring test first: the print line is rare, and searching for it is not)
+    if "appeared" in text[max(0, start - 110) : start]:
+        return end if _PRINT_LINE.search(text, max(0, start - 110), start) else None
+    return None
 
 
 def restates(text: str, previous_end: int, start: int) -> bool:
