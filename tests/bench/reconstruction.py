@@ -160,6 +160,8 @@ class Window:
 
     published: Counter  # articles published per day
     topic: frozenset  # words in a large share of all sentences: the story's own vocabulary
+    references: dict  # PageRank of each day in the graph of date references (Tran et al.)
+    sentence: dict  # evidence key -> index of its sentence in its article (0: the lede)
 
     def articles_around(self, day: date, days: int) -> int:
         return sum(self.published[day + timedelta(i)] for i in range(-days, days + 1))
@@ -200,6 +202,10 @@ def _variants() -> dict[str, Callable]:
     def per_coverage(day, evidence, w):
         return source_weight(evidence) / math.sqrt(1 + w.articles_around(day, 15))
 
+    def lede(day, evidence, w):
+        # The first sentences carry the news (news-tls reads an article's first five).
+        return _best_per_source(evidence, lambda e: weight(e) if w.sentence[e.key] < 5 else 0.0)
+
     def on_topic(day, evidence, w):
         return _best_per_source(
             evidence, lambda e: weight(e) if w.topic & set(content_words(e.sentence)) else 0.0
@@ -216,6 +222,21 @@ def _variants() -> dict[str, Callable]:
         "/ coverage sqrt(articles within 15 days)": per_coverage,
         "distinct days that cite it": lambda d, es, w: len({e.published for e in es}),
         "on-topic sentences only (a topic word)": on_topic,
+        "PageRank over date references": lambda d, es, w: w.references.get(d, 0.0),
+        "as is x PageRank over date references": lambda d, es, w: (
+            source_weight(es) * w.references.get(d, 0.0)
+        ),
+        "lede only (first 5 sentences)": lede,
+        "as is + lede only": lambda d, es, w: source_weight(es) + lede(d, es, w),
+        "anticipating sources not counted": lambda d, es, w: source_weight(
+            [e for e in es if e.published >= d]
+        ),
+        "/ log(2 + articles published that day)": lambda d, es, w: (
+            source_weight(es) / math.log(2 + w.published[d])
+        ),
+        "/ log(2 + articles within 15 days)": lambda d, es, w: (
+            source_weight(es) / math.log(2 + w.articles_around(d, 15))
+        ),
     }
 
 
@@ -249,14 +270,55 @@ def _not_adjacent(ranked: list[date], n: int) -> list[date]:
     return chosen + skipped[: n - len(chosen)]
 
 
-def _window(articles, evidence) -> Window:
+def date_references(articles, extractions, damping: float = 0.85) -> dict:
+    """PageRank of days in the graph of date references (Tran et al. 2015, as news-tls
+    describes it): an edge from each article's publication day to each other day it names,
+    one per article; 0.85 is PageRank's usual damping (Brin & Page)."""
+    edges: Counter = Counter()
+    nodes: set = set()
+    for article, extraction in zip(articles, extractions, strict=True):
+        published = date.fromisoformat(article["published"])
+        nodes.add(published)
+        named = {
+            m.period.start
+            for m in extraction.mentions
+            if m.period is not None and not m.period.is_range and m.precision == "day"
+        }
+        nodes.update(named)
+        for day in named - {published}:
+            edges[published, day] += 1
+    out: Counter = Counter()
+    for (a, _), w in edges.items():
+        out[a] += w
+    rank = dict.fromkeys(nodes, 1 / len(nodes)) if nodes else {}
+    for _ in range(50):
+        dangling = sum(r for n, r in rank.items() if not out[n])
+        base = (1 - damping + damping * dangling) / len(nodes)
+        new = dict.fromkeys(nodes, base)
+        for (a, b), w in edges.items():
+            new[b] += damping * rank[a] * w / out[a]
+        rank = new
+    return rank
+
+
+def _window(articles, extractions, evidence) -> Window:
+    import bisect
+
+    from timeline.extraction.sentences import split_sentences
     from timeline.reconstruction.words import TOPIC_SHARE, content_words
 
     sentences = [set(content_words(e.sentence)) for e in evidence]
     df = Counter(w for words in sentences for w in words)
+    index = {}
+    for article, extraction in zip(articles, extractions, strict=True):
+        starts = [s.start for s in split_sentences(article["text"])]
+        for number, proposal in enumerate(extraction.proposals):
+            index[article["id"], number] = bisect.bisect_right(starts, proposal.start) - 1
     return Window(
         published=Counter(date.fromisoformat(a["published"]) for a in articles),
         topic=frozenset(w for w, c in df.items() if c >= TOPIC_SHARE * len(sentences)),
+        references=date_references(articles, extractions),
+        sentence=index,
     )
 
 
@@ -269,7 +331,7 @@ def variant_scores(article_windows) -> dict[str, dict[str, list[float]]]:
     scores: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for topic, gold, start, end, articles, extractions in article_windows:
         evidence = evidence_of_window(articles, extractions)
-        window = _window(articles, evidence)
+        window = _window(articles, extractions, evidence)
         n = len(gold)
         by_day = _day_evidence(group(evidence), start, end)
         for name, rule in rules.items():
