@@ -92,7 +92,7 @@ def structured_data(request: HttpRequest, timeline, axis) -> dict:
     items = []
     entries = (entry for group in axis for entry in group.entries)
     for position, entry in enumerate(entries, start=1):
-        event, period = entry.event, entry.event.period
+        event, period = entry.event, entry.period
         start, _, end = period.iso.partition("/")
         item = {
             "@type": "Event",

@@ -19,6 +19,7 @@ from timeline.public.axis import axis
 from timeline.public.citations import citations_by_event
 from timeline.public.forms import EventFilterForm
 from timeline.public.overview import CHART_HEIGHT, overview, year_overview
+from timeline.public.shown import shown_events
 from timeline.public_cache import cached_for_readers
 from timeline.site import absolute_url
 
@@ -86,9 +87,7 @@ def page_axis(page, eras, timeline: Timeline, years=()) -> list:
     """
     picked = page_pks(page, years)
     # Not timeline.events: given the timeline, SQLite walks its whole date index for them.
-    # Their timestamps are not shown, and each costs a conversion per row.
-    rows = Event.objects.filter(pk__in=picked).defer("created_at", "updated_at")
-    shown = list(rows.in_date_order())
+    shown = shown_events(Event.objects.filter(pk__in=picked).in_date_order())
     cited = citations_by_event(event.pk for event in shown)
     return axis(shown, eras, permalinks(timeline), cited, ends_timeline=not page.has_next())
 

@@ -55,8 +55,8 @@ def _article(entry, link_target: str) -> str:
     ]
     if event.description:
         lines.append(f'  <p class="event-description">{nobreak_names(event.description)}</p>')
-    if event.image or event.link_url:
-        lines.append(render_to_string("timeline/public/_media.html", {"event": event}))
+    if event.media is not None:
+        lines.append(render_to_string("timeline/public/_media.html", {"event": event.media}))
     lines.append(f"  {sources(entry.citations)}")
     lines.append("</article>")
     return "\n".join(lines)
