@@ -16,10 +16,9 @@ from timeline.htmx import HtmxHttpRequest
 from timeline.models import REVERSE_DATE_ORDER, Event, Timeline
 from timeline.public import exports, sharing
 from timeline.public.axis import axis
-from timeline.public.citations import citations_by_event
 from timeline.public.forms import EventFilterForm
 from timeline.public.overview import CHART_HEIGHT, overview, year_overview
-from timeline.public.shown import shown_events
+from timeline.public.shown import page_rows
 from timeline.public_cache import cached_for_readers
 from timeline.site import absolute_url
 
@@ -87,8 +86,7 @@ def page_axis(page, eras, timeline: Timeline, years=()) -> list:
     """
     picked = page_pks(page, years)
     # Not timeline.events: given the timeline, SQLite walks its whole date index for them.
-    shown = shown_events(Event.objects.filter(pk__in=picked).in_date_order())
-    cited = citations_by_event(event.pk for event in shown)
+    shown, cited = page_rows(Event.objects.filter(pk__in=picked))
     return axis(shown, eras, permalinks(timeline), cited, ends_timeline=not page.has_next())
 
 
