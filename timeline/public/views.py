@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from timeline.htmx import HtmxHttpRequest
-from timeline.models import REVERSE_DATE_ORDER, Event, Timeline
+from timeline.models import REVERSE_DATE_ORDER, Timeline
 from timeline.public import exports, sharing
 from timeline.public.axis import axis
 from timeline.public.forms import EventFilterForm
@@ -84,9 +84,7 @@ def page_axis(page, eras, timeline: Timeline, years=()) -> list:
     page read every row before it). `years`, the overview's bars for these events,
     let the pick start at the page's year.
     """
-    picked = page_pks(page, years)
-    # Not timeline.events: given the timeline, SQLite walks its whole date index for them.
-    shown, cited = page_rows(Event.objects.filter(pk__in=picked))
+    shown, cited = page_rows(page_pks(page, years))
     return axis(shown, eras, permalinks(timeline), cited, ends_timeline=not page.has_next())
 
 
