@@ -145,13 +145,13 @@ def page_rows(picked) -> tuple[list[ShownEvent], dict[int, list[Cited]]]:
     shown: list[ShownEvent] = []
     cited: dict[int, list[Cited]] = {}
     sources: dict[int, CitedSource] = {}
-    previous = None
+    previous, db = None, picked.db  # the router asked once, not once an event
     for row in rows:
         pk = row[0]
         # An event cited n times comes in n rows, one after another.
         if pk != previous:
             previous = pk
-            shown.append(_shown(row, picked.db))
+            shown.append(_shown(row, db))
         quote, source_pk, title, publisher, url, published = row[_QUOTE:]
         if source_pk is None:
             continue  # an event citing nothing: its row has no citation
