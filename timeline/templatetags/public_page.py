@@ -15,7 +15,7 @@ from django.template.defaulttags import querystring
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from timeline.templatetags.timeline_tags import event_date, sources, wrap_model_names
+from timeline.templatetags.timeline_tags import event_date, sources_html, wrap_model_names
 
 register = template.Library()
 
@@ -42,10 +42,9 @@ def _era_heading(era) -> str:
     )
 
 
-def _article(entry, link_target: str) -> str:
+def _article(entry, target: str, source_lines: dict) -> str:
     event, anchor = entry.event, esc(entry.anchor)
     key = ' <strong class="key-label">Key event</strong>' if event.is_key else ""
-    target = f' target="{esc(link_target)}"' if link_target else ""
     lines = [
         f'<article class="{esc(entry.css)}" id="{anchor}" aria-labelledby="{anchor}-headline">',
         f'  <p class="event-date"><span class="marker" aria-hidden="true"></span>'
@@ -57,18 +56,18 @@ def _article(entry, link_target: str) -> str:
         lines.append(f'  <p class="event-description">{nobreak_names(event.description)}</p>')
     if event.media is not None:
         lines.append(render_to_string("timeline/public/_media.html", {"event": event.media}))
-    lines.append(f"  {sources(entry.citations)}")
+    lines.append(f"  {sources_html(entry.citations, lines=source_lines)}")
     lines.append("</article>")
     return "\n".join(lines)
 
 
-def _entry(entry, link_target: str) -> str:
+def _entry(entry, target: str, source_lines: dict) -> str:
     parts = [_gap(entry.gap)]
     if entry.opens_era:
         parts.append(_era_heading(entry.era))
     if entry.latest:
         parts.append('<span id="latest"></span>')
-    parts.append(_article(entry, link_target))
+    parts.append(_article(entry, target, source_lines))
     return "\n".join(part for part in parts if part)
 
 
@@ -81,7 +80,9 @@ def axis_entries(context, entries) -> str:
     when the page sets one (the embed: a new tab).
     """
     link_target = context.get("link_target", "")
-    return mark_safe("\n".join(_entry(entry, link_target) for entry in entries))
+    target = f' target="{esc(link_target)}"' if link_target else ""
+    source_lines = {}
+    return mark_safe("\n".join(_entry(entry, target, source_lines) for entry in entries))
 
 
 def _band(band) -> str:
