@@ -160,3 +160,19 @@ def test_model_names_never_break_at_their_hyphen_on_public_pages(client):
     event_page = client.get(event.get_absolute_url()).content.decode()
     assert '<h1>Turkey picks the <span class="nobr">FD-2000</span></h1>' in event_page
     assert "<title>Turkey picks the FD-2000 (2013)" in event_page  # no markup in the title
+
+
+def test_a_link_card_shows_on_the_timeline_page_as_on_the_events_own_page(client, timeline):
+    event = timeline.events.get(headline="Talks with Russia")
+    event.link_url = "https://www.video.example.org/watch/1"
+    event.link_title = "The talks, filmed"
+    event.save()
+    card = '<p class="link-card"><a href="https://www.video.example.org/watch/1"'
+    pages = [
+        client.get(reverse("public:timeline", args=[timeline.slug])).content.decode(),
+        client.get(reverse("public:event", args=[timeline.slug, event.pk])).content.decode(),
+    ]
+    blocks = [page[page.index(card) : page.index("</p>", page.index(card))] for page in pages]
+    assert blocks[0] == blocks[1]
+    assert '<span class="link-host">video.example.org</span>' in blocks[0]
+    assert pages[0].count('class="link-card"') == 1

@@ -10,6 +10,7 @@ from tests.factories import CitationFactory, EventFactory, SourceFactory, Timeli
 from timeline.models import Event
 from timeline.periods import Period, Precision
 from timeline.public.shown import page_rows
+from timeline.templatetags.timeline_tags import sources, sources_html
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +87,21 @@ def test_an_event_with_media_keeps_an_event_instance_that_needs_no_further_query
         assert isinstance(media["Filmed"], Event) and media["Filmed"].pk == linked.pk
         assert media["Filmed"].link_title == "The signing, filmed"
         assert media["Filmed"].link_host == "video.example.org"
+
+
+def test_a_source_several_events_cite_is_written_once_and_the_same_under_each():
+    timeline = TimelineFactory()
+    first, second = EventFactory.create_batch(2, timeline=timeline)
+    shared = SourceFactory(timeline=timeline, title="Shared wire", url="https://a.example/1")
+    own = SourceFactory(timeline=timeline, title="Second's own", url="")
+    CitationFactory(event=first, source=shared, quote="First's sentence.")
+    CitationFactory(event=second, source=shared, quote="Second's sentence.")
+    CitationFactory(event=second, source=own)
+    _, cited = page_rows(timeline.events.values("pk"))
+    lines = {}
+    written = [sources_html(cited[event.pk], lines=lines) for event in (first, second)]
+    # As each event's sources are written alone, and the shared source's line made once.
+    assert written == [sources(cited[event.pk]) for event in (first, second)]
+    assert len(lines) == 2
+    assert "Shared wire" in written[1] and "Second&#x27;s own" in written[1]
+    assert "Second&#x27;s sentence." in written[1] and "First&#x27;s" not in written[1]
