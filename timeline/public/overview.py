@@ -212,23 +212,32 @@ def _year_of(column: str) -> str:
 def _grouped(events, eras=()) -> tuple[dict[int, int], dict[int, tuple]]:
     """The same counts in one grouped pass over the events.
 
-    Written around the events' own SQL, as range_counts is: built through the ORM, two
-    filtered aggregates an era cost more to compile than the database took to run them.
+    The events are counted by day first, in the order the date index gives them, then
+    the days by year and era: the year of each event, sorted to group (PostgreSQL's
+    plan), took 11 ms at 8,400 events where this takes 8, and the eras' sums read a
+    row a day rather than a row an event. Written around the events' own SQL, as
+    range_counts is: built through the ORM, two filtered aggregates an era cost more
+    to compile than the database took to run them.
     """
     base, base_params = _sql(events.order_by().values("date"))
     adapt = connection.ops.adapt_datefield_value
-    day = '"shown"."date"'
-    columns, params = [_year_of(day), "COUNT(*)"], []
+    day, number = '"days"."day"', '"days"."n"'
+    columns, params = [_year_of(day), f"SUM({number})"], []
     for _era, start, last in era_spans(eras):
         # Before it, then in it.
-        columns.append(f"COUNT(CASE WHEN {day} < %s THEN 1 END)")
-        columns.append(f"COUNT(CASE WHEN {day} BETWEEN %s AND %s THEN 1 END)")
+        columns.append(f"SUM(CASE WHEN {day} < %s THEN {number} ELSE 0 END)")
+        columns.append(f"SUM(CASE WHEN {day} BETWEEN %s AND %s THEN {number} ELSE 0 END)")
         params += [adapt(start), adapt(start), adapt(last)]
-    sql = f'SELECT {", ".join(columns)} FROM ({base}) "shown" GROUP BY 1'
+    days = (
+        f'SELECT "shown"."date" AS "day", COUNT(*) AS "n" FROM ({base}) "shown" '
+        f'GROUP BY "shown"."date"'
+    )
+    sql = f'SELECT {", ".join(columns)} FROM ({days}) "days" GROUP BY 1'
     with connection.cursor() as cursor:
         cursor.execute(sql, params + base_params)
-        rows = cursor.fetchall()
-    by_year = {int(year): count for year, count, *_ in rows}
+        # PostgreSQL sums counts as numeric: Decimals.
+        rows = [[int(value) for value in row] for row in cursor.fetchall()]
+    by_year = {year: count for year, count, *_ in rows}
     by_era = {}
     for number, era in enumerate(eras):
         before = sum(row[2 + 2 * number] for row in rows)
