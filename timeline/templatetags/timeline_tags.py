@@ -46,6 +46,10 @@ MODEL_NAME = re.compile(r"\b[A-Z]{1,5}-\d{1,5}[A-Za-z]?\b")
 
 def wrap_model_names(escaped: str) -> str:
     """Already escaped text with each model name in <span class="nobr">."""
+    if "-" not in escaped:
+        # No hyphen, no model name: most texts, and the regular expression's pass over a
+        # page's eight hundred texts cost half a millisecond.
+        return escaped
     return MODEL_NAME.sub(r'<span class="nobr">\g<0></span>', escaped)
 
 
