@@ -96,8 +96,8 @@ def _date(value) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
-# Not frozen: a frozen dataclass sets each field through object.__setattr__, and the
-# page makes some four hundred of these.
+# Not frozen, nor the two below: a frozen dataclass sets each field through
+# object.__setattr__, and a page makes some four hundred of these objects.
 @dataclass(slots=True)
 class ShownEvent(PeriodFields):
     pk: int
