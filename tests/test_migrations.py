@@ -51,6 +51,7 @@ HAND_MADE_INDEXES = {
         "timeline_event": {
             "event_date_order_nulls_first",
             "event_render_order",
+            "event_search_by_date",
             "timeline_event_search",
         },
         "timeline_citation": {"timeline_citation_search"},
