@@ -72,11 +72,11 @@ def timelinejs_date(day: date, precision: Precision) -> dict:
 
 
 def timelinejs(timeline, permalinks=PERMALINKS) -> str:
-    return b"".join(exports.timelinejs(timeline, permalinks)).decode()
+    return exports.timelinejs(timeline, permalinks).decode()
 
 
 def csv_text(timeline, permalinks=PERMALINKS) -> str:
-    return b"".join(exports.csv_rows(timeline, permalinks)).decode()
+    return exports.csv_rows(timeline, permalinks).decode()
 
 
 def reference_timelinejs(timeline, permalinks=PERMALINKS) -> str:
@@ -93,11 +93,11 @@ def reference_timelinejs(timeline, permalinks=PERMALINKS) -> str:
         slide = {
             "unique_id": f"event-{event.pk}",
             "start_date": timelinejs_date(period.start, period.precision),
-            "display_date": period.display(circa=event.circa),
-            "text": {"headline": escape(event.headline), "text": text},
         }
         if period.end:
             slide["end_date"] = timelinejs_date(period.end, period.end_precision)
+        slide["display_date"] = period.display(circa=event.circa)
+        slide["text"] = {"headline": escape(event.headline), "text": text}
         slides.append(slide)
     title = {
         "text": {

@@ -150,9 +150,14 @@ def read(timeline: Timeline, piece: str) -> Stored:
     stored = EventRendering.objects.filter(timeline=timeline, format=FORMAT).order_by()
     rows = _fetched(stored.values_list("event_id", "version", UTF8(piece)))
     found = dict(zip(map(itemgetter(0), rows), rows, strict=True))
+    rows = list(map(found.get, pks))
+    # Compared in C when every event has one, as after any export but the first
+    # following a change; one by one, 25 ms at 50,000 events, otherwise.
+    if None not in rows and list(map(itemgetter(1), rows)) == versions:
+        return Stored(pks, versions, list(map(itemgetter(2), rows)))
     pieces = [
         row[2] if row is not None and row[1] == version else None
-        for row, version in zip(map(found.get, pks), versions, strict=True)
+        for row, version in zip(rows, versions, strict=True)
     ]
     return Stored(pks, versions, pieces)
 

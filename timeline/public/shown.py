@@ -166,13 +166,12 @@ def _shown(row: tuple, db: str) -> ShownEvent:
     media = None
     # Empty strings when the event has neither an image nor a link card.
     if row[_IMAGE] or row[_LINK]:
-        values = list(row[:_QUOTE])
-        widths = _IMAGE + MEDIA.index("image_widths")
-        if isinstance(values[widths], str):
-            values[widths] = json.loads(values[widths])
-        values[3], values[5] = _date(day), _date(end)
-        values[7], values[8] = bool(circa), bool(is_key)
-        media = Event.from_db(db, SHOWN + MEDIA, values)
+        # The values as the fields' converters would give them (from_db runs none).
+        values = dict(zip(SHOWN + MEDIA, row[:_QUOTE], strict=True))
+        values.update(date=_date(day), end_date=_date(end), circa=bool(circa), is_key=bool(is_key))
+        if isinstance(values["image_widths"], str):  # JSON as the database sent it, text
+            values["image_widths"] = json.loads(values["image_widths"])
+        media = Event.from_db(db, list(values), list(values.values()))
     return ShownEvent(
         pk,
         headline,

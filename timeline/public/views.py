@@ -152,9 +152,9 @@ def share_image(request: HttpRequest, slug: str) -> HttpResponse:
     return HttpResponse(sharing.share_image(timeline, bars), content_type="image/png")
 
 
-def _download(chunks, content_type: str, filename: str) -> HttpResponse:
-    # Made in chunks, sent whole: so it is cached for the next reader as it goes out.
-    response = HttpResponse(b"".join(chunks), content_type=content_type)
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    # Made whole, not streamed: so it is cached for the next reader as it goes out.
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
