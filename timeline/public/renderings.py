@@ -4,8 +4,9 @@ making them (as Discourse stores each post's "cooked" HTML).
 An export of 50,000 events fetched ~150,000 values and made every slide and row on
 each request; now it reads one stored piece an event (``EventRendering``) and glues
 in what depends on the request, the absolute permalink (the TimelineJS slide and the
-CSV row stop where it goes; what follows it is the same for every event). ``exports`` makes and reads them;
-this module says when one is current, reads and stores them.
+CSV row stop where it goes; what follows it is the same for every event).
+``exports`` makes and reads them; this module says when one is current, reads and
+stores them.
 
 **Current by version.** ``Event.render_version`` takes a new value whenever what the
 event's rows print changes: the event's own save (in the same UPDATE), a citation
