@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from django.db import connection
 
 from timeline.public.axis import era_spans
+from timeline.public.shown import stored_date
 
 # Past this many years one grouped scan is cheaper than a range count a year.
 MAX_YEAR_COUNTS = 200
@@ -90,11 +91,6 @@ def _sql(queryset) -> tuple[str, list]:
     return sql, list(params)
 
 
-def _as_date(value) -> date | None:
-    # SQLite answers a bare scalar subquery with the stored ISO text, PostgreSQL with a date.
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
 def facts(timeline, *, count: bool = True) -> Facts:
     """The whole timeline's facts in one query, every part read from an index: a count
     over the key events, seeks to both ends of the date index and of the end dates'.
@@ -122,7 +118,7 @@ def facts(timeline, *, count: bool = True) -> Facts:
         key_count, first, last_start, last_end, *counted = cursor.fetchone()
     if first is None:
         return Facts(0, 0, None, None)
-    first, last_start, last_end = map(_as_date, (first, last_start, last_end))
+    first, last_start, last_end = map(stored_date, (first, last_start, last_end))
     last = max(day for day in (last_start, last_end) if day is not None)
     return Facts(
         counted[0] if count else 0,

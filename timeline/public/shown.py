@@ -91,8 +91,9 @@ def _rows_sql(picked: str) -> str:
     )
 
 
-def _date(value) -> date | None:
-    # SQLite answers with the stored ISO text, PostgreSQL with a date.
+def stored_date(value) -> date | None:
+    """A date column as read without Django's converters: SQLite answers with the stored
+    ISO text, PostgreSQL with a date."""
     return date.fromisoformat(value) if isinstance(value, str) else value
 
 
@@ -156,32 +157,33 @@ def page_rows(picked) -> tuple[list[ShownEvent], dict[int, list[Cited]]]:
         if source_pk is None:
             continue  # an event citing nothing: its row has no citation
         if source_pk not in sources:
-            sources[source_pk] = CitedSource(title, publisher, url, _date(published))
+            sources[source_pk] = CitedSource(title, publisher, url, stored_date(published))
         cited.setdefault(pk, []).append(Cited(quote, sources[source_pk]))
     return shown, cited
 
 
 def _shown(row: tuple, db: str) -> ShownEvent:
     pk, headline, description, day, precision, end, end_precision, circa, is_key = row[:_IMAGE]
-    media = None
-    # Empty strings when the event has neither an image nor a link card.
-    if row[_IMAGE] or row[_LINK]:
-        # The values as the fields' converters would give them (from_db runs none).
-        values = dict(zip(SHOWN + MEDIA, row[:_QUOTE], strict=True))
-        values.update(date=_date(day), end_date=_date(end), circa=bool(circa), is_key=bool(is_key))
-        if isinstance(values["image_widths"], str):  # JSON as the database sent it, text
-            values["image_widths"] = json.loads(values["image_widths"])
-        media = Event.from_db(db, list(values), list(values.values()))
-    return ShownEvent(
+    shown = ShownEvent(
         pk,
         headline,
         description,
-        _date(day),
+        stored_date(day),
         precision,
-        _date(end),
+        stored_date(end),
         end_precision,
         # SQLite answers 0 or 1.
         bool(circa),
         bool(is_key),
-        media,
     )
+    # Empty strings when the event has neither an image nor a link card.
+    if row[_IMAGE] or row[_LINK]:
+        # The values as the fields' converters would give them (from_db runs none).
+        values = dict(zip(SHOWN + MEDIA, row[:_QUOTE], strict=True))
+        values.update(
+            date=shown.date, end_date=shown.end_date, circa=shown.circa, is_key=shown.is_key
+        )
+        if isinstance(values["image_widths"], str):  # JSON as the database sent it, text
+            values["image_widths"] = json.loads(values["image_widths"])
+        shown.media = Event.from_db(db, list(values), list(values.values()))
+    return shown
