@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-# A clock time: "9:57", "19.57", "0030", with "am"/"p.m." and a zone or "local time".
-_CLOCK = r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*[ap]\.?m\.?)?"
+# A clock time: "9:57", "19.57", with "am"/"p.m."; a restatement may drop the colon ("0030").
+_CLOCK_PARTS = r"(?:[01]?\d|2[0-3]){}[0-5]\d(?:\s*[ap]\.?m\.?)?"
+_CLOCK = _CLOCK_PARTS.format("[:.]")
 # (Zones are capitals whatever the case of the rest: "on" is no zone.)
 _ZONE = r"(?:(?-i:[A-Z]{2,4})|UK\s+time|local\s+time)"
 # After the stamp's date: optional punctuation (";" "," "|"), then the clock time; the
@@ -50,7 +51,7 @@ _OPEN = r"(?:\(|\[|-LRB-|-LSB-)"
 # "(0030 GMT 2 June": the opening, a clock time (with or without its colon) or a zone
 # word, and nothing else before the second date.
 _RESTATED = re.compile(
-    rf"^[^\S\n]*,?[^\S\n]*{_OPEN}[^\S\n]*(?:(?:[01]?\d|2[0-3])[:.]?[0-5]\d(?:\s*[ap]\.?m\.?)?"
+    rf"^[^\S\n]*,?[^\S\n]*{_OPEN}[^\S\n]*(?:{_CLOCK_PARTS.format('[:.]?')}"
     rf"[^\S\n]*)?(?:[A-Z]{{2,4}}|local\s+time|local)[^\S\n]*,?[^\S\n]*(?:on[^\S\n]+)?$"
 )
 # Between a range's two dates: "June 1 to Nov 30", "June 1 through Nov 30", "June 1 - Nov 30".
