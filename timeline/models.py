@@ -601,48 +601,38 @@ class Event(PeriodFields, models.Model):
                 )
 
 
-class EventRendering(models.Model):
-    """An event's rows in the exports as printed, but for the reader's permalink.
+class RenderingBlock(models.Model):
+    """The exports' rows of a timeline's events that start within one span of days, as
+    printed but for the reader's permalinks.
 
-    Made and read by ``timeline.public.exports``; current while ``version`` is the
-    event's ``render_version`` (``timeline.public.renderings``). A cache, so
-    neither in the admin nor in history.
+    Made and read by ``timeline.public.exports``; current while ``checksum`` is still
+    that of its events' ``render_version`` numbers (``timeline.public.renderings``).
+    A cache, so neither in the admin nor in history.
     """
 
-    event = models.OneToOneField(
-        Event,
-        on_delete=models.CASCADE,
-        primary_key=True,
-        related_name="rendering",
-        verbose_name=_("event"),
-    )
-    # The event's timeline, copied: an export reads the timeline's renderings by it
-    # alone. Joined to the events to filter them, PostgreSQL hashed all 50,000 of a
-    # timeline's events again (~40 ms) after the export had read them in date order.
-    # An event moved to another timeline leaves a stale copy behind, harmlessly:
-    # the move changes its version, and each export keeps only the renderings of
-    # the events it read, at their versions.
     timeline = models.ForeignKey(
         Timeline, on_delete=models.CASCADE, related_name="+", verbose_name=_("timeline")
     )
-    version = models.BigIntegerField(_("made from render version"))
+    # The span: (date.toordinal() - 1) // renderings.BUCKET_DAYS of its events' dates.
+    bucket = models.IntegerField(_("span of days"))
     format = models.PositiveSmallIntegerField(
         _("made by rendering format"), help_text=_("renderings.FORMAT when it was made.")
     )
-    # Read back as UTF-8 bytes (renderings.read), joined and sent without decoding or
-    # encoding 5.7 MB at 10,000 events. Text, not bytes: PostgreSQL would send bytea
-    # in hex, twice the size, for the client to decode.
-    timelinejs = models.TextField(
-        _("TimelineJS slide"), help_text=_("Its permalink marked around the event's id.")
-    )
-    csv = models.TextField(_("CSV row up to its permalink"))
+    checksum = models.CharField(_("made from render versions"), max_length=80)
+    # UTF-8 text with two bytes no UTF-8 text holds where each permalink's parts go:
+    # read and joined as bytes, never decoded (5.7 MB at 10,000 events).
+    timelinejs = models.BinaryField(_("TimelineJS slides"))
+    csv = models.BinaryField(_("CSV rows"))
 
     class Meta:
-        verbose_name = _("event rendering")
-        verbose_name_plural = _("event renderings")
+        verbose_name = _("rendering block")
+        verbose_name_plural = _("rendering blocks")
+        constraints = [
+            models.UniqueConstraint(fields=["timeline", "bucket"], name="rendering_block_span")
+        ]
 
     def __str__(self) -> str:
-        return f"rendering of event {self.event_id}"
+        return f"rendering of span {self.bucket} of timeline {self.timeline_id}"
 
 
 class EraColour(models.TextChoices):

@@ -1,5 +1,6 @@
-"""Stored renderings: every change to what an event's export rows print shows in the next
-export, whatever was stored before it, and a change racing an export is never kept stale.
+"""Stored rendering blocks: every change to what an event's export rows print shows in the
+next export, whatever was stored before it, and a change racing an export is never kept
+stale.
 
 Each test compares the exports with the one-event-at-a-time reference of test_exports,
 called straight (no readers' cache), after renderings were stored.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -20,7 +22,7 @@ from tests.public.test_exports import (
     reference_timelinejs,
     timelinejs,
 )
-from timeline.models import Event, EventRendering
+from timeline.models import Event, RenderingBlock
 from timeline.periods import Precision
 from timeline.public import exports, renderings
 from timeline.services import set_key_events
@@ -43,12 +45,24 @@ def timeline():
         event = EventFactory(timeline=timeline, headline=f"Event {n}", date=date(2013 + n, 1, 1))
         CitationFactory(event=event, source=source)
     assert_exports_current(timeline)
-    assert EventRendering.objects.count() == 3
+    assert RenderingBlock.objects.count() == 3  # a block a span of days
     return timeline
 
 
-def stored(event) -> EventRendering:
-    return EventRendering.objects.get(event=event)
+def block_of(event) -> RenderingBlock:
+    event = Event.objects.get(pk=event.pk)
+    return RenderingBlock.objects.get(timeline=event.timeline, bucket=renderings.bucket(event.date))
+
+
+def stored(event) -> SimpleNamespace:
+    """The stored block holding the event, as text (its marks shown as U+FFFD)."""
+    block = block_of(event)
+    return SimpleNamespace(
+        timeline=block.timeline,
+        format=block.format,
+        timelinejs=bytes(block.timelinejs).decode(errors="replace"),
+        csv=bytes(block.csv).decode(errors="replace"),
+    )
 
 
 def test_an_edited_event_shows_in_the_next_export(timeline):
@@ -140,37 +154,59 @@ def test_a_sources_text_edit_renders_nothing_again(timeline):
     assert dict(timeline.events.values_list("pk", "render_version")) == versions
 
 
-def test_a_stale_rendering_is_made_again(timeline):
+def test_a_stale_block_is_made_again(timeline):
     event = timeline.events.get(headline="Event 1")
-    rendering = stored(event)
-    # Made from a version the event no longer has: say, before a change of its own.
-    rendering.version += 1
-    rendering.timelinejs = rendering.csv = "stale"
-    rendering.save()
+    # Made from versions its events no longer have: say, before a change of their own.
+    RenderingBlock.objects.filter(pk=block_of(event).pk).update(
+        checksum="1:0:0", timelinejs=b"stale", csv=b"stale"
+    )
     assert_exports_current(timeline)
-    rendering.refresh_from_db()
-    assert rendering.version == Event.objects.get(pk=event.pk).render_version
-    assert rendering.csv != "stale"
+    assert stored(event).csv != "stale"
+    assert block_of(event).checksum == renderings.checksum(
+        [Event.objects.get(pk=event.pk).render_version]
+    )
 
 
 def test_a_change_while_rows_are_made_is_rendered_again_by_the_next_export(timeline, monkeypatch):
-    """The change commits after the export read the event's data, before it stores the row:
-    the row is stored under the version read first, which is already gone."""
+    """The change commits after the export read the event's data, before it stores the
+    block: the block is stored under the versions read first, one of which is gone."""
     event = timeline.events.get(headline="Event 2")
     renderings.outdate(Event.objects.filter(pk=event.pk))
     store = renderings.store
 
-    def store_after_a_change(made):
+    def store_after_a_change(*args):
         Event.objects.filter(pk=event.pk).update(headline="Changed meanwhile")
         renderings.outdate(Event.objects.filter(pk=event.pk))
-        store(made)
+        store(*args)
 
     monkeypatch.setattr(renderings, "store", store_after_a_change)
     assert b"Changed meanwhile" not in exports.csv_rows(timeline, exports.Permalinks("", ""))
     monkeypatch.setattr(renderings, "store", store)
-    assert stored(event).version != Event.objects.get(pk=event.pk).render_version
+    now = renderings.checksum([Event.objects.get(pk=event.pk).render_version])
+    assert block_of(event).checksum != now
     assert_exports_current(timeline)
     assert "Changed meanwhile" in stored(event).csv
+
+
+def test_an_event_deleted_while_rows_are_made_is_left_out_and_its_span_made_again(
+    timeline, monkeypatch
+):
+    """Deleted after its version was read, before its data: its rows are not made, and
+    its block is tagged with the versions read, its own included, so the next export
+    finds the span changed."""
+    event = timeline.events.get(headline="Event 1")
+    renderings.outdate(Event.objects.filter(pk=event.pk))
+    render = exports.render
+
+    def render_after_a_deletion(*args):
+        Event.objects.filter(pk=event.pk).delete()
+        return render(*args)
+
+    monkeypatch.setattr(exports, "render", render_after_a_deletion)
+    assert timelinejs(timeline) == reference_timelinejs(timeline)  # its empty block skipped
+    monkeypatch.setattr(exports, "render", render)
+    assert_exports_current(timeline)
+    assert not RenderingBlock.objects.filter(bucket=renderings.bucket(event.date)).exists()
 
 
 def test_an_event_restored_from_its_history_is_rendered_again(timeline):
@@ -183,28 +219,73 @@ def test_an_event_restored_from_its_history_is_rendered_again(timeline):
     assert "Renamed" not in stored(event).timelinejs
 
 
-def test_an_event_deleted_takes_its_rendering_with_it(timeline):
+def test_an_event_deleted_takes_its_block_with_it_when_its_span_is_left_empty(timeline):
     event = timeline.events.get(headline="Event 1")
+    span = renderings.bucket(event.date)
     event.citations.all().delete()
     event.delete()
-    assert not EventRendering.objects.filter(event_id=event.pk).exists()
     assert_exports_current(timeline)
+    assert not RenderingBlock.objects.filter(bucket=span).exists()
+    assert RenderingBlock.objects.count() == 2
 
 
-@pytest.mark.django_db(transaction=True)
-def test_renderings_of_an_event_deleted_meanwhile_are_not_stored_and_fail_nothing():
-    timeline = TimelineFactory()
-    kept, gone = (EventFactory(timeline=timeline) for _ in range(2))
-    made = [
-        renderings.Rendering(pk, timeline.pk, 0, *pieces)
-        for pk, pieces in exports.render(timeline).items()
+def test_events_created_in_bulk_show_in_the_next_export(timeline):
+    """bulk_create sends no signal: the count of a span's events tells its block, and a
+    span between stored blocks, or beyond them, is looked at too."""
+    events = [
+        Event(timeline=timeline, headline=headline, date=day, render_version=number)
+        for number, (headline, day) in enumerate(
+            [
+                ("Same span as Event 0", date(2013, 1, 2)),
+                ("Between the blocks", date(2014, 6, 1)),
+                ("Before them all", date(1, 1, 1)),
+                ("After them all", date(9999, 12, 31)),
+            ]
+        )
     ]
-    gone.delete()
-    renderings.store(made)  # the deleted event's rendering fails its foreign key
-    assert not EventRendering.objects.filter(event_id=gone.pk).exists()
-    # Nothing is lost but the work: the next export makes and stores the survivor's row.
-    assert csv_text(timeline) == reference_csv(timeline)
-    assert EventRendering.objects.filter(event=kept).exists()
+    Event.objects.bulk_create(events)
+    assert_exports_current(timeline)
+    assert RenderingBlock.objects.count() == 6
+    for headline in ("Same span as Event 0", "Between the blocks", "After them all"):
+        assert headline in timelinejs(timeline)
+
+
+def test_only_the_span_of_a_changed_event_is_made_again(monkeypatch):
+    timeline = TimelineFactory()
+    first, second = (
+        EventFactory(timeline=timeline, headline=f"Event {n}", date=date(2000 + n, 1, 1))
+        for n in range(2)
+    )
+    EventFactory(timeline=timeline, headline="Same span", date=date(2001, 1, 2))
+    assert_exports_current(timeline)
+    made = []
+    render = exports.render
+
+    def recorded(timeline, pks=None):
+        made.append(pks)
+        return render(timeline, pks)
+
+    monkeypatch.setattr(exports, "render", recorded)
+    assert_exports_current(timeline)
+    assert made == []  # all current: read, not made
+    second.headline = "Edited"
+    second.save()
+    assert_exports_current(timeline)
+    assert sorted(made[0]) == sorted(
+        timeline.events.exclude(pk=first.pk).values_list("pk", flat=True)
+    )
+
+
+def test_the_largest_versions_add_up_alike_in_python_and_in_the_database(
+    timeline, django_assert_num_queries
+):
+    """A block's checksum, summed in Python when stored, must equal the database's sum
+    of the same versions, or every export would make every row again."""
+    timeline.events.update(render_version=2**63 - 1)
+    assert_exports_current(timeline)
+    with django_assert_num_queries(2):  # the timeline's blocks, their spans' checksums
+        timeline_document = exports.timelinejs(timeline, exports.Permalinks("", ""))
+    assert b"Event 2" in timeline_document
 
 
 @pytest.mark.parametrize("name", ["public:timelinejs_export", "public:csv_export"])
@@ -265,6 +346,7 @@ def test_rendered_rows_change_only_with_a_new_format_number():
 def test_a_rendering_of_another_format_is_made_again(timeline, monkeypatch):
     event = timeline.events.get(headline="Event 1")
     monkeypatch.setattr(renderings, "FORMAT", renderings.FORMAT + 1)
-    EventRendering.objects.filter(event=event).update(timelinejs="old format", csv="old")
+    RenderingBlock.objects.update(timelinejs=b"old format", csv=b"old")
     assert_exports_current(timeline)
     assert stored(event).format == renderings.FORMAT
+    assert "old format" not in stored(event).timelinejs

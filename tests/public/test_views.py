@@ -287,10 +287,10 @@ def test_public_page_and_exports_take_a_fixed_number_of_queries(
         (reverse("public:timeline", args=[slug]) + "?key=on&q=Event", 5),
         # timeline, event, citations, same day, nearest before and after, their rows
         (reverse("public:event", args=[slug, first.pk]), 7),
-        # timeline, events, renderings; none stored yet: citations, sources, events, upsert
-        # (in a savepoint, in a test)
-        (reverse("public:timelinejs_export", args=[slug]), 9),
-        (reverse("public:csv_export", args=[slug]), 9),
+        # timeline, its blocks, their spans' checksums; none stored yet: the events'
+        # versions, citations, sources, events, upsert (in a savepoint, in a test)
+        (reverse("public:timelinejs_export", args=[slug]), 10),
+        (reverse("public:csv_export", args=[slug]), 10),
         (reverse("public:feed", args=[slug]), 2),
         # timeline, count, events, citations
         (reverse("public:api_events", args=[slug]), 4),

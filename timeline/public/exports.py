@@ -1,14 +1,12 @@
-"""The formats newsrooms already use: TimelineJS3 JSON and CSV, assembled from each
-event's stored rendering, which is made a column at a time.
+"""The formats newsrooms already use: TimelineJS3 JSON and CSV, assembled from stored
+blocks of rows, which are made a column at a time.
 
-A request reads each event's rendering (``timeline.public.renderings``: when one is
-current, how it is stored) and glues in the reader's permalinks: a stored slide,
-like a CSV row, stops where its permalink goes, and the document is one join of the
-stored pieces, the permalinks and what follows them. Renderings are read as UTF-8
-bytes and joined as such: decoding and encoding 5.7 MB of text (10,000 events) cost
-~25 ms. Those not current are made here, all at once, by the code below, for the
-events concerned (``render``: both formats, so that either export stores the other's
-rows too).
+A request reads the timeline's blocks (``timeline.public.renderings``: when one is
+current, how it is stored), puts the reader's permalink in place of the two marks
+around each event's id, and joins them: read as UTF-8 bytes and joined as such
+(decoding and encoding 5.7 MB of text, 10,000 events, cost ~25 ms). The blocks not
+current are made here, by the code below, for the events concerned (``render``: both
+formats, so that either export stores the other's rows too).
 
 Making rows. An export holds every event of a timeline (50,000 on a big one), so its cost is
 per row, and on the hardware we measure on, one Python operation per value (a
@@ -47,9 +45,7 @@ are read plain and worked on a column at a time, by operations that loop in C:
 Measured with ``manage.py benchpublic`` (cpu ms, on a machine at load 5–8), making
 every row on each request: TimelineJS 430–630 → 200–310 and CSV 390–560 → 175–295
 at 10,000 events on SQLite; at 50,000 on PostgreSQL 2,240 → 790 and 2,580 → 1,060.
-Assembled from stored renderings, in CI on this machine: 10,000 events on SQLite,
-TimelineJS 63–68 and CSV 61–79 cpu ms; 50,000 on PostgreSQL, 284–308 and 235–295 ms
-wall (the first export after every row changed: 0.6 s and 5 s). The output is byte for
+Assembled from stored blocks: see README.md ("Fast, measured"). The output is byte for
 byte what the row-by-row version wrote (tests/public/test_exports.py holds it equal to
 one-event-at-a-time code on hostile text, made afresh and stored). Events are made
 ``CHUNK`` at a time.
@@ -65,9 +61,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
 from html import escape
-from itertools import batched, chain, compress, count, repeat
+from itertools import batched, chain, compress, repeat
 from json.encoder import encode_basestring
-from operator import add, attrgetter, is_, is_not, ne
+from operator import add, attrgetter, ne
 from typing import NamedTuple
 
 from django.db.models import Case, CharField, Value, When
@@ -472,68 +468,75 @@ def render(timeline: Timeline, pks: list[int] | None = None) -> dict[int, tuple[
     return made
 
 
-def current(timeline: Timeline, piece: str) -> tuple[list[int], list[bytes]]:
-    """Each event's pk and stored rendering of one format in UTF-8, in date order; those
-    not current are made and stored.
+def blocks(timeline: Timeline, piece: str) -> list[bytes]:
+    """The timeline's stored blocks of one format in date order, with their permalink
+    marks; those not current are made and stored.
 
-    Two queries when every rendering is current; otherwise the data of the others is read
-    after their versions (timeline/public/renderings.py says why that order is safe).
+    Two queries when every block is current; otherwise the versions of the events of
+    the others, then their data (timeline/public/renderings.py says why that order is
+    safe), then the writes.
     """
-    # Reading 50,000 events leaves 100,000 tuples and as many bytes alive, none in a
-    # cycle: the collector traversed them again and again (timeline/collector.py).
+    # Making 50,000 events' rows leaves 100,000s of tuples and strings alive, none in
+    # a cycle: the collector traversed them again and again (timeline/collector.py).
     with collector.paused():
-        return _current(timeline, piece)
+        stored = renderings.read(timeline, piece)
+        if not stored.stale and not stored.emptied:
+            return [stored.current[number] for number in sorted(stored.current)]
+        made = _made_blocks(timeline, stored)
+        renderings.store(timeline, made.values(), stored.emptied)
+        current = stored.current | {number: getattr(block, piece) for number, block in made.items()}
+        return [current[number] for number in sorted(current)]
 
 
-def _current(timeline: Timeline, piece: str) -> tuple[list[int], list[bytes]]:
-    stored = renderings.read(timeline, piece)
-    pks, versions, pieces = stored.pks, stored.versions, stored.pieces
-    stale = list(compress(count(), map(is_, pieces, repeat(None))))
-    if not stale:
-        return pks, pieces
-    fresh = render(timeline, None if len(stale) == len(pks) else [pks[i] for i in stale])
-    made = []
-    for i in stale:
-        pieces[i] = None  # deleted since its version was read: left out
-        if pks[i] in fresh:
-            # Under the version read before the data: see timeline/public/renderings.py.
-            made.append(renderings.Rendering(pks[i], timeline.pk, versions[i], *fresh[pks[i]]))
-            pieces[i] = getattr(made[-1], piece).encode()
-    renderings.store(made)
-    kept = list(map(is_not, pieces, repeat(None)))
-    return list(compress(pks, kept)), list(compress(pieces, kept))
+def _made_blocks(timeline: Timeline, stored: renderings.Stored) -> dict[int, renderings.Block]:
+    dated = renderings.events_in(timeline, stored.stale, stored.everything)
+    rows = render(timeline, None if stored.everything else dated.pks)
+    spans = {}  # bucket: its events' indices in dated, in date order
+    for i, number in enumerate(dated.buckets):
+        spans.setdefault(number, []).append(i)
+    made = {}
+    for number, indices in spans.items():
+        # Tagged with every version read, even of an event deleted since (its rows are
+        # left out): the next export finds the checksum changed and makes it again.
+        checksum = renderings.checksum([dated.versions[i] for i in indices])
+        pks = [dated.pks[i] for i in indices if dated.pks[i] in rows]
+        slides = [rows[pk][0] for pk in pks]
+        lines = [rows[pk][1] for pk in pks]
+        made[number] = renderings.Block(
+            number,
+            checksum,
+            _marked(slides, pks, SLIDE_END, ", "),
+            _marked(lines, pks, "\r\n", ""),
+        )
+    return made
 
 
-def _ids(pks: list[int]) -> list[bytes]:
-    # (a list's repr is written in C: 7 ms at 50,000 events, where str() a pk took 10)
-    return str(pks)[1:-1].encode().split(b", ") if pks else []
+def _marked(pieces: list[str], pks: list[int], end: str, between: str) -> bytes:
+    """Each piece, its event's id between the permalink marks, the end: in UTF-8."""
+    before, after, end = renderings.BEFORE_ID, renderings.AFTER_ID, end.encode()
+    marked = [
+        piece.encode() + before + str(pk).encode() + after + end
+        for piece, pk in zip(pieces, pks, strict=True)
+    ]
+    return between.encode().join(marked)
 
 
-def _glued(
-    opening: bytes,
-    pieces: list[bytes],
-    before: bytes,
-    pks: list[int],
-    after: bytes,
-    between: bytes,
-    closing: bytes,
+def _document(
+    opening: bytes, blocks: list[bytes], between: bytes, before: bytes, after: bytes, closing: bytes
 ) -> bytes:
-    """``opening``, each stored piece followed by its event's permalink (``before``, the
-    pk, ``after``) with ``between`` them, then ``closing``: the document's one copy.
-
-    One join over a list laid out by slice assignments, which loop in C: joining the
-    pieces, then replacing marks in them and joining that with the title, copied the
-    29 MB (50,000 events) four times, and a join over chained iterators spent 23 ms
-    stepping through them where this takes 9.
-    """
-    if not pieces:
-        return opening + closing
-    parts = [before] * (4 * len(pieces) + 2)  # each piece, before, its pk, after
-    parts[0], parts[-1] = opening, closing
-    parts[1:-1:4] = pieces
-    parts[3:-1:4] = _ids(pks)
-    parts[4:-1:4] = [after + between] * len(pieces)
-    parts[-2] = after  # the last: nothing between it and the closing
+    """``opening``, the blocks with each permalink's parts in place of their marks,
+    ``between`` them, then ``closing``: one join."""
+    parts = [opening]
+    # (Empty: its events deleted while it was made; stored so, it is made again next time.)
+    for block in filter(None, blocks):
+        # A block at a time: it stays in the processor's cache from one pass to the next.
+        parts += (
+            block.replace(renderings.BEFORE_ID, before).replace(renderings.AFTER_ID, after),
+            between,
+        )
+    if len(parts) > 1:
+        parts.pop()  # nothing between the last block and the closing
+    parts.append(closing)
     return b"".join(parts)
 
 
@@ -547,9 +550,8 @@ def timelinejs(timeline: Timeline, permalinks: Permalinks) -> bytes:
         }
     }
     opening = ('{"title": ' + json.dumps(title, ensure_ascii=False) + ', "events": [').encode()
-    pks, slides = current(timeline, "timelinejs")
     before, after = (part.encode() for part in _escaped(list(permalinks)))
-    return _glued(opening, slides, before, pks, after + SLIDE_END.encode(), b", ", b"]}")
+    return _document(opening, blocks(timeline, "timelinejs"), b", ", before, after, b"]}")
 
 
 def _cells(values: Iterable[str]) -> list[str]:
@@ -589,6 +591,5 @@ def csv_rows(timeline: Timeline, permalinks: Permalinks) -> bytes:
     excel dialect) would write for the same rows."""
     header = io.StringIO()
     csv.writer(header).writerow(CSV_COLUMNS)
-    pks, rows = current(timeline, "csv")
     before, after = (part.encode() for part in _link_cell(permalinks))
-    return _glued(header.getvalue().encode(), rows, before, pks, after + b"\r\n", b"", b"")
+    return _document(header.getvalue().encode(), blocks(timeline, "csv"), b"", before, after, b"")

@@ -1,44 +1,40 @@
-"""Each event's rows in the exports, stored, so that a request assembles them instead of
-making them (as Discourse stores each post's "cooked" HTML).
+"""The exports' rows stored in blocks, so that a request joins a few hundred of them
+instead of making 50,000 events' rows (as Discourse stores each post's "cooked" HTML).
 
-An export of 50,000 events fetched ~150,000 values and made every slide and row on
-each request; now it reads one stored piece an event (``EventRendering``) and glues
-in what depends on the request, the absolute permalink (the TimelineJS slide and the
-CSV row stop where it goes; what follows it is the same for every event).
-``exports`` makes and reads them; this module says when one is current, reads and
+A block (``RenderingBlock``) holds the rows of a timeline's events starting within one
+span of ``BUCKET_DAYS`` days, in date order, in both formats, as UTF-8 bytes with two
+marks where the request's permalink goes around each event's id: the bytes 0xFF and
+0xFE, which no UTF-8 text holds. An export reads the timeline's blocks, replaces the
+marks in each and joins them: at 50,000 events, ~340 values instead of 50,000 rows of
+three (psycopg made a bytes object and a tuple a row, Python put them in order and
+joined 200,000 pieces: ~190 ms of a 250 ms budget on a quiet machine, and up to 320
+when the machine was busy, where the few large values hold up far better).
+``exports`` makes the rows; this module says when a block is current, reads and
 stores them.
 
 **Current by version.** ``Event.render_version`` takes a new value whenever what the
 event's rows print changes: the event's own save (in the same UPDATE), a citation
 of it saved or deleted (its event, and the one it left if it moved), a cited
 source's shown details changed (every event citing it; ``public_cache`` says when
-they change, for the readers' cache alike). A rendering carries the version it was
-made from, and is current while that is still its event's.
+they change, for the readers' cache alike). A block carries a checksum of the
+versions it was made from (how many, and the sums of their high and low halves:
+exact, and the same in Python and in either database's SQL), and is current while
+its span's events still add up to it. Whatever way an event enters, leaves or
+changes in a span (a save, a move to another timeline or date, a deletion, a bulk
+insert), its count or versions change, so no write path has to tell the blocks.
 
-**Race-safe.** An export reads each event's ``render_version`` in date order, then
-the timeline's stored renderings, keeping those whose versions are still their
-events' (``read``); only then does it read the data of the events whose versions
-differ (or that have none), make their rows, and store them under the versions it
-read *first*. Every new version is written by the statement that changes the data or
-after it in the same transaction, so data read afterwards is at least as new as the
-version read before: a change committing in between leaves a rendering tagged with a
-version already gone, which the next export redoes. A rendering is never older than
-its tag, so a stale row is never kept; one whose tag matches was made from data at
-least as new as the version the export read. Two readers storing the same rows race
-harmlessly (an upsert; the last one wins, and either is at worst redone once); an
-event deleted meanwhile makes the store fail its foreign key, and nothing is stored
-until the next export.
-
-**Two queries, not one join.** Joined in date order, PostgreSQL sorted every
-rendering with its event (28 MB at 50,000 events, on disk past ``work_mem``) or
-looked each one up; read apart, the versions come from an index alone
-(``event_render_order``, migration 0013) and the renderings by their own copy of
-the event's timeline (migration 0014), compared and put in order by pk in Python
-(a dict: a few ms).
+**Race-safe.** The events of the spans not current are read with their versions
+first, then their data; a block is stored under the checksum of the versions read
+first. Every new version is written by the statement that changes the data or after
+it in the same transaction, so data read afterwards is at least as new as the
+versions read before: a change committing in between leaves a block tagged with a
+checksum already gone, which the next export redoes. Two readers storing the same
+span race harmlessly (an upsert; the last one wins, and either is at worst redone
+once).
 
 **Current by format, too.** A release that changes what ``exports.render`` makes of
-an event bumps ``FORMAT``: a rendering made by another format is read as missing,
-made again and stored over. ``tests/public/test_renderings.py`` holds a digest of a
+an event bumps ``FORMAT``: a block made by another format is read as missing, made
+again and stored over. ``tests/public/test_renderings.py`` holds a digest of a
 fixed event's rows beside the number, so a change to them that keeps it fails there.
 
 **A fresh random number, not a counter.** A save writes every field the instance
@@ -46,14 +42,12 @@ holds, ``render_version`` too: a count held in memory while a citation's save
 moved it on would be written back, and reverting an event from its history
 writes the number it reads. Each save and each change draws a new 63-bit number
 from the operating system (``secrets``, so that forked web workers never draw the
-same sequence), which no rendering was made from: two changes collide once in
-~10^18.
+same sequence), which no block was made from: two changes collide once in ~10^18.
 
-``QuerySet.update()``, ``bulk_create()`` and ``bulk_update()`` send no signals: a
-bulk path that changes what the exports print must call ``outdate()``. None does
-today: the bulk writes touch a source's extraction state and reading (not shown),
-create sources that nothing cites yet, or create events that have no rendering
-(made at their first export).
+``QuerySet.update()`` and ``bulk_update()`` send no signals: a bulk path that changes
+what the exports print of existing events must call ``outdate()``. None does today:
+the bulk writes touch a source's extraction state and reading (not shown), or create
+sources that nothing cites yet, or events (which the count of their span tells).
 """
 
 from __future__ import annotations
@@ -61,15 +55,15 @@ from __future__ import annotations
 import logging
 import secrets
 from collections.abc import Iterable
+from datetime import date
 from itertools import batched, chain
-from operator import itemgetter
 from typing import NamedTuple
 
 from django.db import IntegrityError, connection, connections, transaction
-from django.db.models import BinaryField, Func, QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.signals import post_delete, post_save, pre_save
 
-from timeline.models import Event, EventRendering, Timeline
+from timeline.models import Event, RenderingBlock, Timeline
 from timeline.public_cache import shown_source_changed
 
 logger = logging.getLogger(__name__)
@@ -77,6 +71,12 @@ logger = logging.getLogger(__name__)
 
 # The format of the rows exports.render makes: bump it with any change to them.
 FORMAT = 1
+# A block's span of days: ~340 blocks for 30 years of events, a few dozen events each
+# on a timeline of 10,000, so that an edit makes one block's rows again, not all.
+BUCKET_DAYS = 32
+# Where the permalink goes around each event's id: bytes no UTF-8 text holds.
+BEFORE_ID, AFTER_ID = b"\xff", b"\xfe"
+HALF = 2**32
 
 
 def new_version() -> int:
@@ -84,44 +84,47 @@ def new_version() -> int:
 
 
 def outdate(events: QuerySet) -> int:
-    """These events' stored renderings are no longer current: the next export redoes them."""
+    """These events' stored rows are no longer current: the next export redoes them."""
     return events.update(render_version=new_version())
 
 
-class Stored(NamedTuple):
-    pks: list[int]  # the timeline's events in date order
-    versions: list[int]  # their render_version
-    pieces: list[bytes | None]  # each one's current rendering of one format (None: none)
+def bucket(day: date) -> int:
+    return (day.toordinal() - 1) // BUCKET_DAYS
 
 
-class UTF8(Func):
-    """A text column as the UTF-8 bytes the database holds, with no decoding: SQLite
-    casts it (free: it stores text as UTF-8); PostgreSQL sends it as it is, and
-    _fetched loads it as bytes."""
-
-    output_field = BinaryField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return super().as_sql(compiler, connection, template="CAST(%(expressions)s AS BLOB)")
-
-    def as_sql(self, compiler, connection, **extra_context):
-        return compiler.compile(self.source_expressions[0])
+def span(number: int) -> tuple[date, date]:
+    """The first and last day of a bucket."""
+    first = number * BUCKET_DAYS + 1
+    return date.fromordinal(first), date.fromordinal(min(first + BUCKET_DAYS - 1, MAX_DAY))
 
 
-def _fetched(rows: QuerySet) -> list[tuple]:
-    """A values_list's rows in one fetch: Django reads them 100 at a time, and each
-    psycopg fetch costs ~0.1 ms (~100 ms for the 1,000 at 50,000 events). Its columns
-    here have no converters, so the rows are what values_list would give, but for
-    text, which comes as UTF-8 bytes.
+MAX_DAY = date.max.toordinal()
 
-    On PostgreSQL the rows come in the binary format, where text is its UTF-8 bytes
-    as stored: psycopg's bytea loader (in C) takes them as they are (a text loader
-    written in Python cost ~20 ms at 50,000 events, and the text format's integers
-    are parsed from digits). Django's cursors bind parameters client-side, which
-    cannot ask for binary results: this one binds them on the server. It is wrapped
-    as Django wraps its own, so the query is logged and counted like any other."""
-    db = connections[rows.db]
-    sql, params = rows.query.get_compiler(rows.db).as_sql()
+
+def checksum(versions: list[int]) -> str:
+    """What the SQL in ``read`` says of the same versions (all ≥ 0, so floor and
+    truncating division agree)."""
+    high = sum(version // HALF for version in versions)
+    low = sum(version % HALF for version in versions)
+    return f"{len(versions)}:{high}:{low}"
+
+
+# NULL for no events: both databases' || yields NULL on NULL, and COUNT(*) of none is 0.
+CHECKSUM_SQL = (
+    f"COUNT(*) || ':' || SUM(render_version / {HALF}) || ':' || SUM(render_version %% {HALF})"
+)
+
+
+def _fetched(sql: str, params: list, alias: str = "default") -> list[tuple]:
+    """Rows in one fetch, as the driver reads them fastest: Django reads them 100 at a
+    time, and each psycopg fetch costs ~0.1 ms.
+
+    On PostgreSQL the rows come in the binary format, where text and bytea are their
+    bytes as stored: psycopg's bytea loader (in C) takes them as they are. Django's
+    cursors bind parameters client-side, which cannot ask for binary results: this one
+    binds them on the server. It is wrapped as Django wraps its own, so the query is
+    logged and counted like any other."""
+    db = connections[alias]
     if db.vendor != "postgresql":
         with db.cursor() as cursor:
             cursor.execute(sql, params)
@@ -138,73 +141,130 @@ def _fetched(rows: QuerySet) -> list[tuple]:
         return cursor.fetchall()
 
 
+def _sql(queryset: QuerySet) -> tuple[str, list]:
+    sql, params = queryset.query.get_compiler(queryset.db).as_sql()
+    return sql, list(params)
+
+
+class Stored(NamedTuple):
+    current: dict[int, bytes]  # bucket: its block of one format, current
+    stale: list[tuple[date, date]]  # spans of days whose events need their rows made
+    emptied: list[int]  # buckets stored whose spans hold no event any more
+    everything: bool  # no block is current: every event's rows are to be made
+
+
 def read(timeline: Timeline, piece: str) -> Stored:
-    """The events in date order with their versions, then the timeline's stored
-    renderings of one format, kept where made from their event's version: two
-    queries. The data behind the others must be read after these."""
-    events = _fetched(timeline.events.in_date_order().values_list("pk", "render_version"))
-    pks, versions = map(list, zip(*events, strict=True)) if events else ([], [])
-    # Read by the timeline alone and compared here: joined to the events in date
-    # order, the database sorted every rendering with its event (PostgreSQL: on
-    # disk at 50,000 events) or looked each one up; joined to them to compare the
-    # versions, it hashed all the events again (~40 ms at 50,000).
-    stored = EventRendering.objects.filter(timeline=timeline, format=FORMAT).order_by()
-    rows = _fetched(stored.values_list("event_id", "version", UTF8(piece)))
-    found = dict(zip(map(itemgetter(0), rows), rows, strict=True))
-    rows = list(map(found.get, pks))
-    # Compared in C when every event has one, as after any export but the first
-    # following a change; one by one, 25 ms at 50,000 events, otherwise.
-    if None not in rows and list(map(itemgetter(1), rows)) == versions:
-        return Stored(pks, versions, list(map(itemgetter(2), rows)))
-    pieces = [
-        row[2] if row is not None and row[1] == version else None
-        for row, version in zip(rows, versions, strict=True)
-    ]
-    return Stored(pks, versions, pieces)
+    """The timeline's stored blocks of one format, then the checksum of the events of
+    each one's span and of each span between them (which hold events only once some
+    were added there since): two queries."""
+    table = connection.ops.quote_name(RenderingBlock._meta.db_table)
+    column = connection.ops.quote_name(piece)
+    blocks = _fetched(
+        f"SELECT bucket, checksum, {column} FROM {table} "
+        "WHERE timeline_id = %s AND format = %s ORDER BY bucket",
+        [timeline.pk, FORMAT],
+    )
+    # Each stored bucket's span, and the spans around them, cover every day once.
+    spans, owners, day = [], [], 1
+    for number, _checksum, _block in blocks:
+        first, last = span(number)
+        if first.toordinal() > day:
+            spans.append((date.fromordinal(day), date.fromordinal(first.toordinal() - 1)))
+            owners.append(None)
+        spans.append((first, last))
+        owners.append(number)
+        day = last.toordinal() + 1
+    if day <= MAX_DAY:
+        spans.append((date.fromordinal(day), date.max))
+        owners.append(None)
+    events, params = _sql(timeline.events.order_by().values("date", "render_version"))
+    adapt = connection.ops.adapt_datefield_value
+    rows = ", ".join(f"({n}, %s, %s)" for n in range(len(spans)))
+    for first, last in spans:
+        params += [adapt(first), adapt(last)]
+    # One subquery planned once and run per span, as a range of the date-order index
+    # that includes render_version (migration 0013): ~15 ms at 50,000 events.
+    sums = _fetched(
+        f'SELECT "spans"."column1", (SELECT {CHECKSUM_SQL} FROM ({events}) "events" '
+        'WHERE "events"."date" BETWEEN "spans"."column2" AND "spans"."column3") '
+        f'FROM (VALUES {rows}) "spans"',
+        params,
+    )
+    stored = {number: (made, block) for number, made, block in blocks}
+    current, stale, emptied = {}, [], []
+    for n, now in sums:
+        now = now.decode() if isinstance(now, bytes) else now
+        number = owners[n]
+        if number is None:
+            if now is not None:
+                stale.append(spans[n])
+        elif now is None:
+            emptied.append(number)
+        elif now == stored[number][0]:
+            current[number] = stored[number][1]
+        else:
+            stale.append(spans[n])
+    return Stored(current, stale, emptied, everything=not current)
 
 
-class Rendering(NamedTuple):
-    """A row of EventRendering, as exports makes it and store() writes it."""
+class Dated(NamedTuple):
+    pks: list[int]
+    versions: list[int]
+    buckets: list[int]
 
-    event_id: int
-    timeline_id: int
-    version: int
-    timelinejs: str
-    csv: str
+
+def events_in(timeline: Timeline, spans: list[tuple[date, date]], everything: bool) -> Dated:
+    """The events starting within these spans, in date order, with their versions and
+    buckets: read before their data (see the module's docstring)."""
+    events = timeline.events.in_date_order()
+    if not everything:
+        events = events.filter(Q.create([("date__range", days) for days in spans], Q.OR))
+    rows = _fetched(*_sql(events.values_list("pk", "render_version", "date")))
+    days = (day if isinstance(day, date) else date.fromisoformat(day) for *_, day in rows)
+    return Dated([row[0] for row in rows], [row[1] for row in rows], list(map(bucket, days)))
+
+
+class Block(NamedTuple):
+    """A row of RenderingBlock, as exports makes it and store() writes it."""
+
+    bucket: int
+    checksum: str
+    timelinejs: bytes
+    csv: bytes
 
 
 # Rows a statement: 6 parameters each, well under any database's limit (SQLite: 32,766).
-STORE_BATCH = 1000
+STORE_BATCH = 200
 
 
-def store(renderings: Iterable[Rendering]) -> None:
-    """Insert or replace these renderings: an upsert per STORE_BATCH rows, in one transaction.
-
-    Written in SQL that SQLite and PostgreSQL both read: bulk_create(update_conflicts=True)
-    compiled each of the values in Python and built a model instance a row, ~1.2 s of
-    the 1.7 s a first export took at 10,000 events.
-    """
-    rows = sorted(renderings)  # by event: two readers storing alike lock rows in one order
-    if not rows:
-        return
+def store(timeline: Timeline, blocks: Iterable[Block], emptied: Iterable[int] = ()) -> None:
+    """Insert or replace these blocks, and delete those of spans left empty: an upsert
+    per STORE_BATCH rows, in one transaction."""
+    rows = sorted(blocks)  # by bucket: two readers storing alike lock rows in one order
+    emptied = list(emptied)
     quote = connection.ops.quote_name
-    table = quote(EventRendering._meta.db_table)
-    names = [*Rendering._fields, "format"]
-    columns = [quote(EventRendering._meta.get_field(name).column) for name in names]
-    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in columns[1:])
+    table = quote(RenderingBlock._meta.db_table)
+    names = ["timeline", "bucket", "format", "checksum", "timelinejs", "csv"]
+    columns = [quote(RenderingBlock._meta.get_field(name).column) for name in names]
+    updates = ", ".join(f"{column} = EXCLUDED.{column}" for column in columns[2:])
     try:
         with transaction.atomic(), connection.cursor() as cursor:
+            if emptied:
+                RenderingBlock.objects.filter(timeline=timeline, bucket__in=emptied).delete()
             for batch in batched(rows, STORE_BATCH):
                 values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(batch))
                 cursor.execute(
                     f"INSERT INTO {table} ({', '.join(columns)}) VALUES {values} "
-                    f"ON CONFLICT ({columns[0]}) DO UPDATE SET {updates}",
-                    list(chain.from_iterable((*row, FORMAT) for row in batch)),
+                    f"ON CONFLICT ({columns[0]}, {columns[1]}) DO UPDATE SET {updates}",
+                    list(
+                        chain.from_iterable(
+                            (timeline.pk, row[0], FORMAT, *row[1:]) for row in batch
+                        )
+                    ),
                 )
     except IntegrityError:
-        # An event deleted since it was read: its rendering has nothing to belong to.
-        # The export was served; the next one stores what is left.
-        logger.info("renderings not stored: an event was deleted meanwhile", exc_info=True)
+        # The timeline deleted since it was read: its blocks have nothing to belong to.
+        logger.info("rendering blocks not stored: the timeline was deleted", exc_info=True)
 
 
 # --- what outdates a rendering -------------------------------------------------------------
