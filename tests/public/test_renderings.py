@@ -350,3 +350,16 @@ def test_a_rendering_of_another_format_is_made_again(timeline, monkeypatch):
     assert_exports_current(timeline)
     assert stored(event).format == renderings.FORMAT
     assert "old format" not in stored(event).timelinejs
+
+
+def test_spans_are_checked_in_several_queries_past_the_parameter_limit(timeline, monkeypatch):
+    """Three blocks with gaps around them are seven spans: past SPANS_A_QUERY, checked
+    by more queries, alike."""
+    monkeypatch.setattr(renderings, "SPANS_A_QUERY", 2)
+    assert renderings.read(timeline, "csv") == renderings.Stored(
+        renderings.read(timeline, "csv").current, stale=False, emptied=[]
+    )
+    assert len(renderings.read(timeline, "csv").current) == 3
+    timeline.events.get(headline="Event 2").save()
+    assert renderings.read(timeline, "csv").stale
+    assert_exports_current(timeline)

@@ -489,8 +489,8 @@ def blocks(timeline: Timeline, piece: str) -> list[bytes]:
 
 
 def _made_blocks(timeline: Timeline, stored: renderings.Stored) -> dict[int, renderings.Block]:
-    dated = renderings.events_in(timeline, stored.stale, stored.everything)
-    rows = render(timeline, None if stored.everything else dated.pks)
+    dated = renderings.events_outside(timeline, stored.current)
+    rows = render(timeline, dated.pks if stored.current else None)
     spans = {}  # bucket: its events' indices in dated, in date order
     for i, number in enumerate(dated.buckets):
         spans.setdefault(number, []).append(i)
