@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models.deletion import ProtectedError
 
 from tests.factories import (
@@ -164,3 +164,78 @@ def test_readers_see_only_public_timelines_and_editors_preview_private_ones():
     assert list(Timeline.objects.visible_to(AnonymousUser())) == [public]
     assert list(Timeline.objects.visible_to(reader)) == [public]
     assert set(Timeline.objects.visible_to(EditorFactory())) == {public, private}
+
+
+portable_search = pytest.mark.skipif(
+    connection.vendor == "postgresql", reason="PostgreSQL searches with full-text search"
+)
+
+
+def found(events, words: str) -> set[str]:
+    return set(events.search(words).values_list("headline", flat=True))
+
+
+@portable_search
+def test_search_finds_each_word_in_the_headline_the_description_or_a_quote():
+    timeline = TimelineFactory()
+    EventFactory(timeline=timeline, headline="Tender held", description="Bids opened.")
+    quoted = EventFactory(timeline=timeline, headline="Deal agreed")
+    CitationFactory(event=quoted, quote="The minister praised the radar deal.")
+    EventFactory(timeline=timeline, headline="Radar delivered")
+    events = timeline.events.all()
+    assert found(events, "OPENED tender") == {"Tender held"}
+    assert found(events, "minister deal") == {"Deal agreed"}
+    assert found(events, "radar") == {"Deal agreed", "Radar delivered"}
+    assert found(events, "radar delivered minister") == set()
+
+
+@portable_search
+def test_search_takes_percent_underscore_backslash_and_quotes_as_written():
+    timeline = TimelineFactory()
+    EventFactory(timeline=timeline, headline="Turnout 100%", description="files\\x_y")
+    EventFactory(timeline=timeline, headline="Turnout 1000", description="files x-y")
+    cited = EventFactory(timeline=timeline, headline="Named")
+    CitationFactory(event=cited, quote='O\'Brien said "final"')
+    events = timeline.events.all()
+    assert found(events, "100%") == {"Turnout 100%"}
+    assert found(events, "x_y") == {"Turnout 100%"}
+    assert found(events, "\\x") == {"Turnout 100%"}
+    assert found(events, "o'brien") == found(events, '"FINAL"') == {"Named"}
+
+
+@portable_search
+def test_search_folds_the_case_of_ascii_letters_only_as_sqlite_like_does():
+    timeline = TimelineFactory()
+    EventFactory(timeline=timeline, headline="Café opened in Zürich")
+    events = timeline.events.all()
+    assert found(events, "CAFé zürICH") == {"Café opened in Zürich"}
+    assert found(events, "CAFÉ") == found(events, "ZÜRICH") == set()
+
+
+@portable_search
+def test_search_reads_only_the_quotes_of_each_event_itself_as_they_are_now():
+    timeline = TimelineFactory()
+    first, second = EventFactory(timeline=timeline), EventFactory(timeline=timeline)
+    citation = CitationFactory(event=first, quote="The radar arrived.")
+    events = timeline.events.all()
+    assert list(events.search("radar")) == [first]
+    Citation.objects.filter(pk=citation.pk).update(event=second)
+    assert list(events.search("radar")) == [second]
+    Citation.objects.filter(pk=citation.pk).update(quote="The tanks arrived.")
+    assert list(events.search("radar")) == []
+    Citation.objects.filter(pk=citation.pk).delete()
+    assert list(events.search("tanks")) == []
+
+
+@portable_search
+def test_a_search_keeps_its_meaning_inside_another_query():
+    timeline = TimelineFactory()
+    quoted = EventFactory(timeline=timeline, headline="Deal agreed")
+    CitationFactory(event=quoted, quote="The radar deal.")
+    EventFactory(timeline=timeline, headline="Tender held")
+    searched = timeline.events.search("radar")
+    # As a subquery the events' table is renamed (U0): the quotes must follow it.
+    assert list(Event.objects.filter(pk__in=searched.values("pk"))) == [quoted]
+    assert list(Citation.objects.filter(event__in=searched).values_list("event", flat=True)) == [
+        quoted.pk
+    ]
