@@ -315,11 +315,10 @@ class Mentions(models.Lookup):
     `icontains` finds it: in any case the database folds (SQLite's LIKE folds ASCII
     letters only: "CAFÉ" does not find "café").
 
-    The event's pk is the lookup's side; the rest is written out around its table.
-    Built through the ORM, three lookups and an `Exists` over the citations a word, the
-    filtered page's search took longer to build and compile (twice: the overview's
-    counts, then the page's pick) than SQLite took to run it. Not registered: used as
-    an expression, as AnyOf is.
+    Written out around the event's pk, the lookup's side: as three lookups and an
+    `Exists` over the citations a word, built, then compiled twice (the overview's
+    counts, the page's pick), the search cost the filtered page more CPU than SQLite
+    took to test the words. Not registered: used as an expression, as AnyOf is.
     """
 
     lookup_name = "mentions"
