@@ -92,13 +92,13 @@ def bucket(day: date) -> int:
     return (day.toordinal() - 1) // BUCKET_DAYS
 
 
+MAX_DAY = date.max.toordinal()
+
+
 def span(number: int) -> tuple[date, date]:
     """The first and last day of a bucket."""
     first = number * BUCKET_DAYS + 1
     return date.fromordinal(first), date.fromordinal(min(first + BUCKET_DAYS - 1, MAX_DAY))
-
-
-MAX_DAY = date.max.toordinal()
 
 
 def checksum(versions: list[int]) -> str:
@@ -119,23 +119,22 @@ def _fetched(sql: str, params: list, alias: str = "default") -> list[tuple]:
     """Rows in one fetch, as the driver reads them fastest: Django reads them 100 at a
     time, and each psycopg fetch costs ~0.1 ms.
 
-    On PostgreSQL the rows come in the binary format, where text and bytea are their
-    bytes as stored: psycopg's bytea loader (in C) takes them as they are. Django's
-    cursors bind parameters client-side, which cannot ask for binary results: this one
-    binds them on the server. It is wrapped as Django wraps its own, so the query is
-    logged and counted like any other."""
+    On PostgreSQL the rows come in the binary format, where a bytea is its bytes as
+    stored (in the text format, hex: twice the size, for the client to decode) and an
+    integer is not parsed from digits. Django's cursors bind parameters client-side,
+    which cannot ask for binary results: this one binds them on the server. It is
+    wrapped as Django wraps its own, so the query is logged and counted like any
+    other."""
     db = connections[alias]
     if db.vendor != "postgresql":
         with db.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
     import psycopg  # only here: SQLite needs no psycopg
-    from psycopg.types.string import ByteaBinaryLoader
 
     db.ensure_connection()
     raw = psycopg.Cursor(db.connection)
     raw.format = psycopg.pq.Format.BINARY
-    raw.adapters.register_loader("text", ByteaBinaryLoader)
     with db.make_debug_cursor(raw) if db.queries_logged else db.make_cursor(raw) as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
@@ -154,11 +153,6 @@ class Stored(NamedTuple):
 
 # Spans a query: 2 parameters each, well under any database's limit (SQLite: 32,766).
 SPANS_A_QUERY = 5000
-
-
-def _text(value: str | bytes | None) -> str | None:
-    # PostgreSQL's text comes as bytes here (_fetched), its varchar as str.
-    return value.decode() if isinstance(value, bytes) else value
 
 
 def read(timeline: Timeline, piece: str) -> Stored:
@@ -186,10 +180,10 @@ def read(timeline: Timeline, piece: str) -> Stored:
     if day <= MAX_DAY:
         spans.append((date.fromordinal(day), date.max))
         owners.append(None)
-    stored = {number: (_text(made), block) for number, made, block in blocks}
+    stored = {number: (made, block) for number, made, block in blocks}
     current, stale, emptied = {}, False, []
     for n, now in _checksums(timeline, spans):
-        number, now = owners[n], _text(now)
+        number = owners[n]
         if number is None:
             stale |= now is not None
         elif now is None:
