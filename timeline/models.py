@@ -319,6 +319,11 @@ class Mentions(models.Lookup):
     `Exists` over the citations a word, built, then compiled twice (the overview's
     counts, the page's pick), the search cost the filtered page more CPU than SQLite
     took to test the words. Not registered: used as an expression, as AnyOf is.
+
+    The quotes are tested once a query, as a list of the events they cite (`IN`), not
+    once an event (`EXISTS`, an index lookup per event): a rare word over all 10,000
+    events of a timeline took 29 ms, now 9; over the 1,714 of five years, 5.1 ms, now
+    5.7, as every quote is read; a word most events hold ends each OR early, alike.
     """
 
     lookup_name = "mentions"
@@ -343,8 +348,8 @@ class Mentions(models.Lookup):
         cites = Citation._meta.get_field("event").column
         sql = (
             f"({contains(event, Event, 'headline')} OR {contains(event, Event, 'description')} "
-            f"OR EXISTS(SELECT 1 FROM {citations} WHERE {quote(quoting)}.{quote(cites)} = "
-            f"{quote(event)}.{quote(pk)} AND {contains(quoting, Citation, 'quote')}))"
+            f"OR {quote(event)}.{quote(pk)} IN (SELECT {quote(quoting)}.{quote(cites)} "
+            f"FROM {citations} WHERE {contains(quoting, Citation, 'quote')}))"
         )
         return sql, (pattern, pattern, pattern)
 
