@@ -65,3 +65,17 @@ def test_the_indexes_made_by_hand_are_still_there():
         for table, names in HAND_MADE_INDEXES[connection.vendor].items():
             found = connection.introspection.get_constraints(cursor, table)
             assert names <= set(found), (table, names - set(found))
+
+
+@pytest.mark.django_db
+def test_the_exports_blocks_are_stored_uncompressed_on_postgresql():
+    """Set by hand in migration 0017: a later AlterField rewriting the columns would drop it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL column storage")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute "
+            "WHERE attrelid = 'timeline_renderingblock'::regclass "
+            "AND attname IN ('timelinejs', 'csv')"
+        )
+        assert dict(cursor.fetchall()) == {"timelinejs": "e", "csv": "e"}
