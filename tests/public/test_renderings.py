@@ -9,10 +9,12 @@ called straight (no readers' cache), after renderings were stored.
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from django.db import OperationalError
 from django.urls import reverse
 
 from tests.factories import CitationFactory, EventFactory, SourceFactory, TimelineFactory
@@ -363,3 +365,17 @@ def test_spans_are_checked_in_several_queries_past_the_parameter_limit(timeline,
     timeline.events.get(headline="Event 2").save()
     assert renderings.read(timeline, "csv").stale
     assert_exports_current(timeline)
+
+
+def test_an_export_is_served_when_its_blocks_cannot_be_stored(timeline, monkeypatch):
+    """SQLite's write lock held past its timeout, say: the reader still gets the export."""
+
+    @contextmanager
+    def locked():
+        raise OperationalError("database is locked")
+        yield
+
+    RenderingBlock.objects.all().delete()
+    monkeypatch.setattr(renderings.transaction, "atomic", locked)
+    assert_exports_current(timeline)
+    assert not RenderingBlock.objects.exists()

@@ -59,7 +59,7 @@ from datetime import date
 from itertools import batched, chain
 from typing import NamedTuple
 
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, OperationalError, connection, connections, transaction
 from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save, pre_save
 
@@ -280,6 +280,10 @@ def store(timeline: Timeline, blocks: Iterable[Block], emptied: Iterable[int] = 
     except IntegrityError:
         # The timeline deleted since it was read: its blocks have nothing to belong to.
         logger.info("rendering blocks not stored: the timeline was deleted", exc_info=True)
+    except OperationalError:
+        # SQLite's write lock held past its timeout by a long import, say: the export
+        # was made and is served; the next one stores it.
+        logger.warning("rendering blocks not stored: the database refused", exc_info=True)
 
 
 # --- what outdates a rendering -------------------------------------------------------------
