@@ -335,32 +335,46 @@ def sqrt_per_bucket(
 
 
 def sqrt_temporal_coverage(
-    salience: dict[date, float], n: int, kernel: Callable[[int], float], reach: int | None = None
+    salience: dict[date, float],
+    n: int,
+    kernel: Callable[[int], float],
+    reach: int | None = None,
+    coverage: float = 0.0,
 ) -> list[date]:
-    """Greedy on the sum over days t of the window of sqrt(sum over chosen d of s(d) k(t - d)).
+    """Greedy on coverage * sum(s)/S + the sum over calendar days t of
+    sqrt(sum over chosen d of s(d) k(t - d)), divided by its value on all days.
 
     A smooth version of the buckets: a chosen day covers the days around it, fading with the
-    distance (the kernel k is 0 beyond ``reach`` days; None: it reaches the whole window), so
-    a day's gain is discounted by the salience already chosen near it, wherever the calendar
-    cuts its months. Only the window's days are covered: the timeline spans no others.
+    distance (the kernel k is 0 beyond ``reach`` days; None: as far as the days span), so a
+    day's gain is discounted by the salience already chosen near it, wherever the calendar
+    cuts its months. Every day covers a full neighbourhood, the window's first and last too:
+    cutting coverage at the window would hold its ends back. ``coverage`` as in
+    sqrt_per_bucket.
     """
-    first = min(salience).toordinal() if salience else 0
-    last = max(salience).toordinal() if salience else 0
-    reach = last - first if reach is None else reach
-    offsets = [(i, kernel(i)) for i in range(-reach, reach + 1) if kernel(i) > 0]
+    span = (max(salience) - min(salience)).days if salience else 0
+    reach = span if reach is None else reach
+    offsets = [(i, kernel(i)) for i in range(-reach, reach + 1)]
+    offsets = [(i, k) for i, k in offsets if k > 0]
+    everything = sum(salience.values()) or 1.0
+    norm = 1.0
+    if coverage:
+        spread: dict[int, float] = defaultdict(float)
+        for day, s in salience.items():
+            for i, k in offsets:
+                spread[day.toordinal() + i] += s * k
+        norm = sum(math.sqrt(v) for v in spread.values()) or 1.0
     covered: dict[int, float] = defaultdict(float)
 
-    def around(day: date):
-        o = day.toordinal()
-        return ((o + i, k) for i, k in offsets if first <= o + i <= last)
-
     def gain(day: date) -> float:
-        s = salience[day]
-        return sum(math.sqrt(covered[t] + s * k) - math.sqrt(covered[t]) for t, k in around(day))
+        o, s = day.toordinal(), salience[day]
+        diverse = sum(
+            math.sqrt(covered[o + i] + s * k) - math.sqrt(covered[o + i]) for i, k in offsets
+        )
+        return diverse / norm + coverage * s / everything
 
     def take(day: date) -> None:
-        for t, k in around(day):
-            covered[t] += salience[day] * k
+        for i, k in offsets:
+            covered[day.toordinal() + i] += salience[day] * k
 
     return _lazy_greedy(list(salience), n, gain, take)
 
@@ -368,6 +382,8 @@ def sqrt_temporal_coverage(
 def _diverse_selections() -> dict[str, Callable[[dict[date, float], int], list[date]]]:
     """Whole-set selections over the salience as is: (salience by day, n) -> chosen days."""
     week_tri = lambda i: 1 - abs(i) / 8  # noqa: E731  (a week either side, fading linearly)
+    # tilse's DateWeightedChieuSentenceRepresentation weighs similarity by this distance.
+    inverse_sqrt = lambda i: 1 / math.sqrt(1 + abs(i))  # noqa: E731
     return {
         "submodular: sqrt per calendar month": lambda s, n: sqrt_per_bucket(s, n, _month),
         "submodular: salience + sqrt per month (M&M)": lambda s, n: sqrt_per_bucket(
@@ -384,7 +400,10 @@ def _diverse_selections() -> dict[str, Callable[[dict[date, float], int], list[d
             s, n, lambda i: 1.0, 10
         ),
         "sqrt coverage, kernel 1/sqrt(1 + |d|) (tilse)": lambda s, n: sqrt_temporal_coverage(
-            s, n, lambda i: 1 / math.sqrt(1 + abs(i))
+            s, n, inverse_sqrt
+        ),
+        "salience + that sqrt coverage (M&M)": lambda s, n: sqrt_temporal_coverage(
+            s, n, inverse_sqrt, coverage=1.0
         ),
     }
 
