@@ -26,7 +26,7 @@ from tests.public.test_exports import (
 )
 from timeline.models import Event, RenderingBlock
 from timeline.periods import Precision
-from timeline.public import exports, renderings
+from timeline.public import exports, overview, renderings
 from timeline.services import set_key_events
 
 pytestmark = pytest.mark.django_db
@@ -355,9 +355,9 @@ def test_a_rendering_of_another_format_is_made_again(timeline, monkeypatch):
 
 
 def test_spans_are_checked_in_several_queries_past_the_parameter_limit(timeline, monkeypatch):
-    """Three blocks with gaps around them are seven spans: past SPANS_A_QUERY, checked
+    """Three blocks with gaps around them are seven spans: past RANGES_A_QUERY, checked
     by more queries, alike."""
-    monkeypatch.setattr(renderings, "SPANS_A_QUERY", 2)
+    monkeypatch.setattr(overview, "RANGES_A_QUERY", 2)
     assert renderings.read(timeline, "csv") == renderings.Stored(
         renderings.read(timeline, "csv").current, stale=False, emptied=[]
     )
