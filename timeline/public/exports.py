@@ -480,10 +480,10 @@ def blocks(timeline: Timeline, piece: str) -> list[bytes]:
     # a cycle: the collector traversed them again and again (timeline/collector.py).
     with collector.paused():
         stored = renderings.read(timeline, piece)
-        if not stored.stale and not stored.emptied:
-            return [stored.current[number] for number in sorted(stored.current)]
-        made = _made_blocks(timeline, stored)
-        renderings.store(timeline, made.values(), stored.emptied)
+        # Only spans left empty (their events deleted): nothing to make, blocks to delete.
+        made = _made_blocks(timeline, stored) if stored.stale else {}
+        if made or stored.emptied:
+            renderings.store(timeline, made.values(), stored.emptied)
         current = stored.current | {number: getattr(block, piece) for number, block in made.items()}
         return [current[number] for number in sorted(current)]
 
