@@ -11,18 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 
 import regex
 
 from timeline.extraction import languages
 from timeline.extraction.absolute import Unresolvable
 from timeline.extraction.narrative import Story
-from timeline.extraction.relative import Clause, nearest, year_for
+from timeline.extraction.relative import nearest, year_for
 from timeline.extraction.results import NEEDS_PUBLICATION_DATE, NEEDS_STORY_DATE, Mention
 from timeline.periods import Period, Precision
 
 CONFIDENCE = {
     "date": 0.9,
+    "pair": 0.9,
+    "unit_relative": 0.75,
     "month_year": 0.9,
     "relative": 0.75,
     "counted": 0.7,
@@ -36,7 +39,44 @@ _PUNCTUATION_AFTER = regex.compile(r"^\s*(?:[,.;:)!?»”\"]|$)")
 YEARS_ONLY = regex.compile(
     rf"{languages.patterns.ALONE_BEFORE}(?:1[0-9]{{3}}|20[0-9]{{2}})(?![\w%]|[.,/–—-]\d)"
 )
-_NO_CONTEXT = Clause()
+# A clause ends at a sentence's end, a semicolon, a colon, a line or a comma; a full stop
+# after a number is a German ordinal ("26. September"), not an end.
+_CLAUSE_END = regex.compile(r"[;:!?\n,،؛]|(?<!\d)\.(?=\s|$)")
+
+
+class ForeignClause:
+    """The words of a mention's clause, before and after it, in its own language: does its
+    verb look ahead ("wird … stattfinden", "aura lieu", "пройдут", "-acak", "ستعقد") or
+    back? Both or neither say nothing, and the date leans to the past as before."""
+
+    __slots__ = ("_after", "_before", "_shape")
+
+    def __init__(self, text: str, start: int, end: int, shape: languages.Morphology) -> None:
+        left = max(0, start - 120)
+        ends = list(_CLAUSE_END.finditer(text, left, start))
+        self._before = text[ends[-1].end() if ends else left : start]
+        after = _CLAUSE_END.search(text, end, min(len(text), end + 120))
+        self._after = text[end : after.start() if after else min(len(text), end + 120)]
+        self._shape = shape
+
+    def tense(self) -> int:
+        shape = self._shape
+        if shape.since and _cue(rf"(?:{shape.since})\s*$").search(self._before):
+            return -1
+        if not (shape.future or shape.past):
+            return 0
+        words = f"{self._before} \x00 {self._after}"
+        future = bool(shape.future) and _cue(shape.future).search(words) is not None
+        past = bool(shape.past) and _cue(shape.past).search(words) is not None
+        return 1 if future and not past else -1 if past and not future else 0
+
+
+@lru_cache(maxsize=32)
+def _cue(words: str) -> regex.Pattern:
+    return regex.compile(rf"(?<!\w)(?:{languages.fold(words)})(?!\w)", regex.IGNORECASE)
+
+
+_NO_CONTEXT = ForeignClause("", 0, 0, languages.Morphology())
 
 
 def find_mentions(text: str, published: date | None, kind: str, language: str) -> Iterator[Mention]:
@@ -50,15 +90,40 @@ def find_mentions(text: str, published: date | None, kind: str, language: str) -
     grammar = languages.grammar(language)
     shape = languages.MORPHOLOGY[language]
     story = Story(published, kind)
+    taken = 0  # a year phrase read with its month ("марта следующего года") is not read again
     for match in grammar.pattern.finditer(normal):
         group = match.lastgroup
         start, end = match.span()
+        if start < taken:
+            continue
         span = match.group()
         before = normal[max(0, start - 20) : start]
-        if group == "month" and not (
-            languages.introduced(language, before, shape.month_intro)
-            or (shape.after_name and regex.search(shape.after_name + "$", span))
+        year_step = None
+        if group in {"date", "month", "pair"} and not _YEAR_DIGITS.search(span):
+            reading_end = match.end("pair_rest") if group == "pair" else end
+            after = grammar.year_after and grammar.year_after.match(normal, reading_end)
+            ahead = grammar.year_before and grammar.year_before.search(before)
+            if after:
+                year_step = _year_step(grammar, after.group())
+                if group != "pair":
+                    end = after.end()
+                    span = normal[start:end]
+                    taken = end
+            elif ahead:
+                year_step = _year_step(grammar, ahead.group())
+                if group != "pair":
+                    start -= len(ahead.group())
+                    span = normal[start:end]
+        if (
+            group == "month"
+            and year_step is None
+            and not (
+                languages.introduced(language, before, shape.month_intro)
+                or (shape.after_name and regex.search(shape.after_name + "$", span))
+            )
         ):
+            continue
+        if group == "month" and year_step is None and _bare_month_word(language, span):
             continue
         if group == "year" and not (
             languages.introduced(language, before, shape.year_intro)
@@ -66,8 +131,19 @@ def find_mentions(text: str, published: date | None, kind: str, language: str) -
             or _PUNCTUATION_AFTER.match(normal[end : end + 3])
         ):
             continue
+        if group == "year" and languages.introduced(language, before, shape.not_year_before):
+            continue
+        if group == "relative" and language == "tr" and regex.search(r"(?i)\bbir\s+$", before):
+            continue  # "bir önceki gün" is the day before the story's, not before today
+        if group == "pair":
+            # the first day of "11. und 12. Juli" with the month and year written after both
+            rest = match.group("pair_rest")
+            reading = span + " " + regex.sub(r"^\d+\S*\s*", "", rest)
+        else:
+            reading = span
+        clause = ForeignClause(normal, start, end, shape)
         try:
-            period, relative = _resolve(group, span, grammar, story)
+            period, relative = _resolve(group, reading, grammar, story, clause, year_step)
         except Unresolvable:
             continue
         flags = ()
@@ -79,24 +155,56 @@ def find_mentions(text: str, published: date | None, kind: str, language: str) -
         story.note(period)
 
 
-def _resolve(group: str, span: str, grammar: languages.Grammar, story: Story):
+def _bare_month_word(language: str, span: str) -> bool:
+    words = languages.BARE_MONTH_NOT.get(language, ())
+    return any(regex.fullmatch(rf"(?:[وبل]|ف)?{w}", span.strip()) for w in words)
+
+
+def _year_step(grammar: languages.Grammar, phrase: str) -> tuple[int, bool]:
+    """The step of "следующего года" (1) and whether it names the year ("تموز المقبل" does
+    not: it is the next July)."""
+    return grammar.step(phrase), grammar.unit(phrase) == "year"
+
+
+def _resolve(
+    group: str,
+    span: str,
+    grammar: languages.Grammar,
+    story: Story,
+    clause: ForeignClause = _NO_CONTEXT,
+    year_step: tuple[int, bool] | None = None,
+):
     published = story.published
     if group == "year":
         return Period(date(int(_YEAR_DIGITS.search(span).group()), 1, 1), Precision.YEAR), False
-    if group in {"date", "month_year", "month"}:
+    if group in {"date", "month_year", "month", "pair"}:
         month = grammar.month_number(span)
         if month is None:
             raise Unresolvable(span)
         year_match = _YEAR_DIGITS.search(span)
-        day = int(_DIGITS.search(span).group()) if group == "date" else None
+        day = int(_DIGITS.search(span).group()) if group in {"date", "pair"} else None
         if year_match:
             return _calendar(int(year_match.group()), month, day), False
+        if year_step is not None:
+            reference = story.reference(Precision.DAY) if story.narrative else published
+            if reference is None:
+                return None, True
+            step, names_year = year_step
+            year = reference.year + step
+            if not names_year:
+                # "juillet prochain" is the next July, "تموز الماضي" the last one over
+                year = reference.year
+                if step < 0 and month >= reference.month:
+                    year -= 1
+                elif step > 0 and month <= reference.month:
+                    year += 1
+            return _calendar(year, month, day), True
         if story.narrative:
             year = story.year()
             return (_calendar(year, month, day) if year else None), True
         if published is None:
             return None, True
-        found = year_for(published, month, day or 1, _NO_CONTEXT)
+        found = year_for(published, month, day or 1, clause)
         return _calendar(found.year, month, day), True
     if published is None and not story.narrative:
         return None, True
@@ -106,11 +214,18 @@ def _resolve(group: str, span: str, grammar: languages.Grammar, story: Story):
     if group == "relative":
         steps, unit = grammar.relatives[regex.sub(r"\s+", " ", span.lower())]
         return _shift(reference, steps, unit, whole_week=True), True
+    if group == "unit_relative":
+        unit = grammar.unit(span)
+        if unit is None:
+            raise Unresolvable(span)
+        return _shift(reference, grammar.step(span), unit, whole_week=True), True
     if group == "counted":
         for pattern, unit, direction in grammar.counted:
             found = pattern.fullmatch(span)
             if found:
-                count = int(float(found.group(1).replace(",", ".")))
+                count = grammar.number(found.group(1))
+                if count is None:
+                    raise Unresolvable(span)
                 return _shift(reference, count * direction, unit, whole_week=False), True
         raise Unresolvable(span)
     named = grammar.weekday_number(span)
@@ -125,7 +240,7 @@ def _resolve(group: str, span: str, grammar: languages.Grammar, story: Story):
         return Period(ahead, Precision.DAY), True
     if not back:
         return Period(reference, Precision.DAY), True
-    return Period(nearest(reference, [behind, ahead], _NO_CONTEXT), Precision.DAY), True
+    return Period(nearest(reference, [behind, ahead], clause), Precision.DAY), True
 
 
 def _calendar(year: int, month: int, day: int | None) -> Period:

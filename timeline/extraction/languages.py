@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import os
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,6 +81,32 @@ class Morphology:
     month_intro: str = ""  # words before a bare month that make it one
     last: str = ""  # "last Friday"
     next: str = ""  # "next Friday"
+    this: str = ""  # "this year": with ``units`` below
+    # The words for a year, a month and a week that take ``last``/``this``/``next``
+    # ("im vergangenen Jahr", "прошлого года", "geçen yılın", "l'an dernier", "العام
+    # المقبل"), and whether the modifier follows the unit (French, Arabic).
+    units: tuple[tuple[str, str], ...] = ()
+    modifier_after: bool = False
+    # Small numbers written as words in counted phrases ("iki yıl önce", "ثلاثة أيام"),
+    # where dateparser's locale data has none; theirs are used where it has them.
+    numbers: tuple[tuple[str, int], ...] = ()
+    # Another word for the one dateparser's counted phrases use: Arabic "منذ" beside "قبل".
+    ago_synonyms: tuple[tuple[str, str], ...] = ()
+    # Words between two days that share one month: "11. und 12. Juli", "15-17 марта".
+    pair: str = ""
+    # A weekday written as one word with its part of the day: "Dienstagabend".
+    weekday_tail: str = ""
+    # Words before a number that make it a name, not a year: "رؤية 2030" (Vision 2030).
+    not_year_before: str = ""
+    # What tells that the verb of a date's clause looks ahead or back (``foreign``).
+    future: str = ""
+    past: str = ""
+    # "since" right before a date: what a clause counts from has happened ("seit August")
+    since: str = ""
+    # Phrases dateparser's data lacks, with their steps back or ahead and unit.
+    relatives: tuple[tuple[str, int, str], ...] = ()
+    # What may join a month to the word before it: French "mi-septembre".
+    month_prefix: str = ""
 
 
 _TR_SUFFIX = r"['’](?:d[ae]|t[ae]|d[ae]n|t[ae]n|[yn]?[ıiuü]n?|[yn]?[ae]|k[ıi])\b"
@@ -87,9 +114,33 @@ MORPHOLOGY = {
     "tr": Morphology(
         after_name=rf"(?:{_TR_SUFFIX}|{patterns.H}+ay[ıi]n(?:d[ae]|[ıi]n)?\b|{patterns.H}+ay[ıi]\b|"
         rf"{patterns.H}+günü\b)",
-        after_year=rf"(?:{_TR_SUFFIX}|{patterns.H}+yıl(?:ı|ında|ından)\b)",
+        after_year=rf"(?:{_TR_SUFFIX}|{patterns.H}+yıl(?:ı|ında|ından|ının)\b)",
         last="geçen|geçtiğimiz",
         next="gelecek|önümüzdeki",
+        this="bu",
+        units=(("year", r"yıl(?:ın|ı)?"), ("month", r"ay(?:ın)?"), ("week", r"hafta(?:nın)?")),
+        numbers=(
+            ("bir", 1),
+            ("iki", 2),
+            ("üç", 3),
+            ("dört", 4),
+            ("beş", 5),
+            ("altı", 6),
+            ("yedi", 7),
+            ("sekiz", 8),
+            ("dokuz", 9),
+            ("on", 10),
+            ("on bir", 11),
+            ("on iki", 12),
+        ),
+        pair="ve|ile|-|–",
+        # "önceki gün" is the day before yesterday ("bir önceki gün", the day before, is not:
+        # ``foreign`` skips it)
+        relatives=(("önceki gün", -2, "day"), ("evvelki gün", -2, "day")),
+        not_year_before="Vizyon|Vizyonu",
+        # a Turkish verb ends its clause: its suffix tells the tense ("-acak", "-di", "-miş")
+        future=r"\w+(?:acak|ecek|acağ|eceğ)\w*|önümüzdeki|planlanıyor|bekleniyor",
+        past=r"\w+(?:d[ıiuü]|t[ıiuü]|m[ıiuü]ş(?:t[ıiuü])?)(?:r|lar|ler)?",
     ),
     "ru": Morphology(
         inflects=True,
@@ -98,6 +149,16 @@ MORPHOLOGY = {
         month_intro="в|с|до|к|по|от|после|начале|конце|середине|середина|конец|начало",
         last=r"прошл\w*",
         next=r"следующ\w*|будущ\w*",
+        this=r"эт(?:от|ого|ом|ой|у|а)|текущ\w*|нынешн\w*",
+        units=(("year", r"год(?:а|у)?"), ("month", r"месяц(?:а|е)?"), ("week", r"недел[июея]")),
+        pair="и|по|до|-|–",
+        not_year_before="Стратегия|Стратегии|Повестка|Повестки",
+        # the perfective present of the verbs that announce events is a future
+        future=r"будет|будут|состоится|состоятся|пройд[её]т|пройдут|начн[её]тся|начнутся|"
+        r"откро[её]тся|откроются|заверш[иа]тся|планиру\w+|запланирован\w*|намечен\w*|"
+        r"намерен\w*|ожидается|предстоящ\w*|должн[аоы]?",
+        past=r"был[аио]?|состоял\w*|прош[её]л|прошл[аи]|произош[её]л|произошл[аи]|"
+        r"заявил\w*|сообщил\w*|подписал\w*|начал\w*",
     ),
     "uk": Morphology(
         inflects=True,
@@ -119,12 +180,32 @@ MORPHOLOGY = {
         month_intro="im|seit|bis|ab|vom|zum|Anfang|Ende|Mitte|bis|nach|vor|im|Monat",
         last=r"letzt\w*|vergangen\w*|vorig\w*",
         next=r"nächst\w*|kommend\w*",
+        this=r"dies(?:es|en|er|em)?",
+        units=(("year", r"Jahr(?:es|s|e)?"), ("month", r"Monat(?:s|es)?"), ("week", r"Woche")),
+        pair="und|bis|-|–",
+        since="seit|seitdem",
+        weekday_tail="morgen|vormittag|mittag|nachmittag|abend|nacht",
+        not_year_before="Agenda|Vision|Strategie",
+        future=r"wird|werden|soll|sollen|sollte|sollten|will|wollen|findet|finden|"
+        r"stattfinden|geplant|vorgesehen|anberaumt|bevorsteh\w*",
+        past=r"wurde|wurden|war|waren|hat|haben|hatte|hatten|fand|fanden|ereignete|begann|"
+        r"sagte|teilte|erklärte|kam",
     ),
     "fr": Morphology(
         year_intro="en|depuis|dès|jusqu'en|avant|après|année|de|entre|et|fin|début|mi",
-        month_intro="en|depuis|dès|jusqu'en|début|fin|mi|avant|après|mois de|d'ici",
+        month_intro="en|depuis|dès|jusqu'en|début|fin|mi|mi-|avant|après|mois de|d'ici",
         last="dernier|dernière",
         next="prochain|prochaine",
+        units=(("year", r"l'an|l'année|an|année"), ("month", r"mois"), ("week", r"semaine")),
+        modifier_after=True,
+        pair="et|au|à|-|–",
+        since="depuis",
+        month_prefix="mi-",
+        not_year_before="Agenda|Vision|Horizon|Stratégie",
+        # the simple future's endings ("aura lieu", "se tiendra", "s'ouvriront")
+        future=r"\w+(?:era|eront|ira|iront|dra|dront)|aura|auront|sera|seront|fera|feront|"
+        r"pourra|pourront|devra|devront|prévu|prévue|prévus|prévues|doit|doivent|va|vont",
+        past=r"avait|avaient|était|étaient|ont|fut|furent|s'est|se sont|a eu",
     ),
     "es": Morphology(
         connector="de|del",
@@ -136,13 +217,71 @@ MORPHOLOGY = {
     "ar": Morphology(
         year_intro="عام|العام|سنة|في|منذ|حتى|و",
         month_intro="في|منذ|حتى|شهر|مطلع|أواخر|منتصف|بداية|نهاية",
-        last="الماضي|الماضية|المنصرم",
+        last="الماضي|الماضية|المنصرم|المنصرمة|الفائت|الفائتة",
         next="المقبل|المقبلة|القادم|القادمة",
+        this="الجاري|الجارية|الحالي|الحالية",
+        units=(("year", r"العام|عام|السنة"), ("month", r"الشهر"), ("week", r"الأسبوع")),
+        modifier_after=True,
+        numbers=(
+            ("واحد", 1),
+            ("واحدة", 1),
+            ("اثنين", 2),
+            ("اثنتين", 2),
+            ("ثلاثة", 3),
+            ("ثلاث", 3),
+            ("أربعة", 4),
+            ("أربع", 4),
+            ("خمسة", 5),
+            ("خمس", 5),
+            ("ستة", 6),
+            ("ست", 6),
+            ("سبعة", 7),
+            ("سبع", 7),
+            ("ثمانية", 8),
+            ("ثماني", 8),
+            ("تسعة", 9),
+            ("تسع", 9),
+            ("عشرة", 10),
+            ("عشر", 10),
+            ("أحد عشر", 11),
+            ("إحدى عشرة", 11),
+            ("اثني عشر", 12),
+            ("اثنتي عشرة", 12),
+        ),
+        # "منذ ثلاثة أيام", "منذ عامين": "since" a span back is "ago" in Arabic news
+        ago_synonyms=(("قبل", "منذ"),),
+        pair="و|إلى|الى|حتى|-|–",
+        since="منذ",
+        not_year_before="رؤية|رؤيه|أجندة",
+        # "سوف" and the prefix "سـ" on a present verb ("ستعقد", "سيتم") make a future
+        future=r"سوف|المقرر|المزمع|يعتزم|تعتزم|"
+        r"س(?:ت|ي)(?!اس|ار|طر|ن|د|ف|ر|ول|ة|ين|وك|اد|ت)\w{3,}(?<!ة)",
+        past=r"كان|كانت|جرى|جرت|وقع|وقعت|شهد|شهدت",
     ),
 }
 
-# Forms dateparser's data lacks: the Russian prepositional of May ("в мае").
-EXTRA_FORMS = {"ru": {5: ["мае"]}}
+# Forms dateparser's data lacks: the Russian prepositional of May ("в мае"), and the
+# Levantine and Iraqi month names of Arabic news from Syria, Lebanon, Jordan and Iraq,
+# often written beside the other name ("آذار/مارس 2021").
+EXTRA_FORMS = {
+    "ru": {5: ["мае"]},
+    "ar": {
+        1: ["كانون الثاني"],
+        2: ["شباط"],
+        3: ["آذار"],
+        4: ["نيسان"],
+        5: ["أيار"],
+        6: ["حزيران"],
+        7: ["تموز"],
+        8: ["آب"],
+        9: ["أيلول"],
+        10: ["تشرين الأول"],
+        11: ["تشرين الثاني"],
+        12: ["كانون الأول"],
+    },
+}
+# "آب" (August) is a word too: alone, without a day or a year, it is not read as a month.
+BARE_MONTH_NOT = {"ar": {"آب"}}
 
 _WORD_EDGE_BEFORE = r"(?<![\w'’-])"
 _WORD_EDGE_AFTER = r"(?![\w])"
@@ -170,27 +309,65 @@ def _model():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-@lru_cache(maxsize=2)
-def _identifier(only_supported: bool):
-    if not only_supported:
+@lru_cache(maxsize=4)
+def _identifier(only: tuple[str, ...] | None):
+    if only is None:
         return _model()
-    # the same model (decompressed once) told among the supported languages only
+    # the same model (decompressed once) told among the given languages only
     restricted = copy.copy(_model())
-    restricted.set_languages(list(SUPPORTED))
+    restricted.set_languages(list(only))
     return restricted
+
+
+# The supported languages each script is written in, where it is not Latin.
+SCRIPTS = {
+    "CYRILLIC": ("ru", "uk"),
+    "ARABIC": ("ar",),
+    "GREEK": ("el",),
+}
+
+
+def _script_languages(sample: str) -> tuple[str, ...] | None:
+    """The supported languages of the script most of the sample's letters are in, when
+    that script is not Latin."""
+    counts = dict.fromkeys(SCRIPTS, 0)
+    latin = 0
+    for c in sample:
+        if not c.isalpha():
+            continue
+        if c.isascii():
+            latin += 1
+            continue
+        name = unicodedata.name(c, "").split(" ", 1)[0]
+        if name in counts:
+            counts[name] += 1
+        else:
+            latin += 1
+    script, most = max(counts.items(), key=lambda item: item[1])
+    return SCRIPTS[script] if most > latin else None
 
 
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the text's language; very short texts are taken as English."""
     sample = text[:SAMPLE]
     letters = sum(1 for c in sample if c.isalpha())
-    if letters < LEAST_LETTERS:
-        return ENGLISH
     short = letters < SHORT_TEXT_LETTERS
-    code, probability = _identifier(short).classify(sample)
-    if short and probability < SHORT_TEXT_CERTAINTY:
-        return ENGLISH
-    return code
+    if letters < LEAST_LETTERS or short:
+        code, probability = (ENGLISH, 0.0)
+        if letters >= LEAST_LETTERS:
+            code, probability = _identifier(tuple(SUPPORTED)).classify(sample)
+        if probability < SHORT_TEXT_CERTAINTY:
+            # A text in Cyrillic, Arabic or Greek letters cannot be English, however unsure
+            # the detector is of so few words: it is told among the supported languages
+            # written in that script (Russian or Ukrainian; Arabic; Greek) instead.
+            candidates = _script_languages(sample)
+            if candidates is None:
+                return ENGLISH
+            if len(candidates) == 1:
+                return candidates[0]
+            return _identifier(candidates).classify(sample)[0]
+        return code
+    return _identifier(None).classify(sample)[0]
 
 
 def is_supported(language: str) -> bool:
@@ -208,17 +385,59 @@ class Grammar:
     language: str
     pattern: regex.Pattern
     months: tuple[tuple[regex.Pattern, int], ...]
+    month_phrases: tuple[tuple[regex.Pattern, int], ...]
     weekdays: tuple[tuple[regex.Pattern, int], ...]
     relatives: dict[str, tuple[int, str]]
     counted: tuple[tuple[regex.Pattern, str, int], ...]
     last: regex.Pattern
     next: regex.Pattern
+    this: regex.Pattern | None
+    numbers: tuple[tuple[regex.Pattern, int], ...]
+    units: tuple[tuple[regex.Pattern, str], ...]
+    weekday_tail: regex.Pattern | None
+    # a phrase of "last"/"this"/"next" and a year, right after a date or month ("1 января
+    # следующего года", "نيسان من العام الجاري") or, in Turkish, right before it ("bu
+    # yılın mart ayında")
+    year_after: regex.Pattern | None
+    year_before: regex.Pattern | None
 
     def month_number(self, span: str) -> int | None:
+        # the two-word Levantine names ("كانون الثاني") are found whole, before any token
+        for pattern, number in self.month_phrases:
+            if pattern.search(span):
+                return number
         return _lookup(self.months, span, self.language)
 
     def weekday_number(self, span: str) -> int | None:
-        return _lookup(self.weekdays, span, self.language)
+        found = _lookup(self.weekdays, span, self.language)
+        if found is None and self.weekday_tail is not None:
+            # "Dienstagabend" is Tuesday; "Sonnabend" was found whole above
+            found = _lookup(self.weekdays, self.weekday_tail.sub("", span.strip()), self.language)
+        return found
+
+    def number(self, word: str) -> int | None:
+        """A count written in digits or as a small number word ("zwei", "ثلاثة")."""
+        word = regex.sub(r"\s+", " ", word.lower())
+        if word[:1].isdigit():
+            return int(float(word.replace(",", ".")))
+        for pattern, value in self.numbers:
+            if pattern.fullmatch(word):
+                return value
+        return None
+
+    def step(self, span: str) -> int:
+        """-1 for "last", 1 for "next", 0 for "this" (or nothing said) in ``span``."""
+        if self.last.search(span):
+            return -1
+        if self.next.search(span):
+            return 1
+        return 0
+
+    def unit(self, span: str) -> str | None:
+        for pattern, unit in self.units:
+            if pattern.search(span):
+                return unit
+        return None
 
 
 _TOKEN = regex.compile(r"\w+(?:['’]\w+)*\.?")
@@ -237,12 +456,12 @@ def _lookup(table, span: str, language: str) -> int | None:
     return None
 
 
-def _name_forms(info: dict, key: str, inflects: bool) -> list[str]:
+def _name_forms(info: dict, key: str, inflects: bool, abbreviation_before: str = "") -> list[str]:
     forms = sorted({fold(f.lower()) for f in info.get(key, []) if len(f) >= 3})
     # An abbreviation ("янв" of "январь", "mar" of "marzo") is a date word only with
     # its full stop; "март" of "марта" is a name with an ending, not an abbreviation.
     short = {f for f in forms if any(o.startswith(f) and len(o) >= len(f) + 2 for o in forms)}
-    result = [regex.escape(f) + (r"\." if f in short else "") for f in forms]
+    result = [regex.escape(f) + (r"\." + abbreviation_before if f in short else "") for f in forms]
     names = [f for f in forms if f not in short and len(f) >= 4]
     if inflects and names:
         stem = os.path.commonprefix(names)  # noqa: RUF071 - words, not paths
@@ -259,18 +478,43 @@ def grammar(language: str) -> Grammar:
     shape = MORPHOLOGY[language]
     extra = EXTRA_FORMS.get(language, {})
     month_forms = {
-        n: _name_forms(info, m, shape.inflects) + extra.get(n, []) for n, m in enumerate(MONTHS, 1)
+        n: _name_forms(info, m, shape.inflects) + [regex.escape(f) for f in extra.get(n, [])]
+        for n, m in enumerate(MONTHS, 1)
     }
-    weekday_forms = {n: _name_forms(info, d, shape.inflects) for n, d in enumerate(WEEKDAYS)}
-    month = "(?:" + "|".join(_alternation(f) for f in month_forms.values()) + ")"
-    weekday = "(?:" + "|".join(_alternation(f) for f in weekday_forms.values()) + ")"
-    prefix = r"(?:[وبل]|ف)?" if language == "ar" else ""
     h = patterns.H
+    # A weekday's abbreviation is one only before a date ("Mi., 12. Juli"): alone it is
+    # as often a word with a full stop after it ("teilte … mit.", "la mer.").
+    weekday_forms = {
+        n: _name_forms(info, d, shape.inflects, rf"(?=,?{h}*\d)") for n, d in enumerate(WEEKDAYS)
+    }
+    single_month = "(?:" + "|".join(_alternation(f) for f in month_forms.values()) + ")"
+    # Arabic news writes a month by both its names: "آذار/مارس 2021", "مارس/آذار".
+    month = rf"(?:{single_month}(?:{h}*/{h}*{single_month})?)" if language == "ar" else single_month
+    weekday = "(?:" + "|".join(_alternation(f) for f in weekday_forms.values()) + ")"
+    if shape.weekday_tail:
+        weekday = rf"(?:{weekday}(?:{shape.weekday_tail})?)"
+    prefix = r"(?:[وبل]|ف)?" if language == "ar" else ""
     name_tail = shape.after_name and f"(?:{shape.after_name})?"
     link = rf"(?:{h}+(?:{shape.connector}))?{h}+" if shape.connector else rf",?{h}+"
     day = r"(?:3[01]|[12][0-9]|0?[1-9])(?:\.|er|º|ª)?"
     year = rf"{patterns.ALONE_BEFORE}(?:1[0-9]{{3}}|20[0-9]{{2}})(?!\d)"
     year_tail = shape.after_year and f"(?:{shape.after_year})?"
+
+    number_words = [
+        (key, int(value))
+        for entry in info.get("simplifications", [])
+        for key, value in entry.items()
+        if value.isdigit() and "\\" not in key and int(value) <= 12
+    ] + list(shape.numbers)
+    number_alternation = "|".join(
+        sorted((fold(k).replace(" ", r"\s+") for k, _ in number_words), key=len, reverse=True)
+    )
+
+    def synonyms(phrase: str) -> list[str]:
+        found = [phrase]
+        for word, other in shape.ago_synonyms:
+            found += [p.replace(word, other) for p in found if word in p]
+        return found
 
     relatives: dict[str, tuple[int, str]] = {}
     for key, phrases in info.get("relative-type", {}).items():
@@ -278,39 +522,89 @@ def grammar(language: str) -> Grammar:
         if not found:
             continue
         steps = int(found.group(2)) * (1 if found.group(1) else -1)
-        for phrase in phrases:
+        for phrase in (p for written in phrases for p in synonyms(written)):
             if len(phrase) >= 3:
                 relatives[fold(phrase.lower())] = (steps, found.group(3))
+    for phrase, steps, unit in shape.relatives:
+        relatives[fold(phrase)] = (steps, unit)
     counted = []
     for key, expressions in info.get("relative-type-regex", {}).items():
         found = regex.fullmatch(r"(in )?\\1 (day|week|month|year)( ago)?", key)
         if not found:
             continue
-        for expression in expressions:
-            counted.append(
-                (
-                    regex.compile(fold(expression).replace(" ", r"\s+"), regex.IGNORECASE),
-                    found.group(2),
-                    1 if found.group(1) else -1,
+        for written in expressions:
+            expression = written
+            if number_alternation:
+                # a count in words beside digits: "vor zwei Jahren", "il y a deux jours"
+                expression = written.replace(
+                    r"(\d++[.,]?\d*+)", rf"(\d++[.,]?\d*+|{number_alternation})"
                 )
-            )
+            for phrase in synonyms(expression):
+                counted.append(
+                    (
+                        regex.compile(fold(phrase).replace(" ", r"\s+"), regex.IGNORECASE),
+                        found.group(2),
+                        1 if found.group(1) else -1,
+                    )
+                )
     relative_words = "|".join(
         regex.escape(p).replace(r"\ ", rf"{h}+") for p in sorted(relatives, key=len, reverse=True)
     )
     counted_words = "|".join(fold(e.pattern).replace(" ", rf"{h}+") for e, _, _ in counted)
     modifier = f"(?:{shape.last}|{shape.next})"
     articles = r"(?:el|la|le|на|в|во|у|την|το|τον|ο|η)"
+    connector = shape.connector and f"(?:{shape.connector}){h}+"
 
-    source = rf"""
-    (?P<date>{_WORD_EDGE_BEFORE}{day}{h}*(?:{shape.connector and f"(?:{shape.connector}){h}+"})?
+    # "11. und 12. Juli", "с 15 по 17 марта", "15-17 марта": the first day is a date of
+    # the month (and year) written once, after the second; the second is read as usual.
+    pair_words = "|".join(w for w in shape.pair.split("|") if w and w not in "-–")
+    pair = ""
+    if shape.pair:
+        pair = rf"""
+    (?P<pair>{_WORD_EDGE_BEFORE}{day}(?=(?:{h}*[-–]{h}*|{h}+(?:{pair_words}){h}*)
+        (?P<pair_rest>{day}{h}*{connector}{prefix}{month}{name_tail}
+        (?:{link}{year}{year_tail})?){_WORD_EDGE_AFTER})) |"""
+    # "im vergangenen Jahr", "прошлого года", "bu yılın", "l'an dernier", "العام المقبل"
+    modifiers = "|".join(w for w in (shape.last, shape.next, shape.this) if w)
+    unit_words = "|".join(w for _, w in shape.units)
+    year_unit = dict((u, w) for u, w in shape.units).get("year", "")
+    unit_relative = year_after = year_before = ""
+    if shape.units:
+        phrase = (
+            rf"(?:{unit_words}){h}+(?:{modifiers})"
+            if shape.modifier_after
+            else rf"(?:{modifiers}){h}+(?:{unit_words})"
+        )
+        unit_relative = rf"""
+  | (?P<unit_relative>{_WORD_EDGE_BEFORE}{prefix}{phrase}{_WORD_EDGE_AFTER})"""
+        if shape.modifier_after:
+            # "نيسان من العام الجاري", "juillet de l'année prochaine", "تموز المقبل"
+            year_after = (
+                rf"{h}+(?:(?:من|de|d'){h}*)?(?:(?:{year_unit}){h}+)?(?:{modifiers})"
+                rf"{_WORD_EDGE_AFTER}"
+            )
+        elif language == "tr":
+            # "bu yılın mart ayında": the genitive year comes before its month
+            year_before = rf"(?:{modifiers}){h}+(?:{year_unit}){h}+$"
+        else:
+            # "1 января следующего года", "im März nächsten Jahres"
+            year_after = rf"{h}+(?:des{h}+)?(?:{modifiers}){h}+(?:{year_unit}){_WORD_EDGE_AFTER}"
+
+    # the second day of "15-17 марта" follows a hyphen
+    after_first_day = rf"(?<=(?<![\d.])\d{{1,2}}\.?{h}?[-–]{h}?)"
+    month_edge = _WORD_EDGE_BEFORE
+    if shape.month_prefix:
+        month_edge = rf"(?:{_WORD_EDGE_BEFORE}|(?<=(?<!\w){shape.month_prefix}))"
+    source = rf"""{pair}
+    (?P<date>(?:{_WORD_EDGE_BEFORE}|{after_first_day}){day}{h}*(?:{connector})?
         {prefix}{month}{name_tail}(?:{link}(?P<date_year>{year}){year_tail})?{_WORD_EDGE_AFTER})
   | (?P<month_year>{_WORD_EDGE_BEFORE}{prefix}{month}{link}{year}{year_tail}{_WORD_EDGE_AFTER}
-        | {year}{h}+{prefix}{month}{name_tail}{_WORD_EDGE_AFTER})
+        | {year}{year_tail}{h}+{prefix}{month}{name_tail}{_WORD_EDGE_AFTER})
   | (?P<relative>{_WORD_EDGE_BEFORE}(?:{relative_words}){_WORD_EDGE_AFTER})
-  | (?P<counted>{_WORD_EDGE_BEFORE}(?:{counted_words}){_WORD_EDGE_AFTER})
+  | (?P<counted>{_WORD_EDGE_BEFORE}(?:{counted_words}){_WORD_EDGE_AFTER}){unit_relative}
   | (?P<weekday>{_WORD_EDGE_BEFORE}(?:(?:{articles}{h}+)?{modifier}{h}+)?{prefix}{weekday}
         (?:{h}+{modifier})?{name_tail}{_WORD_EDGE_AFTER})
-  | (?P<month>{_WORD_EDGE_BEFORE}{prefix}{month}{name_tail}{_WORD_EDGE_AFTER})
+  | (?P<month>{month_edge}{prefix}{month}{name_tail}{_WORD_EDGE_AFTER})
   | (?P<year>{year}{year_tail}(?![\w%]|[.,/–—-]\d))
     """
     return Grammar(
@@ -321,15 +615,34 @@ def grammar(language: str) -> Grammar:
             for n, f in month_forms.items()
             if f
         ),
+        month_phrases=tuple(
+            (regex.compile(form, regex.IGNORECASE), n)
+            for n, forms in month_forms.items()
+            for form in forms
+            if " " in form
+        ),
         weekdays=tuple(
-            (regex.compile(_alternation(f), regex.IGNORECASE), n)
-            for n, f in weekday_forms.items()
-            if f
+            (regex.compile(_alternation(_name_forms(info, d, shape.inflects)), regex.IGNORECASE), n)
+            for n, d in enumerate(WEEKDAYS)
+            if weekday_forms[n]
         ),
         relatives=relatives,
         counted=tuple(counted),
         last=regex.compile(fold(shape.last), regex.IGNORECASE),
         next=regex.compile(fold(shape.next), regex.IGNORECASE),
+        this=regex.compile(fold(shape.this), regex.IGNORECASE) if shape.this else None,
+        numbers=tuple(
+            (regex.compile(fold(k).replace(" ", r"\s+"), regex.IGNORECASE), v)
+            for k, v in number_words
+        ),
+        units=tuple((regex.compile(fold(w), regex.IGNORECASE), u) for u, w in shape.units),
+        weekday_tail=(
+            regex.compile(rf"(?<=\w{{3}})(?:{shape.weekday_tail})$", regex.IGNORECASE)
+            if shape.weekday_tail
+            else None
+        ),
+        year_after=regex.compile(fold(year_after), regex.IGNORECASE) if year_after else None,
+        year_before=regex.compile(fold(year_before), regex.IGNORECASE) if year_before else None,
     )
 
 
