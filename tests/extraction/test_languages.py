@@ -74,3 +74,24 @@ def test_language_given_by_the_caller_overrides_detection():
     result = extract("Am 12. September 2017 unterzeichnet.", PUBLISHED, language="de")
     assert [(m.text, m.value) for m in result.mentions] == [("12. September 2017", "2017-09-12")]
     assert result.language == "de"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Выборы прошли 4 декабря.", "ru"),
+        ("Торік у Львові.", "uk"),
+        ("أمس في بيروت.", "ar"),
+        ("Χθες στην Αθήνα.", "el"),
+    ],
+)
+def test_short_text_in_a_non_latin_script_is_told_among_that_scripts_languages(text, language):
+    # too short for the detector to be sure, but no English is written in these letters
+    assert detect_language(text) == language
+    assert detect_language("Talks resumed.") == "en"
+
+
+def test_short_cyrillic_sentence_detected_gives_its_date():
+    result = extract("Саммит намечен на 3 марта.", PUBLISHED)
+    assert result.language == "ru"
+    assert [(m.text, m.value) for m in result.mentions] == [("3 марта", "2017-03-03")]

@@ -123,8 +123,6 @@ def find_mentions(text: str, published: date | None, kind: str, language: str) -
             )
         ):
             continue
-        if group == "month" and year_step is None and _bare_month_word(language, span):
-            continue
         if group == "year" and not (
             languages.introduced(language, before, shape.year_intro)
             or (shape.after_year and regex.search(shape.after_year + "$", span))
@@ -153,11 +151,6 @@ def find_mentions(text: str, published: date | None, kind: str, language: str) -
             start, end, text[start:end], period, relative, CONFIDENCE[group], group, flags
         )
         story.note(period)
-
-
-def _bare_month_word(language: str, span: str) -> bool:
-    words = languages.BARE_MONTH_NOT.get(language, ())
-    return any(regex.fullmatch(rf"(?:[وبل]|ف)?{w}", span.strip()) for w in words)
 
 
 def _year_step(grammar: languages.Grammar, phrase: str) -> tuple[int, bool]:

@@ -105,6 +105,9 @@ class Morphology:
     since: str = ""
     # Phrases dateparser's data lacks, with their steps back or ahead and unit.
     relatives: tuple[tuple[str, int, str], ...] = ()
+    # Counted phrases it lacks ("{n}" the count), with their unit and direction: the
+    # Russian genitive plural after five and more ("пять дней назад", "десять лет назад").
+    counted: tuple[tuple[str, str, int], ...] = ()
     # What may join a month to the word before it: French "mi-septembre".
     month_prefix: str = ""
 
@@ -152,6 +155,16 @@ MORPHOLOGY = {
         this=r"эт(?:от|ого|ом|ой|у|а)|текущ\w*|нынешн\w*",
         units=(("year", r"год(?:а|у)?"), ("month", r"месяц(?:а|е)?"), ("week", r"недел[июея]")),
         pair="и|по|до|-|–",
+        counted=(
+            ("{n} дней назад", "day", -1),
+            ("{n} недель назад", "week", -1),
+            ("{n} месяцев назад", "month", -1),
+            ("{n} лет назад", "year", -1),
+            ("через {n} дней", "day", 1),
+            ("через {n} недель", "week", 1),
+            ("через {n} месяцев", "month", 1),
+            ("через {n} лет", "year", 1),
+        ),
         not_year_before="Стратегия|Стратегии|Повестка|Повестки",
         # the perfective present of the verbs that announce events is a future
         future=r"будет|будут|состоится|состоятся|пройд[её]т|пройдут|начн[её]тся|начнутся|"
@@ -280,8 +293,7 @@ EXTRA_FORMS = {
         12: ["كانون الأول"],
     },
 }
-# "آب" (August) is a word too: alone, without a day or a year, it is not read as a month.
-BARE_MONTH_NOT = {"ar": {"آب"}}
+
 
 _WORD_EDGE_BEFORE = r"(?<![\w'’-])"
 _WORD_EDGE_AFTER = r"(?![\w])"
@@ -547,6 +559,15 @@ def grammar(language: str) -> Grammar:
                         1 if found.group(1) else -1,
                     )
                 )
+    for phrase, unit, direction in shape.counted:
+        expression = phrase.replace("{n}", rf"(\d++[.,]?\d*+|{number_alternation})")
+        counted.append(
+            (
+                regex.compile(fold(expression).replace(" ", r"\s+"), regex.IGNORECASE),
+                unit,
+                direction,
+            )
+        )
     relative_words = "|".join(
         regex.escape(p).replace(r"\ ", rf"{h}+") for p in sorted(relatives, key=len, reverse=True)
     )
@@ -575,8 +596,10 @@ def grammar(language: str) -> Grammar:
             if shape.modifier_after
             else rf"(?:{modifiers}){h}+(?:{unit_words})"
         )
+        # (a Turkish "bu yılın" before its month is read with the month: "bu yılın mart ayında")
+        month_follows = rf"(?!{h}+{prefix}{month})" if language == "tr" else ""
         unit_relative = rf"""
-  | (?P<unit_relative>{_WORD_EDGE_BEFORE}{prefix}{phrase}{_WORD_EDGE_AFTER})"""
+  | (?P<unit_relative>{_WORD_EDGE_BEFORE}{prefix}{phrase}{_WORD_EDGE_AFTER}{month_follows})"""
         if shape.modifier_after:
             # "نيسان من العام الجاري", "juillet de l'année prochaine", "تموز المقبل"
             year_after = (
@@ -591,7 +614,9 @@ def grammar(language: str) -> Grammar:
             year_after = rf"{h}+(?:des{h}+)?(?:{modifiers}){h}+(?:{year_unit}){_WORD_EDGE_AFTER}"
 
     # the second day of "15-17 марта" follows a hyphen
-    after_first_day = rf"(?<=(?<![\d.])\d{{1,2}}\.?{h}?[-–]{h}?)"
+    # (in Arabic, of "6 و7 تشرين الثاني" after the "و" joined to it)
+    joined = "|و" if language == "ar" else ""
+    after_first_day = rf"(?<=(?<![\d.])\d{{1,2}}\.?{h}?(?:[-–]{joined}){h}?)"
     month_edge = _WORD_EDGE_BEFORE
     if shape.month_prefix:
         month_edge = rf"(?:{_WORD_EDGE_BEFORE}|(?<=(?<!\w){shape.month_prefix}))"
