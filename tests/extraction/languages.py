@@ -49,13 +49,13 @@ Görüşmeler 2016 yılı sonunda hızlandı.\t2016 yılı=2016
 Teslimat 10 Kasım 2016 tarihinde yapıldı.\t10 Kasım 2016=2016-11-10
 Sözleşme Nisan'da imzalandı.\tNisan'da=2016-04
 Patriot PAC-3 ve HQ-9 da değerlendirildi.\t
-İki gemi iki hafta önce limana girdi.	iki hafta önce=2016-11-05
-Fabrika üç yıl önce kapandı.	üç yıl önce=2013
-Köprü 7-9 Aralık tarihlerinde kapalı olacak.	7=2016-12-07|9 Aralık=2016-12-09
-Bakan önceki gün, bir önceki gün açıklanan planı savundu.	önceki gün=2016-11-17
-Proje bu yılın mart ayında başladı.	bu yılın mart ayında=2016-03
-Fabrika 2014 yılının ekim ayında açıldı.	2014 yılının ekim ayında=2014-10
-Anlaşma 2 Kasım'da imzalandı, tören ise 5 Ekim'de yapılacak.	2 Kasım'da=2016-11-02|5 Ekim'de=2017-10-05
+İki gemi iki hafta önce limana girdi.\tiki hafta önce=2016-11-05
+Fabrika üç yıl önce kapandı.\tüç yıl önce=2013
+Köprü 7-9 Aralık tarihlerinde kapalı olacak.\t7=2016-12-07|9 Aralık=2016-12-09
+Bakan önceki gün, bir önceki gün açıklanan planı savundu.\tönceki gün=2016-11-17
+Proje bu yılın mart ayında başladı.\tbu yılın mart ayında=2016-03
+Fabrika 2014 yılının ekim ayında açıldı.\t2014 yılının ekim ayında=2014-10
+Anlaşma 2 Kasım'da imzalandı, tören 5 Ekim'de yapılacak.\t2 Kasım'da=2016-11-02|5 Ekim'de=2017-10-05
 """,
     "ru": """
 Попытка переворота произошла 15 июля 2016 года.\t15 июля 2016 года=2016-07-15
@@ -88,13 +88,13 @@ Anlaşma 2 Kasım'da imzalandı, tören ise 5 Ekim'de yapılacak.	2 Kasım'da=20
 Срок истекает в декабре.\tдекабре=2016-12
 В 2014 году Россия предложила систему.\t2014 году=2014
 Это случилось 31 декабря 2015 года.\t31 декабря 2015 года=2015-12-31
-Три человека пострадали пять дней назад.	пять дней назад=2016-11-14
-Форум пройдёт с 12 по 14 декабря.	12=2016-12-12|14 декабря=2016-12-14
-Испытания шли 8-10 ноября.	8=2016-11-08|10 ноября=2016-11-10
-Договор подписали 12 октября, а форум состоится 25 октября.	12 октября=2016-10-12|25 октября=2017-10-25
-Бюджет на следующий год утвердят в декабре.	следующий год=2017|декабре=2016-12
-Закон вступит в силу 1 марта следующего года.	1 марта следующего года=2017-03-01
-В конце прошлого года цены выросли.	прошлого года=2015
+Три человека пострадали пять дней назад.\tпять дней назад=2016-11-14
+Форум пройдёт с 12 по 14 декабря.\t12=2016-12-12|14 декабря=2016-12-14
+Испытания шли 8-10 ноября.\t8=2016-11-08|10 ноября=2016-11-10
+Мир подписали 12 октября, форум состоится 25 октября.\t12 октября=2016-10-12|25 октября=2017-10-25
+Бюджет на следующий год утвердят в декабре.\tследующий год=2017|декабре=2016-12
+Закон вступит в силу 1 марта следующего года.\t1 марта следующего года=2017-03-01
+В конце прошлого года цены выросли.\tпрошлого года=2015
 """,
     "de": """
 Der Vertrag wurde am 12. September 2017 unterzeichnet.\t12. September 2017=2017-09-12
@@ -127,17 +127,17 @@ Von 2013 bis 2015 liefen die Verhandlungen.\t2013=2013|2015=2015
 Die Zahl 2016 steht auf dem Schild.\t
 Am 31. Dezember 2015 endete die Frist.\t31. Dezember 2015=2015-12-31
 Seit August wird verhandelt.\tAugust=2016-08
-Zwei Minister reisten vor drei Wochen ab.	vor drei Wochen=2016-10-29
-Vor einem Jahr begann der Bau.	Vor einem Jahr=2015
-Die Gespräche liefen am 8. und 9. November.	8.=2016-11-08|9. November=2016-11-09
-Die Wahl soll am 2. Oktober stattfinden.	2. Oktober=2017-10-02
-Er sagte am 5. Oktober, die Wahl werde am 2. Oktober stattfinden.	5. Oktober=2016-10-05|2. Oktober=2017-10-02
-Der Minister kam mit dem Zug am Dienstagabend an.	Dienstagabend=2016-11-15
-Die Polizei teilte am Montagmorgen die Zahlen mit.	Montagmorgen=2016-11-14
-Im vergangenen Jahr stiegen die Exporte.	vergangenen Jahr=2015
-Kommende Woche tagt der Rat.	Kommende Woche=2016-11-21/2016-11-27
-Der Bau soll Ende nächsten Jahres beginnen.	nächsten Jahres=2017
-Im März nächsten Jahres wird gewählt.	März nächsten Jahres=2017-03
+Zwei Minister reisten vor drei Wochen ab.\tvor drei Wochen=2016-10-29
+Vor einem Jahr begann der Bau.\tVor einem Jahr=2015
+Die Gespräche liefen am 8. und 9. November.\t8.=2016-11-08|9. November=2016-11-09
+Die Wahl soll am 2. Oktober stattfinden.\t2. Oktober=2017-10-02
+Er sagte am 5. Oktober, man werde am 2. Oktober wählen.\t5. Oktober=2016-10-05|2. Oktober=2017-10-02
+Der Minister kam mit dem Zug am Dienstagabend an.\tDienstagabend=2016-11-15
+Die Polizei teilte am Montagmorgen die Zahlen mit.\tMontagmorgen=2016-11-14
+Im vergangenen Jahr stiegen die Exporte.\tvergangenen Jahr=2015
+Kommende Woche tagt der Rat.\tKommende Woche=2016-11-21/2016-11-27
+Der Bau soll Ende nächsten Jahres beginnen.\tnächsten Jahres=2017
+Im März nächsten Jahres wird gewählt.\tMärz nächsten Jahres=2017-03
 """,
     "fr": """
 Le coup d'État a échoué le 15 juillet 2016.\t15 juillet 2016=2016-07-15
@@ -171,15 +171,15 @@ Depuis août, on négocie.\taoût=2016-08
 L'année prochaine, les livraisons commenceront.\tL'année prochaine=2017
 Avant-hier, le ministre est arrivé.\tAvant-hier=2016-11-17
 Cette année, le budget a augmenté.\tCette année=2016
-Deux ministres sont partis il y a trois semaines.	il y a trois semaines=2016-10-29
-Il y a un an, l'usine a fermé.	Il y a un an=2015
-Les négociations ont eu lieu les 8 et 9 novembre.	8=2016-11-08|9 novembre=2016-11-09
-Le festival se déroule du 2 au 4 septembre.	2=2016-09-02|4 septembre=2016-09-04
-Le sommet aura lieu lundi.	lundi=2016-11-21
-Le ministre a démissionné vendredi, et son successeur sera nommé lundi.	vendredi=2016-11-18|lundi=2016-11-21
-L'an dernier, les ventes ont baissé.	L'an dernier=2015
-Mi-octobre, le ministre a démissionné.	octobre=2016-10
-Les travaux commenceront en juillet prochain.	juillet prochain=2017-07
+Deux ministres sont partis il y a trois semaines.\til y a trois semaines=2016-10-29
+Il y a un an, l'usine a fermé.\tIl y a un an=2015
+Les négociations ont eu lieu les 8 et 9 novembre.\t8=2016-11-08|9 novembre=2016-11-09
+Le festival se déroule du 2 au 4 septembre.\t2=2016-09-02|4 septembre=2016-09-04
+Le sommet aura lieu lundi.\tlundi=2016-11-21
+Il a démissionné vendredi, son successeur sera nommé lundi.\tvendredi=2016-11-18|lundi=2016-11-21
+L'an dernier, les ventes ont baissé.\tL'an dernier=2015
+Mi-octobre, le ministre a démissionné.\toctobre=2016-10
+Les travaux commenceront en juillet prochain.\tjuillet prochain=2017-07
 """,
     "es": """
 El golpe fracasó el 15 de julio de 2016.\t15 de julio de 2016=2016-07-15
@@ -245,18 +245,18 @@ Este año el presupuesto aumentó.\tEste año=2016
 هذا الشهر ارتفعت الأسعار.\tهذا الشهر=2016-11
 صواريخ S-500 لم تبع بعد.\t
 في شهر مارس 2015 ألغي العقد.\tمارس 2015=2015-03
-أصيب ثلاثة جنود قبل خمسة أيام.	قبل خمسة أيام=2016-11-14
-غادر الوفد منذ عامين.	منذ عامين=2014
-عقد المؤتمر في 7 تشرين الثاني 2015.	7 تشرين الثاني 2015=2015-11-07
-وقع الاتفاق في شباط/فبراير 2014.	شباط/فبراير 2014=2014-02
-نشر التقرير في 12 أيلول/سبتمبر.	12 أيلول/سبتمبر=2016-09-12
-قال آب الكنيسة إن اللقاء عقد في 3 آب.	3 آب=2016-08-03
-ستعقد القمة في 10 تشرين الأول.	10 تشرين الأول=2017-10-10
-جرت الانتخابات يومي 6 و7 تشرين الثاني.	6=2016-11-06|7 تشرين الثاني=2016-11-07
-ارتفعت الأسعار في العام الماضي.	العام الماضي=2015
-تبدأ الانتخابات في آذار من العام المقبل.	آذار من العام المقبل=2017-03
-أعلن الأمير رؤية 2030.	
-انفجرت سيارة مفخخة في 10 تشرين الأول.	10 تشرين الأول=2016-10-10
+أصيب ثلاثة جنود قبل خمسة أيام.\tقبل خمسة أيام=2016-11-14
+غادر الوفد منذ عامين.\tمنذ عامين=2014
+عقد المؤتمر في 7 تشرين الثاني 2015.\t7 تشرين الثاني 2015=2015-11-07
+وقع الاتفاق في شباط/فبراير 2014.\tشباط/فبراير 2014=2014-02
+نشر التقرير في 12 أيلول/سبتمبر.\t12 أيلول/سبتمبر=2016-09-12
+قال آب الكنيسة إن اللقاء عقد في 3 آب.\t3 آب=2016-08-03
+ستعقد القمة في 10 تشرين الأول.\t10 تشرين الأول=2017-10-10
+جرت الانتخابات يومي 6 و7 تشرين الثاني.\t6=2016-11-06|7 تشرين الثاني=2016-11-07
+ارتفعت الأسعار في العام الماضي.\tالعام الماضي=2015
+تبدأ الانتخابات في آذار من العام المقبل.\tآذار من العام المقبل=2017-03
+أعلن الأمير رؤية 2030.\t
+انفجرت سيارة مفخخة في 10 تشرين الأول.\t10 تشرين الأول=2016-10-10
 """,
     "el": """
 Το πραξικόπημα απέτυχε στις 15 Ιουλίου 2016.\t15 Ιουλίου 2016=2016-07-15
