@@ -199,7 +199,7 @@ MORPHOLOGY = {
         since="seit|seitdem",
         weekday_tail="morgen|vormittag|mittag|nachmittag|abend|nacht",
         not_year_before="Agenda|Vision|Strategie",
-        future=r"wird|werden|soll|sollen|sollte|sollten|will|wollen|findet|finden|"
+        future=r"wird|werden|werde|soll|sollen|sollte|sollten|will|wollen|findet|finden|"
         r"stattfinden|geplant|vorgesehen|anberaumt|bevorsteh\w*",
         past=r"wurde|wurden|war|waren|hat|haben|hatte|hatten|fand|fanden|ereignete|begann|"
         r"sagte|teilte|erklärte|kam",
