@@ -138,6 +138,7 @@ Im vergangenen Jahr stiegen die Exporte.\tvergangenen Jahr=2015
 Kommende Woche tagt der Rat.\tKommende Woche=2016-11-21/2016-11-27
 Der Bau soll Ende nächsten Jahres beginnen.\tnächsten Jahres=2017
 Im März nächsten Jahres wird gewählt.\tMärz nächsten Jahres=2017-03
+Zwischen dem 3. und dem 5. Mai wurde gestreikt.\t3.=2016-05-03|5. Mai=2016-05-05
 """,
     "fr": """
 Le coup d'État a échoué le 15 juillet 2016.\t15 juillet 2016=2016-07-15
@@ -180,6 +181,8 @@ Il a démissionné vendredi, son successeur sera nommé lundi.\tvendredi=2016-11
 L'an dernier, les ventes ont baissé.\tL'an dernier=2015
 Mi-octobre, le ministre a démissionné.\toctobre=2016-10
 Les travaux commenceront en juillet prochain.\tjuillet prochain=2017-07
+Il y a sept ans, le traité a été signé.\tIl y a sept ans=2009
+Entre le 3 et le 5 mai, il a plu.\t3=2016-05-03|5 mai=2016-05-05
 """,
     "es": """
 El golpe fracasó el 15 de julio de 2016.\t15 de julio de 2016=2016-07-15
@@ -212,6 +215,8 @@ Desde agosto se negocia.\tagosto=2016-08
 El próximo año comenzarán las entregas.\tEl próximo año=2017
 Anteayer llegó el ministro.\tAnteayer=2016-11-17
 Este año el presupuesto aumentó.\tEste año=2016
+Hace dos años se firmó el acuerdo.\tHace dos años=2014
+Los días 3 y 4 de mayo hubo huelga.\t3=2016-05-03|4 de mayo=2016-05-04
 """,
     "ar": """
 وقعت محاولة الانقلاب في 15 يوليو 2016.\t15 يوليو 2016=2016-07-15
@@ -257,6 +262,9 @@ Este año el presupuesto aumentó.\tEste año=2016
 تبدأ الانتخابات في آذار من العام المقبل.\tآذار من العام المقبل=2017-03
 أعلن الأمير رؤية 2030.\t
 انفجرت سيارة مفخخة في 10 تشرين الأول.\t10 تشرين الأول=2016-10-10
+وقع الهجوم في الحادي والعشرين من آذار 2015.\tالحادي والعشرين من آذار 2015=2015-03-21
+عقد الاجتماع الثاني من نوعه في 3 أيار.\t3 أيار=2016-05-03
+ارتفعت الأسعار هذا العام.\tهذا العام=2016
 """,
     "el": """
 Το πραξικόπημα απέτυχε στις 15 Ιουλίου 2016.\t15 Ιουλίου 2016=2016-07-15

@@ -25,6 +25,7 @@ from timeline.periods import Period, Precision
 CONFIDENCE = {
     "date": 0.9,
     "pair": 0.9,
+    "ordinal": 0.85,
     "unit_relative": 0.75,
     "month_year": 0.9,
     "relative": 0.75,
@@ -99,7 +100,7 @@ def find_mentions(text: str, published: date | None, kind: str, language: str) -
         span = match.group()
         before = normal[max(0, start - 20) : start]
         year_step = None
-        if group in {"date", "month", "pair"} and not _YEAR_DIGITS.search(span):
+        if group in {"date", "month", "pair", "ordinal"} and not _YEAR_DIGITS.search(span):
             reading_end = match.end("pair_rest") if group == "pair" else end
             after = grammar.year_after and grammar.year_after.match(normal, reading_end)
             ahead = grammar.year_before and grammar.year_before.search(before)
@@ -137,6 +138,11 @@ def find_mentions(text: str, published: date | None, kind: str, language: str) -
             # the first day of "11. und 12. Juli" with the month and year written after both
             rest = match.group("pair_rest")
             reading = span + " " + regex.sub(r"^\d+\S*\s*", "", rest)
+        elif group == "ordinal":
+            # "الخامس من تموز" is read as "5 تموز"
+            ordinal = next(p.match(span) for p, _ in grammar.ordinals if p.match(span))
+            day = next(n for p, n in grammar.ordinals if p.match(span) is not None)
+            reading = f"{day} {span[ordinal.end() :]}"
         else:
             reading = span
         clause = ForeignClause(normal, start, end, shape)
@@ -170,12 +176,12 @@ def _resolve(
     published = story.published
     if group == "year":
         return Period(date(int(_YEAR_DIGITS.search(span).group()), 1, 1), Precision.YEAR), False
-    if group in {"date", "month_year", "month", "pair"}:
+    if group in {"date", "month_year", "month", "pair", "ordinal"}:
         month = grammar.month_number(span)
         if month is None:
             raise Unresolvable(span)
         year_match = _YEAR_DIGITS.search(span)
-        day = int(_DIGITS.search(span).group()) if group in {"date", "pair"} else None
+        day = int(_DIGITS.search(span).group()) if group in {"date", "pair", "ordinal"} else None
         if year_match:
             return _calendar(int(year_match.group()), month, day), False
         if year_step is not None:

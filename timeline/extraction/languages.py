@@ -108,9 +108,36 @@ class Morphology:
     # Counted phrases it lacks ("{n}" the count), with their unit and direction: the
     # Russian genitive plural after five and more ("пять дней назад", "десять лет назад").
     counted: tuple[tuple[str, str, int], ...] = ()
+    # Days written as ordinal words before "of" and a month: Arabic "الخامس من تموز".
+    ordinals: tuple[tuple[str, int], ...] = ()
+    ordinal_of: str = ""
     # What may join a month to the word before it: French "mi-septembre".
     month_prefix: str = ""
 
+
+_AR_UNITS = [
+    "الأول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    "السابع",
+    "الثامن",
+    "التاسع",
+]
+# "الخامس من تموز", "الحادي والعشرين من آذار": the day of a month as an ordinal word
+AR_ORDINAL_DAYS = (
+    *((word, n) for n, word in enumerate(_AR_UNITS, 1)),
+    ("العاشر", 10),
+    ("الحادي عشر", 11),
+    *((f"{word} عشر", n) for n, word in enumerate(_AR_UNITS[1:], 12)),
+    ("العشرين", 20),
+    ("الحادي والعشرين", 21),
+    *((f"{word} والعشرين", n) for n, word in enumerate(_AR_UNITS[1:], 22)),
+    ("الثلاثين", 30),
+    ("الحادي والثلاثين", 31),
+)
 
 _TR_SUFFIX = r"['’](?:d[ae]|t[ae]|d[ae]n|t[ae]n|[yn]?[ıiuü]n?|[yn]?[ae]|k[ıi])\b"
 MORPHOLOGY = {
@@ -195,7 +222,7 @@ MORPHOLOGY = {
         next=r"nächst\w*|kommend\w*",
         this=r"dies(?:es|en|er|em)?",
         units=(("year", r"Jahr(?:es|s|e)?"), ("month", r"Monat(?:s|es)?"), ("week", r"Woche")),
-        pair="und|bis|-|–",
+        pair="und dem|und den|und|bis zum|bis|-|–",
         since="seit|seitdem",
         weekday_tail="morgen|vormittag|mittag|nachmittag|abend|nacht",
         not_year_before="Agenda|Vision|Strategie",
@@ -211,7 +238,9 @@ MORPHOLOGY = {
         next="prochain|prochaine",
         units=(("year", r"l'an|l'année|an|année"), ("month", r"mois"), ("week", r"semaine")),
         modifier_after=True,
-        pair="et|au|à|-|–",
+        pair="et le|et|au|à|-|–",
+        # dateparser's "sept" is written with a look-ahead this module does not take
+        numbers=(("sept", 7),),
         since="depuis",
         month_prefix="mi-",
         not_year_before="Agenda|Vision|Horizon|Stratégie",
@@ -226,6 +255,20 @@ MORPHOLOGY = {
         month_intro="en|desde|hasta|de|finales de|principios de|mediados de|mes de",
         last="pasado|pasada",
         next="próximo|próxima",
+        numbers=(
+            ("dos", 2),
+            ("tres", 3),
+            ("cuatro", 4),
+            ("cinco", 5),
+            ("seis", 6),
+            ("siete", 7),
+            ("ocho", 8),
+            ("nueve", 9),
+            ("diez", 10),
+            ("once", 11),
+            ("doce", 12),
+        ),
+        pair="y|al|a|-|–",
     ),
     "ar": Morphology(
         year_intro="عام|العام|سنة|في|منذ|حتى|و",
@@ -264,7 +307,15 @@ MORPHOLOGY = {
         # "منذ ثلاثة أيام", "منذ عامين": "since" a span back is "ago" in Arabic news
         ago_synonyms=(("قبل", "منذ"),),
         pair="و|إلى|الى|حتى|-|–",
+        # "this" stands before its unit ("هذا العام"), "last" and "next" after it
+        relatives=(
+            ("هذا العام", 0, "year"),
+            ("هذه السنة", 0, "year"),
+            ("هذا الأسبوع", 0, "week"),
+        ),
         since="منذ",
+        ordinals=AR_ORDINAL_DAYS,
+        ordinal_of="من",
         not_year_before="رؤية|رؤيه|أجندة",
         # "سوف" and the prefix "سـ" on a present verb ("ستعقد", "سيتم") make a future
         future=r"سوف|المقرر|المزمع|يعتزم|تعتزم|"
@@ -407,6 +458,7 @@ class Grammar:
     numbers: tuple[tuple[regex.Pattern, int], ...]
     units: tuple[tuple[regex.Pattern, str], ...]
     weekday_tail: regex.Pattern | None
+    ordinals: tuple[tuple[regex.Pattern, int], ...]
     # a phrase of "last"/"this"/"next" and a year, right after a date or month ("1 января
     # следующего года", "نيسان من العام الجاري") or, in Turkish, right before it ("bu
     # yılın mart ayında")
@@ -578,7 +630,9 @@ def grammar(language: str) -> Grammar:
 
     # "11. und 12. Juli", "с 15 по 17 марта", "15-17 марта": the first day is a date of
     # the month (and year) written once, after the second; the second is read as usual.
-    pair_words = "|".join(w for w in shape.pair.split("|") if w and w not in "-–")
+    pair_words = "|".join(
+        w.replace(" ", f"{h}+") for w in shape.pair.split("|") if w and w not in "-–"
+    )
     pair = ""
     if shape.pair:
         pair = rf"""
@@ -620,7 +674,13 @@ def grammar(language: str) -> Grammar:
     month_edge = _WORD_EDGE_BEFORE
     if shape.month_prefix:
         month_edge = rf"(?:{_WORD_EDGE_BEFORE}|(?<=(?<!\w){shape.month_prefix}))"
-    source = rf"""{pair}
+    ordinal = ""
+    if shape.ordinals:
+        words = _alternation(fold(w).replace(" ", f"{h}+") for w, _ in shape.ordinals)
+        ordinal = rf"""
+    (?P<ordinal>{_WORD_EDGE_BEFORE}(?:{words}){h}+(?:{shape.ordinal_of}){h}+{prefix}{month}
+        (?:{link}{year}{year_tail})?{_WORD_EDGE_AFTER}) |"""
+    source = rf"""{pair}{ordinal}
     (?P<date>(?:{_WORD_EDGE_BEFORE}|{after_first_day}){day}{h}*(?:{connector})?
         {prefix}{month}{name_tail}(?:{link}(?P<date_year>{year}){year_tail})?{_WORD_EDGE_AFTER})
   | (?P<month_year>{_WORD_EDGE_BEFORE}{prefix}{month}{link}{year}{year_tail}{_WORD_EDGE_AFTER}
@@ -665,6 +725,10 @@ def grammar(language: str) -> Grammar:
             regex.compile(rf"(?<=\w{{3}})(?:{shape.weekday_tail})$", regex.IGNORECASE)
             if shape.weekday_tail
             else None
+        ),
+        ordinals=tuple(
+            (regex.compile(fold(w).replace(" ", r"\s+"), regex.IGNORECASE), n)
+            for w, n in sorted(shape.ordinals, key=lambda item: -len(item[0]))
         ),
         year_after=regex.compile(fold(year_after), regex.IGNORECASE) if year_after else None,
         year_before=regex.compile(fold(year_before), regex.IGNORECASE) if year_before else None,
