@@ -56,6 +56,7 @@ Bakan önceki gün, bir önceki gün açıklanan planı savundu.\tönceki gün=2
 Proje bu yılın mart ayında başladı.\tbu yılın mart ayında=2016-03
 Fabrika 2014 yılının ekim ayında açıldı.\t2014 yılının ekim ayında=2014-10
 Anlaşma 2 Kasım'da imzalandı, tören 5 Ekim'de yapılacak.\t2 Kasım'da=2016-11-02|5 Ekim'de=2017-10-05
+Bakan pazar günü Berlin'de konuştu.\tpazar günü=2016-11-13
 """,
     "ru": """
 Попытка переворота произошла 15 июля 2016 года.\t15 июля 2016 года=2016-07-15
@@ -95,6 +96,7 @@ Anlaşma 2 Kasım'da imzalandı, tören 5 Ekim'de yapılacak.\t2 Kasım'da=2016-
 Бюджет на следующий год утвердят в декабре.\tследующий год=2017|декабре=2016-12
 Закон вступит в силу 1 марта следующего года.\t1 марта следующего года=2017-03-01
 В конце прошлого года цены выросли.\tпрошлого года=2015
+Министр выступил в воскресенье в Берлине.\tвоскресенье=2016-11-13
 """,
     "de": """
 Der Vertrag wurde am 12. September 2017 unterzeichnet.\t12. September 2017=2017-09-12
@@ -139,6 +141,7 @@ Kommende Woche tagt der Rat.\tKommende Woche=2016-11-21/2016-11-27
 Der Bau soll Ende nächsten Jahres beginnen.\tnächsten Jahres=2017
 Im März nächsten Jahres wird gewählt.\tMärz nächsten Jahres=2017-03
 Zwischen dem 3. und dem 5. Mai wurde gestreikt.\t3.=2016-05-03|5. Mai=2016-05-05
+Der Minister sprach am Sonntag in Berlin.\tSonntag=2016-11-13
 """,
     "fr": """
 Le coup d'État a échoué le 15 juillet 2016.\t15 juillet 2016=2016-07-15
@@ -183,6 +186,7 @@ Mi-octobre, le ministre a démissionné.\toctobre=2016-10
 Les travaux commenceront en juillet prochain.\tjuillet prochain=2017-07
 Il y a sept ans, le traité a été signé.\tIl y a sept ans=2009
 Entre le 3 et le 5 mai, il a plu.\t3=2016-05-03|5 mai=2016-05-05
+Le ministre a parlé dimanche à Berlin.\tdimanche=2016-11-13
 """,
     "es": """
 El golpe fracasó el 15 de julio de 2016.\t15 de julio de 2016=2016-07-15

@@ -48,25 +48,26 @@ _CLAUSE_END = regex.compile(r"[;:!?\n,،؛]|(?<!\d)\.(?=\s|$)")
 class ForeignClause:
     """The words of a mention's clause, before and after it, in its own language: does its
     verb look ahead ("wird … stattfinden", "aura lieu", "пройдут", "-acak", "ستعقد") or
-    back? Both or neither say nothing, and the date leans to the past as before."""
+    back? Both or neither say nothing, and the date leans to the past as before. Read only
+    when a resolver asks (most mentions carry their year)."""
 
-    __slots__ = ("_after", "_before", "_shape")
+    __slots__ = ("_end", "_shape", "_start", "_text")
 
     def __init__(self, text: str, start: int, end: int, shape: languages.Morphology) -> None:
-        left = max(0, start - 120)
-        ends = list(_CLAUSE_END.finditer(text, left, start))
-        self._before = text[ends[-1].end() if ends else left : start]
-        after = _CLAUSE_END.search(text, end, min(len(text), end + 120))
-        self._after = text[end : after.start() if after else min(len(text), end + 120)]
-        self._shape = shape
+        self._text, self._start, self._end, self._shape = text, start, end, shape
 
     def tense(self) -> int:
-        shape = self._shape
-        if shape.since and _cue(rf"(?:{shape.since})\s*$").search(self._before):
-            return -1
-        if not (shape.future or shape.past):
+        shape, text, start, end = self._shape, self._text, self._start, self._end
+        if not (shape.future or shape.past or shape.since):
             return 0
-        words = f"{self._before} \x00 {self._after}"
+        left = max(0, start - 120)
+        ends = list(_CLAUSE_END.finditer(text, left, start))
+        before = text[ends[-1].end() if ends else left : start]
+        if shape.since and _cue(rf"(?:{shape.since})\s*$").search(before):
+            return -1
+        right = min(len(text), end + 120)
+        stop = _CLAUSE_END.search(text, end, right)
+        words = f"{before} \x00 {text[end : stop.start() if stop else right]}"
         future = bool(shape.future) and _cue(shape.future).search(words) is not None
         past = bool(shape.past) and _cue(shape.past).search(words) is not None
         return 1 if future and not past else -1 if past and not future else 0
@@ -140,9 +141,12 @@ def find_mentions(text: str, published: date | None, kind: str, language: str) -
             reading = span + " " + regex.sub(r"^\d+\S*\s*", "", rest)
         elif group == "ordinal":
             # "الخامس من تموز" is read as "5 تموز"
-            ordinal = next(p.match(span) for p, _ in grammar.ordinals if p.match(span))
-            day = next(n for p, n in grammar.ordinals if p.match(span) is not None)
-            reading = f"{day} {span[ordinal.end() :]}"
+            reading = span
+            for pattern, day in grammar.ordinals:
+                ordinal = pattern.match(span)
+                if ordinal:
+                    reading = f"{day} {span[ordinal.end() :]}"
+                    break
         else:
             reading = span
         clause = ForeignClause(normal, start, end, shape)

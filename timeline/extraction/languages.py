@@ -170,7 +170,8 @@ MORPHOLOGY = {
         not_year_before="Vizyon|Vizyonu",
         # a Turkish verb ends its clause: its suffix tells the tense ("-acak", "-di", "-miş")
         future=r"\w+(?:acak|ecek|acağ|eceğ)\w*|önümüzdeki|planlanıyor|bekleniyor",
-        past=r"\w+(?:d[ıiuü]|t[ıiuü]|m[ıiuü]ş(?:t[ıiuü])?)(?:r|lar|ler)?",
+        # ("kendi", "şimdi" and "ordu" end like a past verb and are none)
+        past=r"(?!kendi|şimdi|ordu)\w+(?:d[ıiuü]|t[ıiuü]|m[ıiuü]ş(?:t[ıiuü])?)(?:r|lar|ler)?",
     ),
     "ru": Morphology(
         inflects=True,
@@ -198,7 +199,8 @@ MORPHOLOGY = {
         r"откро[её]тся|откроются|заверш[иа]тся|планиру\w+|запланирован\w*|намечен\w*|"
         r"намерен\w*|ожидается|предстоящ\w*|должн[аоы]?",
         past=r"был[аио]?|состоял\w*|прош[её]л|прошл[аи]|произош[её]л|произошл[аи]|"
-        r"заявил\w*|сообщил\w*|подписал\w*|начал\w*",
+        r"заявил\w*|сообщил\w*|подписал\w*|начал[аи]?|выступил\w*|пров[её]л\w*|"
+        r"встретил\w*|прибыл\w*|посетил\w*|объявил\w*",
     ),
     "uk": Morphology(
         inflects=True,
@@ -228,8 +230,10 @@ MORPHOLOGY = {
         not_year_before="Agenda|Vision|Strategie",
         future=r"wird|werden|werde|soll|sollen|sollte|sollten|will|wollen|findet|finden|"
         r"stattfinden|geplant|vorgesehen|anberaumt|bevorsteh\w*",
+        # the auxiliaries of the past and the past forms of the verbs news reports with
         past=r"wurde|wurden|war|waren|hat|haben|hatte|hatten|fand|fanden|ereignete|begann|"
-        r"sagte|teilte|erklärte|kam",
+        r"sagte|sagten|teilte|teilten|erklärte|erklärten|meldete|kündigte|besuchte|reiste|"
+        r"sprach|sprachen|traf|trafen|kam|kamen|gab|nahm|hielt|ging|starb|fiel",
     ),
     "fr": Morphology(
         year_intro="en|depuis|dès|jusqu'en|avant|après|année|de|entre|et|fin|début|mi",
@@ -247,7 +251,9 @@ MORPHOLOGY = {
         # the simple future's endings ("aura lieu", "se tiendra", "s'ouvriront")
         future=r"\w+(?:era|eront|ira|iront|dra|dront)|aura|auront|sera|seront|fera|feront|"
         r"pourra|pourront|devra|devront|prévu|prévue|prévus|prévues|doit|doivent|va|vont",
-        past=r"avait|avaient|était|étaient|ont|fut|furent|s'est|se sont|a eu",
+        # the passé composé's "a" before a participle ("a signé", "a été") and the past tenses
+        past=r"avait|avaient|était|étaient|ont|fut|furent|s'est|se sont|"
+        r"a\s+(?:été|eu|\w+é(?:e|s|es)?)",
     ),
     "es": Morphology(
         connector="de|del",
