@@ -353,6 +353,8 @@ EXTRA_FORMS = {
 
 
 _WORD_EDGE_BEFORE = r"(?<![\w'’-])"
+# How dateparser's counted phrases write their count.
+COUNT = r"(\d++[.,]?\d*+)"
 _WORD_EDGE_AFTER = r"(?![\w])"
 _UNITS = ("day", "week", "month", "year")
 
@@ -606,9 +608,7 @@ def grammar(language: str) -> Grammar:
             expression = written
             if number_alternation:
                 # a count in words beside digits: "vor zwei Jahren", "il y a deux jours"
-                expression = written.replace(
-                    r"(\d++[.,]?\d*+)", rf"(\d++[.,]?\d*+|{number_alternation})"
-                )
+                expression = written.replace(COUNT, rf"(\d++[.,]?\d*+|{number_alternation})")
             for phrase in synonyms(expression):
                 counted.append(
                     (
@@ -629,7 +629,18 @@ def grammar(language: str) -> Grammar:
     relative_words = "|".join(
         regex.escape(p).replace(r"\ ", rf"{h}+") for p in sorted(relatives, key=len, reverse=True)
     )
-    counted_words = "|".join(fold(e.pattern).replace(" ", rf"{h}+") for e, _, _ in counted)
+    # The expressions that open with their count share it: tried at every word, the count's
+    # alternatives (digits, then the number words) are tried once, not once per expression.
+    count = fold(rf"(\d++[.,]?\d*+|{number_alternation})" if number_alternation else COUNT)
+    opening, others = [], []
+    for expression, _, _ in counted:
+        written = fold(expression.pattern)
+        if written.startswith(count):
+            opening.append(written[len(count) :])
+        else:
+            others.append(written)
+    shared = [rf"(?:{count})(?:{'|'.join(opening)})"] if opening else []
+    counted_words = "|".join(shared + others).replace(" ", rf"{h}+")
     modifier = f"(?:{shape.last}|{shape.next})"
     articles = r"(?:el|la|le|на|в|во|у|την|το|τον|ο|η)"
     connector = shape.connector and f"(?:{shape.connector}){h}+"
@@ -683,8 +694,10 @@ def grammar(language: str) -> Grammar:
     ordinal = ""
     if shape.ordinals:
         words = _alternation(fold(w).replace(" ", f"{h}+") for w, _ in shape.ordinals)
+        # (their shared opening, Arabic "ال", rules most positions out at once)
+        shared = regex.escape(os.path.commonprefix([w for w, _ in shape.ordinals]))  # noqa: RUF071
         ordinal = rf"""
-    (?P<ordinal>{_WORD_EDGE_BEFORE}(?:{words}){h}+(?:{shape.ordinal_of}){h}+{prefix}{month}
+    (?P<ordinal>{_WORD_EDGE_BEFORE}(?={shared})(?:{words}){h}+(?:{shape.ordinal_of}){h}+{prefix}{month}
         (?:{link}{year}{year_tail})?{_WORD_EDGE_AFTER}) |"""
     source = rf"""{pair}{ordinal}
     (?P<date>(?:{_WORD_EDGE_BEFORE}|{after_first_day}){day}{h}*(?:{connector})?
