@@ -110,7 +110,9 @@ class Morphology:
     counted: tuple[tuple[str, str, int], ...] = ()
     # Days written as ordinal words before "of" and a month: Arabic "الخامس من تموز".
     ordinals: tuple[tuple[str, int], ...] = ()
-    ordinal_of: str = ""
+    # The word for "of" between a day or month and what it belongs to: "الخامس من تموز",
+    # "نيسان من العام الجاري", "juillet de l'année prochaine".
+    of: str = ""
     # What may join a month to the word before it: French "mi-septembre".
     month_prefix: str = ""
 
@@ -247,6 +249,7 @@ MORPHOLOGY = {
         numbers=(("sept", 7),),
         since="depuis",
         month_prefix="mi-",
+        of="de|d'",
         not_year_before="Agenda|Vision|Horizon|Stratégie",
         # the simple future's endings ("aura lieu", "se tiendra", "s'ouvriront")
         future=r"\w+(?:era|eront|ira|iront|dra|dront)|aura|auront|sera|seront|fera|feront|"
@@ -321,7 +324,7 @@ MORPHOLOGY = {
         ),
         since="منذ",
         ordinals=AR_ORDINAL_DAYS,
-        ordinal_of="من",
+        of="من",
         not_year_before="رؤية|رؤيه|أجندة",
         # "سوف" and the prefix "سـ" on a present verb ("ستعقد", "سيتم") make a future
         future=r"سوف|المقرر|المزمع|يعتزم|تعتزم|"
@@ -353,9 +356,9 @@ EXTRA_FORMS = {
 
 
 _WORD_EDGE_BEFORE = r"(?<![\w'’-])"
+_WORD_EDGE_AFTER = r"(?![\w])"
 # How dateparser's counted phrases write their count.
 COUNT = r"(\d++[.,]?\d*+)"
-_WORD_EDGE_AFTER = r"(?![\w])"
 _UNITS = ("day", "week", "month", "year")
 
 
@@ -419,7 +422,8 @@ def _script_languages(sample: str) -> tuple[str, ...] | None:
 
 
 def detect_language(text: str) -> str:
-    """The ISO 639-1 code of the text's language; very short texts are taken as English."""
+    """The ISO 639-1 code of the text's language; very short texts are taken as English
+    unless they are written in another script than the Latin one."""
     sample = text[:SAMPLE]
     letters = sum(1 for c in sample if c.isalpha())
     short = letters < SHORT_TEXT_LETTERS
@@ -462,7 +466,6 @@ class Grammar:
     counted: tuple[tuple[regex.Pattern, str, int], ...]
     last: regex.Pattern
     next: regex.Pattern
-    this: regex.Pattern | None
     numbers: tuple[tuple[regex.Pattern, int], ...]
     units: tuple[tuple[regex.Pattern, str], ...]
     weekday_tail: regex.Pattern | None
@@ -659,7 +662,7 @@ def grammar(language: str) -> Grammar:
     # "im vergangenen Jahr", "прошлого года", "bu yılın", "l'an dernier", "العام المقبل"
     modifiers = "|".join(w for w in (shape.last, shape.next, shape.this) if w)
     unit_words = "|".join(w for _, w in shape.units)
-    year_unit = dict((u, w) for u, w in shape.units).get("year", "")
+    year_unit = dict(shape.units).get("year", "")
     unit_relative = year_after = year_before = ""
     if shape.units:
         phrase = (
@@ -674,7 +677,7 @@ def grammar(language: str) -> Grammar:
         if shape.modifier_after:
             # "نيسان من العام الجاري", "juillet de l'année prochaine", "تموز المقبل"
             year_after = (
-                rf"{h}+(?:(?:من|de|d'){h}*)?(?:(?:{year_unit}){h}+)?(?:{modifiers})"
+                rf"{h}+(?:(?:{shape.of}){h}*)?(?:(?:{year_unit}){h}+)?(?:{modifiers})"
                 rf"{_WORD_EDGE_AFTER}"
             )
         elif language == "tr":
@@ -697,7 +700,7 @@ def grammar(language: str) -> Grammar:
         # (their shared opening, Arabic "ال", rules most positions out at once)
         shared = regex.escape(os.path.commonprefix([w for w, _ in shape.ordinals]))  # noqa: RUF071
         ordinal = rf"""
-    (?P<ordinal>{_WORD_EDGE_BEFORE}(?={shared})(?:{words}){h}+(?:{shape.ordinal_of}){h}+{prefix}{month}
+    (?P<ordinal>{_WORD_EDGE_BEFORE}(?={shared})(?:{words}){h}+(?:{shape.of}){h}+{prefix}{month}
         (?:{link}{year}{year_tail})?{_WORD_EDGE_AFTER}) |"""
     source = rf"""{pair}{ordinal}
     (?P<date>(?:{_WORD_EDGE_BEFORE}|{after_first_day}){day}{h}*(?:{connector})?
@@ -734,12 +737,14 @@ def grammar(language: str) -> Grammar:
         counted=tuple(counted),
         last=regex.compile(fold(shape.last), regex.IGNORECASE),
         next=regex.compile(fold(shape.next), regex.IGNORECASE),
-        this=regex.compile(fold(shape.this), regex.IGNORECASE) if shape.this else None,
         numbers=tuple(
             (regex.compile(fold(k).replace(" ", r"\s+"), regex.IGNORECASE), v)
             for k, v in number_words
         ),
-        units=tuple((regex.compile(fold(w), regex.IGNORECASE), u) for u, w in shape.units),
+        units=tuple(
+            (regex.compile(rf"(?<![\w'’])(?:{fold(w)})(?!\w)", regex.IGNORECASE), u)
+            for u, w in shape.units
+        ),
         weekday_tail=(
             regex.compile(rf"(?<=\w{{3}})(?:{shape.weekday_tail})$", regex.IGNORECASE)
             if shape.weekday_tail
