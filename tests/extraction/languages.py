@@ -57,6 +57,7 @@ Proje bu yılın mart ayında başladı.\tbu yılın mart ayında=2016-03
 Fabrika 2014 yılının ekim ayında açıldı.\t2014 yılının ekim ayında=2014-10
 Anlaşma 2 Kasım'da imzalandı, tören 5 Ekim'de yapılacak.\t2 Kasım'da=2016-11-02|5 Ekim'de=2017-10-05
 Bakan pazar günü Berlin'de konuştu.\tpazar günü=2016-11-13
+Fabrika geçen yıl ekim ayında kapandı.\tgeçen yıl ekim ayında=2015-10
 """,
     "ru": """
 Попытка переворота произошла 15 июля 2016 года.\t15 июля 2016 года=2016-07-15

@@ -675,14 +675,15 @@ def grammar(language: str) -> Grammar:
     unit_words = "|".join(w for _, w in shape.units)
     year_unit = dict(shape.units).get("year", "")
     unit_relative = year_after = year_before = ""
+    # A Turkish "bu yılın", "geçen yıl" before its month is read with the month, one
+    # mention: "bu yılın mart ayında", "geçen yıl aralık ayında".
+    month_follows = rf"(?!{h}+{prefix}{month})" if language == "tr" else ""
     if shape.units:
         phrase = (
             rf"(?:{unit_words}){h}+(?:{modifiers})"
             if shape.modifier_after
             else rf"(?:{modifiers}){h}+(?:{unit_words})"
         )
-        # (a Turkish "bu yılın" before its month is read with the month: "bu yılın mart ayında")
-        month_follows = rf"(?!{h}+{prefix}{month})" if language == "tr" else ""
         unit_relative = rf"""
   | (?P<unit_relative>{_WORD_EDGE_BEFORE}{prefix}{phrase}{_WORD_EDGE_AFTER}{month_follows})"""
         if shape.modifier_after:
@@ -718,7 +719,7 @@ def grammar(language: str) -> Grammar:
         {prefix}{month}{name_tail}(?:{link}(?P<date_year>{year}){year_tail})?{_WORD_EDGE_AFTER})
   | (?P<month_year>{_WORD_EDGE_BEFORE}{prefix}{month}{link}{year}{year_tail}{_WORD_EDGE_AFTER}
         | {year}{year_tail}{h}+{prefix}{month}{name_tail}{_WORD_EDGE_AFTER})
-  | (?P<relative>{_WORD_EDGE_BEFORE}(?:{relative_words}){_WORD_EDGE_AFTER})
+  | (?P<relative>{_WORD_EDGE_BEFORE}(?:{relative_words}){_WORD_EDGE_AFTER}{month_follows})
   | (?P<counted>{_WORD_EDGE_BEFORE}(?:{counted_words}){_WORD_EDGE_AFTER}){unit_relative}
   | (?P<weekday>{_WORD_EDGE_BEFORE}(?:(?:{articles}{h}+)?{modifier}{h}+)?{prefix}{weekday}
         (?:{h}+{modifier})?{name_tail}{_WORD_EDGE_AFTER})
