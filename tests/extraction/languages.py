@@ -58,6 +58,7 @@ Fabrika 2014 yılının ekim ayında açıldı.\t2014 yılının ekim ayında=20
 Anlaşma 2 Kasım'da imzalandı, tören 5 Ekim'de yapılacak.\t2 Kasım'da=2016-11-02|5 Ekim'de=2017-10-05
 Bakan pazar günü Berlin'de konuştu.\tpazar günü=2016-11-13
 Fabrika geçen yıl ekim ayında kapandı.\tgeçen yıl ekim ayında=2015-10
+Toplantı 15 Ekim'de yapılacak.\t15 Ekim'de=2017-10-15
 """,
     "ru": """
 Попытка переворота произошла 15 июля 2016 года.\t15 июля 2016 года=2016-07-15
@@ -98,6 +99,7 @@ Fabrika geçen yıl ekim ayında kapandı.\tgeçen yıl ekim ayında=2015-10
 Закон вступит в силу 1 марта следующего года.\t1 марта следующего года=2017-03-01
 В конце прошлого года цены выросли.\tпрошлого года=2015
 Министр выступил в воскресенье в Берлине.\tвоскресенье=2016-11-13
+Год назад завод закрылся.\tГод назад=2015
 """,
     "de": """
 Der Vertrag wurde am 12. September 2017 unterzeichnet.\t12. September 2017=2017-09-12

@@ -67,8 +67,11 @@ class ForeignClause:
             return -1
         right = min(len(text), end + 120)
         stop = _CLAUSE_END.search(text, end, right)
-        words = f"{before} \x00 {text[end : stop.start() if stop else right]}"
+        after = text[end : stop.start() if stop else right]
+        words = f"{before} \x00 {after}"
         future = bool(shape.future) and _cue(shape.future).search(words) is not None
+        if shape.verb_last:
+            words = (after.split() or before.split() or [""])[-1]
         past = bool(shape.past) and _cue(shape.past).search(words) is not None
         return 1 if future and not past else -1 if past and not future else 0
 

@@ -101,6 +101,9 @@ class Morphology:
     # What tells that the verb of a date's clause looks ahead or back (``foreign``).
     future: str = ""
     past: str = ""
+    # Whether the verb ends its clause (Turkish): the past is then read from the clause's
+    # last word only, as nouns end like past verbs too ("toplantı", "ordu").
+    verb_last: bool = False
     # "since" right before a date: what a clause counts from has happened ("seit August")
     since: str = ""
     # Phrases dateparser's data lacks, with their steps back or ahead and unit.
@@ -172,11 +175,13 @@ MORPHOLOGY = {
         not_year_before="Vizyon|Vizyonu",
         # a Turkish verb ends its clause: its suffix tells the tense ("-acak", "-di", "-miş")
         future=r"\w+(?:acak|ecek|acağ|eceğ)\w*|önümüzdeki|planlanıyor|bekleniyor",
-        # ("kendi", "şimdi" and "ordu" end like a past verb and are none)
-        past=r"(?!kendi|şimdi|ordu)\w+(?:d[ıiuü]|t[ıiuü]|m[ıiuü]ş(?:t[ıiuü])?)(?:r|lar|ler)?",
+        past=r"\w+(?:d[ıiuü]|t[ıiuü]|m[ıiuü]ş(?:t[ıiuü])?)(?:r|lar|ler)?",
+        verb_last=True,
     ),
     "ru": Morphology(
         inflects=True,
+        # "год назад", "месяц назад": one, said without a number
+        relatives=(("год назад", -1, "year"), ("месяц назад", -1, "month")),
         after_year=rf"{patterns.H}+(?:года|году|год|г\.)",
         # "до 2000 рублей": a Russian year says "года"/"году"/"г." or ends the clause
         month_intro="в|с|до|к|по|от|после|начале|конце|середине|середина|конец|начало",
