@@ -3,7 +3,10 @@
 Absolute forms are read from their parts (day digits, the month word's number,
 the year), relative ones from dateparser's phrase data ("geçen yıl" is one year
 back, "vor 3 Tagen" three days back), against the publication date in news
-and the story's year in a narrative, like the English ones. A language we do
+and the story's year in a narrative, like the English ones. A year-less date or a
+bare weekday leans the way its clause's verb looks, from each language's few future
+and past markers ("wird … stattfinden", "aura lieu", "-acak"), as English does with
+``relative.Clause``; a clause that says nothing leans to the past. A language we do
 not support gives its years only.
 """
 

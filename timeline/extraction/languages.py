@@ -10,7 +10,11 @@ data cannot know is written here once per language, in a few words: the
 morphology that decides whether a word is a date (Turkish case suffixes
 "2019'da", "Temmuz'da", "Kasım ayında"; Russian, Ukrainian and Greek endings
 "в июле", "у липні"; Spanish "15 de julio de 2016"), the prepositions that
-make a bare year or month a date, and the words for "last" and "next".
+make a bare year or month a date, the words for "last", "this" and "next" and the
+units they take ("im vergangenen Jahr", "العام المقبل"), number words the data
+lacks ("iki yıl önce"), the words between two days of one month ("11. und 12.
+Juli"), Arabic's Levantine month names and ordinal days, and the few words that tell
+whether a clause's verb looks ahead or back (read by ``foreign``).
 
 A language that is not supported gives years only, and the extraction says so
 (``UNSUPPORTED_LANGUAGE``), because a day read by the wrong grammar is worse
