@@ -88,3 +88,39 @@ def test_the_tense_of_lowered_ascii_text_is_the_case_blind_pattern_s(seed):
         past = patterns.PAST_BEFORE.search(before, max(0, len(before) - 40))
         expected = -1 if past else 1 if patterns.FUTURE_CUE.search(before) else 0
         assert Clause(before, "").tense() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The new bridge will be opened on May 2.", date(2019, 6, 10), "2020-05-02"),
+        ("The winners will be announced Friday.", date(2016, 11, 16), "2016-11-18"),
+        ("The accord is expected to be signed on Monday.", date(2016, 11, 19), "2016-11-21"),
+        ("The report will have been released on Nov. 3.", date(2020, 11, 20), "2021-11-03"),
+    ],
+)
+def test_a_future_passive_looks_ahead_like_its_auxiliary(text, published, expected):
+    assert values(text, published) == [expected]
+
+
+def test_a_past_participle_after_be_without_a_future_stays_past():
+    saturday = date(2016, 11, 19)
+    assert values("The plant, opened on May 2, will be sold.", saturday) == ["2016-05-02"]
+    assert values("The accord had been signed on Tuesday.", saturday) == ["2016-11-15"]
+    # the future's auxiliary is in another clause than the date's own past verb
+    text = "The plant, which was opened on May 2, will be sold to a rival."
+    assert values(text, saturday) == ["2016-05-02"]
+    assert values("The bridge will be opened on May 2.", saturday) == ["2017-05-02"]
+
+
+def test_the_present_of_a_schedule_right_before_the_date_looks_ahead():
+    saturday = date(2016, 11, 19)
+    assert values("The next board meeting is on Thursday.", saturday) == ["2016-11-24"]
+    assert values("The hearing is set for March 3.", saturday) == ["2017-03-03"]
+    assert values("The two votes are on Dec. 2 and Dec. 9.", saturday) == [
+        "2016-12-02",
+        "2016-12-09",
+    ]
+    # its past, and a present that is not the date's, do not
+    assert values("The last board meeting was on Thursday.", saturday) == ["2016-11-17"]
+    assert values("The focus is on jobs after Thursday's figures.", saturday) == ["2016-11-17"]

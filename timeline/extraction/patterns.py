@@ -374,6 +374,14 @@ PAST_BEFORE = re.compile(
     rf"\b{_NOT_PAST}(?:said|told|met|was|were|had|held|began|came|went|made|left|took|"
     rf"[a-z]{{2,}}ed)(?:\s+(?:on|late|early|last))?\s+$"
 )
+# "will be held on", "is expected to be signed": a participle after "be" is a passive, whose
+# time its auxiliary tells, not a past verb (used with .search up to the participle).
+PASSIVE_BE = re.compile(r"\b(?:be|been)\s+(?:[a-z]+ly\s+)?$")
+# The present of a schedule, right before the date: "the next meeting is on Tuesday", "the
+# vote is set for March 3". (Its past, "was on Tuesday", is read by PAST_BEFORE.)
+SCHEDULED_PRESENT = re.compile(
+    r"\b(?:is|are)\s+(?:(?:now|still|set|slated|due|pencilled|penciled)\s+)*(?:on|for)\s+$"
+)
 # "since the April 20 blowout": what a clause counts from has happened, whatever its verb.
 PAST_PREPOSITION = re.compile(r"\b[Ss]ince(?:\s+the)?\s+$")
 PAST_AFTER = re.compile(

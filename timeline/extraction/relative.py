@@ -76,12 +76,17 @@ class Clause(NamedTuple):
         before = self.before
         # the verb is right before the mention: its last words are enough to look at
         near = max(0, len(before) - 40)
+        past = patterns.PAST_BEFORE.search(before, near)
+        if past and patterns.PASSIVE_BE.search(before, max(0, past.start() - 24), past.start()):
+            past = None  # "will be held on": the auxiliary's tense, read below, is the verb's
         if (
-            patterns.PAST_BEFORE.search(before, near)
+            past
             or patterns.PAST_AFTER.match(self.after)
             or patterns.PAST_PREPOSITION.search(before, near)
         ):
             return -1
+        if patterns.SCHEDULED_PRESENT.search(before, near):
+            return 1
         if before.isascii():
             return 1 if patterns.FUTURE_CUE_LOWERED.search(before.lower()) else 0
         return 1 if patterns.FUTURE_CUE.search(before) else 0
