@@ -48,3 +48,38 @@ def test_year_less_day_range_takes_its_year_from_the_publication_in_news():
 
 def test_backwards_year_range_is_not_a_date():
     assert found("Invoice 2015-13 was paid.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The rail strike lasted from 3 to 8 March 2014.",
+            [("3", "2014-03-03", "day"), ("8 March 2014", "2014-03-08", "day")],
+        ),
+        (
+            "The fair runs between 12 and 15 of June, 2018.",
+            [("12", "2018-06-12", "day"), ("15 of June, 2018", "2018-06-15", "day")],
+        ),
+        (
+            "Polls were open from Oct. 4 to 6, 2009.",
+            [("Oct. 4", "2009-10-04", "day"), ("6, 2009", "2009-10-06", "day")],
+        ),
+        (
+            "It was held between May 20 and 22, 1927.",
+            [("May 20", "1927-05-20", "day"), ("22, 1927", "1927-05-22", "day")],
+        ),
+    ],
+)
+def test_a_day_range_in_words_with_one_month_gives_both_days(text, expected):
+    assert found(text) == expected
+
+
+def test_a_range_of_other_numbers_before_a_month_is_not_a_day_range():
+    assert found("Rates rose from 2 to 6 percent in March 2014.") == [
+        ("March 2014", "2014-03", "month")
+    ]
+    assert found("Rates rose from 2 to 6 percent between 3 and 5 March 2014.") == [
+        ("3", "2014-03-03", "day"),
+        ("5 March 2014", "2014-03-05", "day"),
+    ]

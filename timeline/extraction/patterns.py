@@ -64,6 +64,17 @@ SAME = rf"(?:[Tt]hat{H}+same|[Tt]he{H}+same|[Tt]hat|[Tt]he{H}+very{H}+same)"
 STEP = r"(?:next|following|previous|preceding|prior)"
 
 
+# "from 2 to 6 February", "between March 3 and 5": a range in words whose month is written
+# once. (With a month at each end, "from July 27 to Aug. 12" is two dates already.)
+_TO = rf"{H}+(?:to|until|till|through){H}+"
+DAYS_IN_WORDS = (
+    rf"[Ff]rom{H}+{DAY}{_TO}{DAY}{H}+(?:of{H}+)?{MONTH}(?:,?{H}+{YEAR})?"
+    rf"|[Bb]etween{H}+{DAY}{H}+and{H}+{DAY}{H}+(?:of{H}+)?{MONTH}(?:,?{H}+{YEAR})?"
+    rf"|[Ff]rom{H}+{MONTH}{H}+{DAY}{_TO}{DAY}(?:{BEFORE_YEAR}{YEAR})?"
+    rf"|[Bb]etween{H}+{MONTH}{H}+{DAY}{H}+and{H}+{DAY}(?:{BEFORE_YEAR}{YEAR})?"
+)
+
+
 def word_trie(words: list[str]) -> str:
     """A pattern matching any of ``words`` as a whole word, factored by shared prefixes, so
     the engine follows one branch per letter instead of trying every word in turn."""
@@ -185,7 +196,8 @@ CANDIDATE_ALTERNATIVES = rf"""
         {ALONE_AFTER})
   | (?P<day_range>
         (?:{MONTH}{H}+{DAY}{H}?[-–]{H}?(?:{MONTH}{H}+)?{DAY}(?:{BEFORE_YEAR}{YEAR})?
-        | {ALONE_BEFORE}{DAY}(?:{H}+{MONTH})?{H}?[-–]{H}?{DAY}{H}+{MONTH}(?:,?{H}+{YEAR})?)
+        | {ALONE_BEFORE}{DAY}(?:{H}+{MONTH})?{H}?[-–]{H}?{DAY}{H}+{MONTH}(?:,?{H}+{YEAR})?
+        | {DAYS_IN_WORDS})
         {ALONE_AFTER})
   | (?P<month_span>
         (?:{MONTH_FULL}{H}?[-–/]{H}?{MONTH_FULL}
