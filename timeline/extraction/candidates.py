@@ -94,7 +94,7 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
     """Every date mention in reading order; a narrative's relative ones follow its story."""
     story = Story(published, kind)
     # (bound once: this loop runs for every candidate of the text)
-    resolve, note = _Readings(story, text).resolve, story.note
+    resolve, note, note_span = _Readings(story, text).resolve, story.note, story.note_span
     previous: Mention | None = None  # the last dated mention: a range's start, a restated moment
     stamped_until = 0  # the end of the last stamp of the article's own (``stamps``)
     for match in patterns.CANDIDATE.finditer(text):
@@ -161,7 +161,10 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
             )
             yield mention
             previous = mention
-            note(period)
+            if period.end is None:
+                note(period)
+            else:
+                note_span(period)
 
 
 def _mention(text, start, end, period, is_relative, confidence, kind, story) -> Mention:
@@ -187,7 +190,10 @@ def _mention(text, start, end, period, is_relative, confidence, kind, story) -> 
 def resolve(kind: str, span: str, story: Story, context: relative.Context) -> Resolution:
     """The period a candidate names, and whether it depends on the publication or the story."""
     if kind == "anaphora":
-        return narrative.anaphora(span, story, relative.MONTH_NUMBER), True
+        # "up from $4 million a year earlier" compares with the same period a year before
+        # the report's, which is the publication's, whatever date the story told last.
+        compared = not story.narrative and narrative.is_counted(span) and context.compares()
+        return narrative.anaphora(span, story, relative.MONTH_NUMBER, compared), True
     if kind == "current":
         if _SEASON_WORD.search(span.lower()):
             if story.narrative:
@@ -208,18 +214,17 @@ class _Readings:
     News repeats its expressions ("on Friday", "in 2015"). In news, an expression's
     value depends only on its words, the publication date and, for some, the tense of
     its clause, which is asked for again each time: the answer is kept per tense. That
-    holds for "the end of the year" and for an anaphor that counts from the publication
-    ("two years later"); a narrative's relative dates and the other anaphora ("that
-    day") follow the story, and are always read afresh.
+    holds for "the end of the year"; a narrative's relative dates and, in both kinds,
+    the anaphora ("that day", "two years later") follow the story, and are always read
+    afresh.
     """
 
-    __slots__ = ("_from_publication", "_known", "_narrative", "_story", "_text")
+    __slots__ = ("_known", "_narrative", "_story", "_text")
 
     def __init__(self, story: Story, text: str) -> None:
         self._story, self._text = story, text
         self._narrative = story.narrative
         self._known: dict[tuple, object] = {}
-        self._from_publication: dict[str, bool] = {}  # per anaphor: narrative.from_publication
 
     def resolve(self, kind: str, span: str, start: int, end: int) -> Resolution:
         """The reading of ``span``, the candidate at [start, end) of the text or a piece of it.
@@ -228,12 +233,7 @@ class _Readings:
         if self._narrative:
             return resolve(kind, span, story, _LazyClause(self._text, start, end))
         if kind == "anaphora":
-            from_publication = self._from_publication.get(span)
-            if from_publication is None:
-                from_publication = narrative.from_publication(span, relative.MONTH_NUMBER)
-                self._from_publication[span] = from_publication
-            if not from_publication:
-                return resolve(kind, span, story, _LazyClause(self._text, start, end))
+            return resolve(kind, span, story, _LazyClause(self._text, start, end))
         key = (kind, span)
         known = self._known.get(key)
         if known is _BY_TENSE:
@@ -321,6 +321,9 @@ class _LazyClause:
         if self.tense_asked is None:
             self.tense_asked = _clause(self._text, self._start, self._end).tense()
         return self.tense_asked
+
+    def compares(self) -> bool:
+        return _clause(self._text, self._start, self._end).compares()
 
 
 def _clause(text: str, start: int, end: int) -> relative.Clause:

@@ -8,9 +8,12 @@ remembers the latest date it gave at each precision, so an expression finds
 the most recent date fine enough for it ("the next day" needs a day, "the
 following year" any date), as the best temporal taggers do.
 
-Expressions that point back explicitly ("the same day", "two years later")
-use the story in both kinds of text; year-less and deictic ones use it only in
-narrative mode.
+Expressions that point back explicitly ("the same day", "two years later",
+"the following June") use the story in both kinds of text: a report that
+tells of January 25 and then of "18 days later" means February 12, not 18
+days after it was written; with no date told yet, a report's anaphor counts
+from its publication. Year-less and deictic ones ("July", "last year", "two
+years ago") use the story only in narrative mode.
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ from datetime import date, timedelta
 
 import regex
 
-from timeline.extraction.absolute import Unresolvable
-from timeline.extraction.relative import NUMBER_WORDS
+from timeline.extraction.absolute import Unresolvable, month_range
+from timeline.extraction.relative import NUMBER_WORDS, SEASON_MONTHS
 from timeline.periods import Period, Precision, truncate
 
 NEWS = "news"
@@ -43,6 +46,7 @@ _VAGUE_COUNT = regex.compile(r"\b(?:few|several|couple)\b", regex.IGNORECASE)
 _WORDS = re.compile(r"[a-z]+")
 _DAY_NUMBER = re.compile(r"\b(\d{1,2})\b")
 _SAME = regex.compile(r"\b(?:that|same|in\s+the)\b")
+_STEP = regex.compile(r"\b(?:next|following|previous|preceding|prior)\b")
 _COUNTED = regex.compile(r"\b(?:later|earlier|afterwards?|previously|before)$", regex.IGNORECASE)
 
 
@@ -56,6 +60,10 @@ class Story:
     # Once the text is in the years before the common era, nothing can be placed
     # on our calendar until it names a year of ours again.
     before_common_era: bool = False
+    # The last span within one year told since the latest date ("the autumn of 1918"):
+    # "the following spring" is the one after it. (A span is not "that year" or "that
+    # day": an aside, "as opposed to a peak in summer 2007", does not move the story.)
+    span: Period | None = None
 
     @property
     def narrative(self) -> bool:
@@ -68,6 +76,7 @@ class Story:
         self.before_common_era = False
         start, precision = period.start, period.precision
         latest = self.latest
+        self.span = None
         # (the first day of a month or year made by ``date``: ``replace`` takes keywords,
         # at three times the cost, and a long text notes tens of thousands of dates)
         if precision is Precision.DAY:
@@ -95,9 +104,31 @@ class Story:
         }
         self.latest[precision] = start
 
+    def note_span(self, period: Period) -> None:
+        """A span the text told ("the autumn of 1918", "the third quarter"): "the following
+        spring" is the one after it, if it lies within one year."""
+        end = period.end
+        if end is not None and end.year == period.start.year:
+            self.span = period
+
     def enter_before_common_era(self) -> None:
         self.before_common_era = True
         self.latest.clear()
+        self.span = None
+
+    def anchor(self, precision: Precision) -> tuple[date, Precision] | None:
+        """What an anaphor counts from: the latest date at ``precision``, else the latest
+        coarser one at its own ("the next day" after "April 1986" is in April 1986); with
+        none told, in news, the publication."""
+        if self.before_common_era:
+            return None
+        latest = self.latest
+        for told in (Precision.DAY, Precision.MONTH, Precision.YEAR):
+            if told <= precision and told in latest:
+                return latest[told], told
+        if self.narrative or self.published is None:
+            return None
+        return self.published, precision
 
     def reference(self, precision: Precision) -> date | None:
         """The latest date at least as fine as ``precision``; in news, else the publication."""
@@ -145,39 +176,49 @@ def _steps(span: str) -> int:
     return 0
 
 
+def _after(month: int, year: int, reached: int | None, steps: int) -> int:
+    """The year of "the following June" (steps 1), "the previous June" (-1) or "that June" (0)
+    after the story reached month ``reached`` of ``year``: with no month reached, "the
+    following June" after "in 1961" is in 1962."""
+    if steps > 0:
+        return year + (1 if reached is None or month <= reached else 0)
+    if steps < 0:
+        return year - (1 if reached is None or month >= reached else 0)
+    return year
+
+
 def is_counted(span: str) -> bool:
-    """ "two years later": a distance, which news measures from its publication."""
+    """ "two years later": a distance counted in units."""
     return bool(_COUNT.search(span) and _COUNTED.search(span.lower()))
 
 
-def from_publication(span: str, month_number: dict[str, int]) -> bool:
-    """Does ``anaphora`` read nothing of a news story but its publication date? A counted
-    distance without a month ("two years later", measured from when the report was written)
-    and a season ("that summer", which has no value) do; "the next day", "that year" and
-    "the following July" read the story's latest date."""
-    lowered = span.lower()
-    for word in _WORDS.findall(lowered):  # (the month branch of ``anaphora``)
-        if word in month_number:
-            return False
-    return _UNIT.search(lowered) is None or is_counted(span)
-
-
-def anaphora(span: str, story: Story, month_number: dict[str, int]) -> Period | None:
-    """ "the next day", "two years later", "November of that year", "the following July"."""
+def anaphora(
+    span: str, story: Story, month_number: dict[str, int], from_publication: bool = False
+) -> Period | None:
+    """ "the next day", "two years later", "November of that year", "the following July",
+    "the following spring"; counted ``from_publication`` when the caller says so."""
     lowered = span.lower()
     words = _WORDS.findall(lowered)
     month = next((month_number[w] for w in words if w in month_number), None)
-    if month is not None:
-        reference = story.reference(Precision.YEAR)
-        if reference is None:
+    season = next((SEASON_MONTHS[w] for w in words if w in SEASON_MONTHS), None)
+    unit_match = _UNIT.search(lowered)
+    if month is not None or (season is not None and unit_match is None):
+        anchor = story.anchor(Precision.MONTH)
+        if anchor is None:
             return None
-        year = reference.year
+        reference = anchor[0]
+        reached = reference.month if anchor[1] is Precision.MONTH else None
+        if story.span is not None and story.span.end is not None:
+            reference = story.span.end
+            reached = reference.month
         if "year" in words:  # "November of the following year"
-            year += _steps(span)
-        elif _FORWARD.search(lowered):  # "the following July"
-            year += 1 if month <= reference.month else 0
-        elif _BACKWARD.search(lowered):
-            year -= 1 if month >= reference.month else 0
+            year = reference.year + _steps(span)
+        elif month is None and not _STEP.search(lowered):
+            return None  # "that summer": a season, which has no ISO value
+        else:
+            year = _after(month or season, reference.year, reached, _steps(span))
+        if month is None:  # "the following spring"
+            return month_range(year, season, 3)
         day = _DAY_NUMBER.search(lowered)
         if day:  # "July 25 of that year"
             try:
@@ -185,18 +226,20 @@ def anaphora(span: str, story: Story, month_number: dict[str, int]) -> Period | 
             except ValueError:
                 raise Unresolvable(span) from None
         return Period(date(year, month, 1), Precision.MONTH)
-    unit_match = _UNIT.search(lowered)
-    if unit_match is None:  # "that summer": a season, which has no ISO value
+    if unit_match is None:
         return None
     unit = unit_match.group(1)
-    if not story.narrative and is_counted(span):
-        # "a year earlier" in a report is measured from when it was written
-        reference = story.published
+    if from_publication and story.published is not None:
+        anchor: tuple[date, Precision] | None = (story.published, _UNITS[unit])
     else:
-        reference = story.reference(_UNITS[unit])
-    if reference is None:
+        anchor = story.anchor(_UNITS[unit])
+    if anchor is None:
         return None
-    return _shift(reference, _UNITS[unit], unit, _steps(span))
+    reference, told = anchor
+    shifted = _shift(reference, _UNITS[unit], unit, _steps(span))
+    if told < shifted.precision:  # "two weeks later" after "in 1914": in 1914, it seems
+        return Period(truncate(shifted.start, told), told)
+    return shifted
 
 
 def current(span: str, story: Story) -> Period | None:

@@ -394,6 +394,12 @@ PASSIVE_BE = re.compile(r"\b(?:be|been)\s+(?:[a-z]+ly\s+)?$")
 SCHEDULED_PRESENT = re.compile(
     r"\b(?:is|are)\s+(?:(?:now|still|set|slated|due|pencilled|penciled)\s+)*(?:on|for)\s+$"
 )
+# A comparison of figures before a counted distance: "up from $4 million a year earlier",
+# "higher than a year earlier", "compared with a loss of $9.7 million a year earlier".
+COMPARISON = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|versus|vs\.)\s"
+    r"|\bfrom\s+(?:\S*[$€£¥0-9]\S*\s|$)"
+)
 # "since the April 20 blowout": what a clause counts from has happened, whatever its verb.
 PAST_PREPOSITION = re.compile(r"\b[Ss]ince(?:\s+the)?\s+$")
 PAST_AFTER = re.compile(

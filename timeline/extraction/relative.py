@@ -47,7 +47,7 @@ NUMBER_WORDS = {
     "eleven": 11,
     "twelve": 12,
 }
-_SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+SEASON_MONTHS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
 _QUARTERS["4th"] = 4
 _DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -62,6 +62,8 @@ class Context(Protocol):
     """Whatever tells a resolver which way the mention's verb looks."""
 
     def tense(self) -> int: ...
+
+    def compares(self) -> bool: ...
 
 
 class Clause(NamedTuple):
@@ -90,6 +92,11 @@ class Clause(NamedTuple):
         if before.isascii():
             return 1 if patterns.FUTURE_CUE_LOWERED.search(before.lower()) else 0
         return 1 if patterns.FUTURE_CUE.search(before) else 0
+
+    def compares(self) -> bool:
+        """Does the clause compare a figure with one the mention dates ("up from $4 million
+        a year earlier")?"""
+        return bool(patterns.COMPARISON.search(self.before, max(0, len(self.before) - 100)))
 
 
 def nearest(published: date, candidates: list[date], context: Context) -> date:
@@ -176,7 +183,7 @@ def quarter(span: str, published: date | None, context: Context) -> Resolution:
 
 def season(span: str, published: date | None, context: Context) -> Resolution:
     lowered = span.lower()
-    first_month = next(m for name, m in _SEASON_MONTHS.items() if name in lowered)
+    first_month = next(m for name, m in SEASON_MONTHS.items() if name in lowered)
     return _three_months(span, first_month, published)
 
 
