@@ -185,3 +185,29 @@ def test_the_word_before_a_full_stop_is_the_one_the_regex_finds(seed):
         for at in {len(text), rng.randint(0, len(text))}:
             match = patterns.WORD_BEFORE_STOP.search(text, max(0, at - 12), at)
             assert _word_before_stop(text, at) == (match.group(1) if match else None)
+
+
+def test_a_house_number_before_a_street_name_is_not_a_year():
+    text = "The embassy moved to 1776 Massachusetts Ave. and later to 1812 Orchard Road."
+    assert found(text) == []
+    # a preposition or an article before it makes it a year again
+    assert found("In 1929 Wall Street crashed; the 1987 Wall Street crash was milder.") == [
+        ("1929", "1929", "year"),
+        ("1987", "1987", "year"),
+    ]
+
+
+def test_a_repeated_weekday_is_a_set_not_a_date():
+    text = "The market opens every Tuesday, Thursday and Saturday, and each Sunday in summer."
+    assert found(text) == []
+    assert found("Meetings are held every week; the last one was on Tuesday.") == [
+        ("Tuesday", "2016-11-15", "day")
+    ]
+
+
+def test_a_weekday_in_a_title_is_not_a_date():
+    assert found("He told the Sunday Telegraph and The Monday Review of his plans.") == []
+    assert found("The Friday vote was close, the Sunday March 6 count closer.") == [
+        ("Friday", "2016-11-18", "day"),
+        ("Sunday March 6", "2016-03-06", "day"),
+    ]

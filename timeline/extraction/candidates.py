@@ -108,7 +108,9 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
             if not _is_year(text, end, before):
                 continue
             confidence = CONFIDENCE[group] if _introduced(span, before) else BARE_YEAR_CONFIDENCE
-        elif group == "month" and not _month_expected(text, start):
+        elif (group == "month" and not _month_expected(text, start)) or (
+            group == "weekday" and not _weekday_is_a_date(text, start, end)
+        ):
             continue
         else:
             confidence = CONFIDENCE[group]
@@ -292,7 +294,28 @@ def _is_year(text: str, end: int, before: re.Match | None) -> bool:
         before[4] or ("-" not in before[3] and before[1].lower() in patterns.NOT_A_YEAR_WORDS)
     ):
         return False
-    return not patterns.NOT_A_YEAR_AFTER.match(text, end, end + 12)
+    if patterns.NOT_A_YEAR_AFTER.match(text, end, end + 12):
+        return False
+    if patterns.STREET_AFTER.match(text, end, end + 60):
+        return bool(
+            before
+            and before[1]
+            and not before[2]
+            and before[1].lower() in patterns.YEAR_BEFORE_STREET
+        )
+    return True
+
+
+def _weekday_is_a_date(text: str, start: int, end: int) -> bool:
+    """Not "every Monday and Thursday" (a set), nor "the Sunday Times" (a title)."""
+    window = max(0, start - 60)
+    if patterns.REPEATED_WEEKDAY.search(text, window, start):
+        return False
+    before_title, after_title = patterns.TITLE_AROUND_WEEKDAY
+    return not (
+        before_title.search(text, max(0, start - 8), start)
+        and after_title.match(text, end, end + 16)
+    )
 
 
 def _month_expected(text: str, start: int) -> bool:

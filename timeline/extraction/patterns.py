@@ -340,6 +340,48 @@ NOT_A_YEAR_AFTER = re.compile(
     # "at 1930 CDT" is a time of day in a time zone (US zones: Eastern, Central, Mountain, Pacific)
     r"[ECMP][SD]T\b|ft\b|lbs?\b|kg\b)",
 )
+# A house number: a number before a capitalised street name ("1600 Pennsylvania Avenue",
+# "moved to 1127 Connecticut Ave."), unless a preposition of time or an article makes it a
+# year ("in 1929 Wall Street crashed", "the 1987 Wall Street crash": ``YEAR_BEFORE_STREET``).
+STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'-]*\.?\s+){1,3}"
+    r"(?:Avenue|Ave\.|Street|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Place|Square"
+    r"|St\.(?!\s+[A-Z]))"
+)
+YEAR_BEFORE_STREET = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "during",
+        "before",
+        "after",
+        "through",
+        "early",
+        "late",
+        "mid",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "its",
+        "his",
+        "her",
+        "their",
+    ]
+)
+# "every Monday and Thursday", "each Friday": a weekday that repeats is no date.
+REPEATED_WEEKDAY = re.compile(
+    rf"\b(?:[Ee]very|[Ee]ach)\s+(?:{WEEKDAY}(?:\s*,\s*|\s+(?:and|or)\s+|,\s+(?:and|or)\s+))*$"
+)
+# "the Sunday Times", "the Monday Night Football": a weekday in a title, not a date.
+TITLE_AROUND_WEEKDAY = (
+    re.compile(r"\b[Tt]he\s+$"),
+    re.compile(rf"\s+(?!{MONTH_FULL}\b|{MONTH_ABBR_BARE}\b)[A-Z][a-z]"),
+)
 # Prepositions that make a bare number a year beyond doubt.
 YEAR_PREPOSITIONS = frozenset(
     [
