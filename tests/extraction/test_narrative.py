@@ -272,3 +272,16 @@ def test_an_anaphor_finer_than_the_date_told_keeps_that_date_s_precision():
     assert news(text) == [("April 1986", "1986-04"), ("The next day", "1986-04")]
     text = "The reactor failed in 1986. Two weeks later, the town was emptied."
     assert story(text) == [("1986", "1986"), ("Two weeks later", "1986")]
+
+
+def test_a_distance_back_is_an_aside_the_story_returns_from():
+    text = (
+        "The siege began in 1453. A treaty signed two years earlier had failed. In May the "
+        "walls fell. The following year the city was rebuilt."
+    )
+    assert story(text) == [
+        ("1453", "1453"),
+        ("two years earlier", "1451"),
+        ("May", "1453-05"),
+        ("The following year", "1454"),
+    ]

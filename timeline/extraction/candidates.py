@@ -163,6 +163,8 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
             )
             yield mention
             previous = mention
+            if piece_kind == "anaphora" and narrative.is_flashback(reading):
+                continue  # "two years earlier" is an aside: the story stays where it was
             if period.end is None:
                 note(period)
             else:

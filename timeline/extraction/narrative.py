@@ -192,6 +192,12 @@ def is_counted(span: str) -> bool:
     return bool(_COUNT.search(span) and _COUNTED.search(span.lower()))
 
 
+def is_flashback(span: str) -> bool:
+    """ "two decades earlier", "a year before": a distance back, told as an aside (the text
+    returns to where it was: "In 2003 ... a year earlier ... On April 9" is April 2003)."""
+    return is_counted(span) and bool(_BACKWARD.search(span.lower()))
+
+
 def anaphora(
     span: str, story: Story, month_number: dict[str, int], from_publication: bool = False
 ) -> Period | None:
