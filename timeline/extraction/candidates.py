@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
+from typing import Protocol
 
 import regex
 
@@ -191,7 +192,13 @@ def _mention(text, start, end, period, is_relative, confidence, kind, story) -> 
     )
 
 
-def resolve(kind: str, span: str, story: Story, context: relative.Context) -> Resolution:
+class Clause(relative.Context, Protocol):
+    """An English mention's clause: its tense, and whether it compares figures."""
+
+    def compares(self) -> bool: ...
+
+
+def resolve(kind: str, span: str, story: Story, context: Clause) -> Resolution:
     """The period a candidate names, and whether it depends on the publication or the story."""
     if kind == "anaphora":
         # "up from $4 million a year earlier" compares with the same period a year before

@@ -63,8 +63,6 @@ class Context(Protocol):
 
     def tense(self) -> int: ...
 
-    def compares(self) -> bool: ...
-
 
 class Clause(NamedTuple):
     """The words of a mention's clause before and after it: do they look ahead or back?"""
