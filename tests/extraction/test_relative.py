@@ -124,3 +124,32 @@ def test_the_present_of_a_schedule_right_before_the_date_looks_ahead():
     # its past, and a present that is not the date's, do not
     assert values("The last board meeting was on Thursday.", saturday) == ["2016-11-17"]
     assert values("The focus is on jobs after Thursday's figures.", saturday) == ["2016-11-17"]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a past verb with its object between it and the date: the nearer year ahead loses
+        ("The mill lowered its output in February.", date(2021, 12, 1), "2021-02"),
+        ("The new tariff took effect on 1 March.", date(2014, 12, 30), "2014-03-01"),
+        ("Flights had resumed in January after the strike.", date(2017, 11, 8), "2017-01"),
+    ],
+)
+def test_a_past_verb_a_few_words_before_the_date_looks_back(text, published, expected):
+    assert values(text, published) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        # a verb of saying reports a clause with a tense of its own
+        ("He said the mill closes in February.", date(2021, 12, 1), "2022-02"),
+        # "agreed to" opens another verb, which looks ahead
+        ("The sides agreed to resume talks in February.", date(2021, 12, 1), "2022-02"),
+        # a passive, and a participle describing a noun, are no past verbs
+        ("They expect the sale to be completed by Jan. 15.", date(2021, 12, 1), "2022-01-15"),
+        ("It will be paid on a still unspecified date in January.", date(2021, 12, 1), "2022-01"),
+    ],
+)
+def test_a_past_verb_that_is_not_the_date_s_own_leaves_it_ahead(text, published, expected):
+    assert values(text, published) == [expected]

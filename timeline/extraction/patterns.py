@@ -428,6 +428,23 @@ PAST_BEFORE = re.compile(
     rf"\b{_NOT_PAST}(?:said|told|met|was|were|had|held|began|came|went|made|left|took|"
     rf"[a-z]{{2,}}ed)(?:\s+(?:on|late|early|last))?\s+$"
 )
+# A past verb a few words before the mention, its object between, with nothing that looks
+# ahead in the clause: "raised rates in March", "took effect on 1 March", "had reopened in
+# September". A verb of saying is left out: the clause it reports has a tense of its own
+# ("said the plant closes in March"); so are words that start another verb ("agreed to meet
+# in March").
+_REPORTING = r"(?:said|told|announced|reported|stated|added|noted|warned|predicted|claimed)\b"
+PAST_IN_CLAUSE = re.compile(
+    rf"\b{_NOT_PAST}(?!{_REPORTING})(?:met|was|were|had|held|began|came|went|made|left|took|"
+    rf"[a-z]{{2,}}ed)(?:\s+(?!(?:to|will|would|shall|could|may|might|can|must|that)\b)"
+    rf"[\w$%'.,-]+){{0,3}}\s+(?:in|on|at|by|during)\s+$"
+)
+# What makes the word after it a participle, not a past verb: a passive's "be", or a word
+# that opens a noun phrase ("the proposed merger", "a still unspecified date").
+PARTICIPLE_BEFORE = re.compile(
+    r"\b(?:be|been|being|a|an|the|this|that|these|those|its|their|his|her|our|still|newly|"
+    r"recently|so-called)\s+(?:[a-z]+ly\s+)?$"
+)
 # "will be held on", "is expected to be signed": a participle after "be" is a passive, whose
 # time its auxiliary tells, not a past verb (used with .search up to the participle).
 PASSIVE_BE = re.compile(r"\b(?:be|been)\s+(?:[a-z]+ly\s+)?$")

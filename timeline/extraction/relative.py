@@ -88,8 +88,18 @@ class Clause(NamedTuple):
         if patterns.SCHEDULED_PRESENT.search(before, near):
             return 1
         if before.isascii():
-            return 1 if patterns.FUTURE_CUE_LOWERED.search(before.lower()) else 0
-        return 1 if patterns.FUTURE_CUE.search(before) else 0
+            ahead = patterns.FUTURE_CUE_LOWERED.search(before.lower())
+        else:
+            ahead = patterns.FUTURE_CUE.search(before)
+        if ahead:
+            return 1
+        # a past verb further back, with only its object between: "raised rates in March";
+        # not a passive ("to be completed by Dec. 15") nor a participle that describes a noun
+        # ("on a still unspecified date in January")
+        past = patterns.PAST_IN_CLAUSE.search(before, max(0, len(before) - 60))
+        if past is None or patterns.PARTICIPLE_BEFORE.search(before, 0, past.start()):
+            return 0
+        return -1
 
     def compares(self) -> bool:
         """Does the clause compare a figure with one the mention dates ("up from $4 million
