@@ -27,6 +27,7 @@ from timeline.periods import Period
         "Turkey intends to spend $3.4 billion on the shield.",
         "Tickets cost $27 and 48, of the 60 seats, were sold; 1/2 of them at a 10% discount.",
         "Growth reached 2015% in the model and 2013 troops were sent.",
+        "The tanker lost 2000 gallons and the survey asked 2012 respondents.",
         "See page 2013 and section 2014 of the report.",
         "The meeting starts at 10 a.m. and ends at 3:30 p.m.",
         "The pipe was cut at 1930 CDT and the cap placed by 2330 EDT.",

@@ -336,6 +336,9 @@ NOT_A_YEAR_AFTER = re.compile(
     r"people\b|persons\b|troops\b|soldiers\b|men\b|women\b|children\b|workers\b|employees\b|"
     r"jobs\b|units\b|shares\b|votes\b|feet\b|foot\b|meters\b|metres\b|miles\b|km\b|kilometers\b|"
     r"tons\b|tonnes\b|pounds\b|dollars\b|euros\b|yuan\b|rubles\b|points\b|cases\b|deaths\b|"
+    r"gallons\b|litres\b|liters\b|barrels\b|acres\b|hectares\b|kilograms\b|grams\b|"
+    r"respondents\b|residents\b|students\b|patients\b|passengers\b|participants\b|"
+    r"households\b|homes\b|vehicles\b|words\b|pages\b|"
     r"hours\b|minutes\b|seconds\b|a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|BST\b|CES?T\b|"
     # "at 1930 CDT" is a time of day in a time zone (US zones: Eastern, Central, Mountain, Pacific)
     r"[ECMP][SD]T\b|ft\b|lbs?\b|kg\b)",
