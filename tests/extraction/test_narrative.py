@@ -199,9 +199,16 @@ def test_a_counted_distance_in_news_counts_from_the_date_the_report_told():
     assert news(text) == [("1932", "1932"), ("Three years later", "1935")]
 
 
-def test_a_counted_distance_before_any_date_counts_from_the_publication():
+def test_a_distance_forward_before_any_date_is_flagged_not_counted_from_the_publication():
+    # Later than what, the report has not said; and it does not tell of years after its
+    # own writing. A distance back counts from the writing; one after a date told, from it.
     text = "Two years later the plan failed. In 2009 it was revived; a year later it closed."
-    assert news(text) == [("Two years later", "2018"), ("2009", "2009"), ("a year later", "2010")]
+    assert news(text) == [("Two years later", None), ("2009", "2009"), ("a year later", "2010")]
+    (unplaced,) = [m for m in extract(text, date(2016, 11, 19)).mentions if not m.value]
+    assert unplaced.flags == (NEEDS_STORY_DATE,)
+    assert news("Three days earlier, the police had warned residents.") == [
+        ("Three days earlier", "2016-11-16")
+    ]
 
 
 def test_deictic_dates_stay_with_the_publication_after_an_old_date():

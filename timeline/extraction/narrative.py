@@ -12,7 +12,8 @@ Expressions that point back explicitly ("the same day", "two years later",
 "the following June") use the story in both kinds of text: a report that
 tells of January 25 and then of "18 days later" means February 12, not 18
 days after it was written; with no date told yet, a report's anaphor counts
-from its publication. Year-less and deictic ones ("July", "last year", "two
+from its publication, except a distance forward ("a week later"), which is
+flagged. Year-less and deictic ones ("July", "last year", "two
 years ago") use the story only in narrative mode.
 """
 
@@ -116,17 +117,19 @@ class Story:
         self.latest.clear()
         self.span = None
 
-    def anchor(self, precision: Precision) -> tuple[date, Precision] | None:
+    def anchor(
+        self, precision: Precision, *, publication: bool = True
+    ) -> tuple[date, Precision] | None:
         """What an anaphor counts from: the latest date at ``precision``, else the latest
         coarser one at its own ("the next day" after "April 1986" is in April 1986); with
-        none told, in news, the publication."""
+        none told, in news, the ``publication``."""
         if self.before_common_era:
             return None
         latest = self.latest
         for told in (Precision.DAY, Precision.MONTH, Precision.YEAR):
             if told <= precision and told in latest:
                 return latest[told], told
-        if self.narrative or self.published is None:
+        if self.narrative or self.published is None or not publication:
             return None
         return self.published, precision
 
@@ -235,14 +238,19 @@ def anaphora(
     if unit_match is None:
         return None
     unit = unit_match.group(1)
+    steps = _steps(span)
     if from_publication and story.published is not None:
         anchor: tuple[date, Precision] | None = (story.published, _UNITS[unit])
     else:
-        anchor = story.anchor(_UNITS[unit])
+        # "A week later, …" before the report has told any date: later than what, it does
+        # not say, and a report does not tell of a week after its own writing: flagged,
+        # not guessed. (A distance back, "three days earlier", is back from its writing.)
+        forward = steps > 0 and is_counted(span)
+        anchor = story.anchor(_UNITS[unit], publication=not forward)
     if anchor is None:
         return None
     reference, told = anchor
-    shifted = _shift(reference, _UNITS[unit], unit, _steps(span))
+    shifted = _shift(reference, _UNITS[unit], unit, steps)
     if told < shifted.precision:  # "two weeks later" after "in 1914": in 1914, it seems
         return Period(truncate(shifted.start, told), told)
     return shifted
