@@ -224,6 +224,18 @@ Anteayer llegó el ministro.\tAnteayer=2016-11-17
 Este año el presupuesto aumentó.\tEste año=2016
 Hace dos años se firmó el acuerdo.\tHace dos años=2014
 Los días 3 y 4 de mayo hubo huelga.\t3=2016-05-03|4 de mayo=2016-05-04
+El congreso se celebrará el 5 de mayo en Bilbao.\t5 de mayo=2017-05-05
+La junta va a reunirse el 10 de junio.\t10 de junio=2017-06-10
+El torneo se disputó el 8 de febrero en Sevilla.\t8 de febrero=2016-02-08
+El ministro viajará el lunes a Bruselas.\tlunes=2016-11-21
+La ley entró en vigor en abril del año pasado.\tabril del año pasado=2015-04
+Las obras terminarán en octubre del próximo año.\toctubre del próximo año=2017-10
+Las elecciones fueron en mayo de este año.\tmayo de este año=2016-05
+Las tarifas subirán a partir del próximo mes.\tpróximo mes=2016-12
+El pasado mes de marzo se firmó el acuerdo.\tmarzo=2016-03
+El Gobierno aprobó la Agenda 2030.\t
+La agenda de 2017 se aprobó.\t2017=2017
+El pasado año se firmó el acuerdo.\tpasado año=2015
 """,
     "ar": """
 وقعت محاولة الانقلاب في 15 يوليو 2016.\t15 يوليو 2016=2016-07-15

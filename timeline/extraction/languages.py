@@ -91,6 +91,9 @@ class Morphology:
     # المقبل"), and whether the modifier follows the unit (French, Arabic).
     units: tuple[tuple[str, str], ...] = ()
     modifier_after: bool = False
+    # Spanish writes the modifier on either side: "el mes pasado", "el próximo mes",
+    # "marzo del año pasado", "marzo del próximo año".
+    modifier_either: bool = False
     # Small numbers written as words in counted phrases ("iki yıl önce", "ثلاثة أيام"),
     # where dateparser's locale data has none; theirs are used where it has them.
     numbers: tuple[tuple[str, int], ...] = ()
@@ -118,7 +121,8 @@ class Morphology:
     # Days written as ordinal words before "of" and a month: Arabic "الخامس من تموز".
     ordinals: tuple[tuple[str, int], ...] = ()
     # The word for "of" between a day or month and what it belongs to: "الخامس من تموز",
-    # "نيسان من العام الجاري", "juillet de l'année prochaine".
+    # "نيسان من العام الجاري", "juillet de l'année prochaine", "März des nächsten Jahres",
+    # "Μάρτιο του προηγούμενου έτους".
     of: str = ""
     # What may join a month to the word before it: French "mi-septembre".
     month_prefix: str = ""
@@ -246,6 +250,7 @@ MORPHOLOGY = {
         next=r"nächst\w*|kommend\w*",
         this=r"dies(?:es|en|er|em)?",
         units=(("year", r"Jahr(?:es|s|e)?"), ("month", r"Monat(?:s|es)?"), ("week", r"Woche")),
+        of="des",
         pair="und dem|und den|und|bis zum|bis|-|–",
         since="seit|seitdem",
         weekday_tail="morgen|vormittag|mittag|nachmittag|abend|nacht",
@@ -284,6 +289,17 @@ MORPHOLOGY = {
         month_intro="en|desde|hasta|de|finales de|principios de|mediados de|mes de",
         last="pasado|pasada",
         next="próximo|próxima",
+        this="este|esta",
+        units=(("year", r"año"), ("month", r"mes"), ("week", r"semana")),
+        modifier_after=True,
+        modifier_either=True,
+        of="del|de",
+        not_year_before="Agenda|Visión|Estrategia|Horizonte|Plan",
+        # the simple future's endings ("se celebrará", "jugarán") and "va a"; the names
+        # that end like them are no verbs
+        future=r"(?!Irán|Teherán|Corán)\w+rán?|va\s+a|van\s+a|prevé|prevén|previst[oa]s?",
+        # the preterite's "-ó", "-aron", "-ieron", the imperfect's "-aba" and the auxiliaries
+        past=r"\w+(?:ó|aron|ieron|yeron|aba|aban)|fue|fueron|era|eran|ha|han|había|habían",
         numbers=(
             ("dos", 2),
             ("tres", 3),
@@ -677,7 +693,7 @@ def grammar(language: str) -> Grammar:
     if shape.pair:
         pair = rf"""
     (?P<pair>{_WORD_EDGE_BEFORE}{day}(?=(?:{h}*[-–]{h}*|{h}+(?:{pair_words}){h}*)
-        (?P<pair_rest>{day}{h}*{connector}{prefix}{month}{name_tail}
+        (?P<pair_rest>{day}{h}*(?:{connector})?{prefix}{month}{name_tail}
         (?:{link}{year}{year_tail})?){_WORD_EDGE_AFTER})) |"""
     # "im vergangenen Jahr", "прошлого года", "bu yılın", "l'an dernier", "العام المقبل"
     modifiers = "|".join(w for w in (shape.last, shape.next, shape.this) if w)
@@ -685,28 +701,36 @@ def grammar(language: str) -> Grammar:
     year_unit = dict(shape.units).get("year", "")
     unit_relative = year_after = year_before = ""
     # A Turkish "bu yılın", "geçen yıl" before its month is read with the month, one
-    # mention: "bu yılın mart ayında", "geçen yıl aralık ayında".
-    month_follows = rf"(?!{h}+{prefix}{month})" if language == "tr" else ""
+    # mention: "bu yılın mart ayında", "geçen yıl aralık ayında"; a Spanish "el pasado mes
+    # de marzo" is last March, not last month.
+    month_follows = ""
+    if language == "tr":
+        month_follows = rf"(?!{h}+{prefix}{month})"
+    elif shape.modifier_either:
+        month_follows = rf"(?!{h}+(?:(?:{shape.of}){h}+)?{month})"
     if shape.units:
-        phrase = (
-            rf"(?:{unit_words}){h}+(?:{modifiers})"
-            if shape.modifier_after
-            else rf"(?:{modifiers}){h}+(?:{unit_words})"
-        )
+        unit_first = rf"(?:{unit_words}){h}+(?:{modifiers})"
+        modifier_first = rf"(?:{modifiers}){h}+(?:{unit_words})"
+        phrase = unit_first if shape.modifier_after else modifier_first
+        if shape.modifier_either:
+            phrase = rf"(?:{modifier_first}|{unit_first})"
         unit_relative = rf"""
   | (?P<unit_relative>{_WORD_EDGE_BEFORE}{prefix}{phrase}{_WORD_EDGE_AFTER}{month_follows})"""
         if shape.modifier_after:
             # "نيسان من العام الجاري", "juillet de l'année prochaine", "تموز المقبل"
-            year_after = (
-                rf"{h}+(?:(?:{shape.of}){h}*)?(?:(?:{year_unit}){h}+)?(?:{modifiers})"
-                rf"{_WORD_EDGE_AFTER}"
-            )
+            year_phrase = rf"(?:(?:{year_unit}){h}+)?(?:{modifiers})"
+            if shape.modifier_either:
+                # "marzo del próximo año", "marzo de este año" beside "marzo del año pasado"
+                year_phrase = rf"(?:(?:{modifiers}){h}+(?:{year_unit})|{year_phrase})"
+            year_after = rf"{h}+(?:(?:{shape.of}){h}*)?{year_phrase}{_WORD_EDGE_AFTER}"
         elif language == "tr":
             # "bu yılın mart ayında": the genitive year comes before its month
             year_before = rf"(?:{modifiers}){h}+(?:{year_unit}){h}+$"
         else:
-            # "1 января следующего года", "im März nächsten Jahres"
-            year_after = rf"{h}+(?:des{h}+)?(?:{modifiers}){h}+(?:{year_unit}){_WORD_EDGE_AFTER}"
+            # "1 января следующего года", "im März nächsten Jahres", "Μάρτιο του
+            # προηγούμενου έτους", "березні минулого року"
+            of = rf"(?:(?:{shape.of}){h}+)?" if shape.of else ""
+            year_after = rf"{h}+{of}(?:{modifiers}){h}+(?:{year_unit}){_WORD_EDGE_AFTER}"
 
     # the second day of "15-17 марта" follows a hyphen
     # (in Arabic, of "6 و7 تشرين الثاني" after the "و" joined to it)
