@@ -427,10 +427,9 @@ FUTURE_CUE_LOWERED = re.compile(rf"(?=[{_FUTURE_FIRST}])(?:{FUTURE_CUE.pattern})
 _NOT_PAST = (
     r"(?!(?:scheduled|expected|slated|planned|delayed|postponed|extended|need|speed|feed)\b)"
 )
-PAST_BEFORE = re.compile(
-    rf"\b{_NOT_PAST}(?:said|told|met|was|were|had|held|began|came|went|made|left|took|"
-    rf"[a-z]{{2,}}ed)(?:\s+(?:on|late|early|last))?\s+$"
-)
+# The past forms of the verbs news reports with, and any regular past.
+_PAST_VERB = r"(?:said|told|met|was|were|had|held|began|came|went|made|left|took|[a-z]{2,}ed)"
+PAST_BEFORE = re.compile(rf"\b{_NOT_PAST}{_PAST_VERB}(?:\s+(?:on|late|early|last))?\s+$")
 # A past verb a few words before the mention, its object between, with nothing that looks
 # ahead in the clause: "raised rates in March", "took effect on 1 March", "had reopened in
 # September". A verb of saying is left out: the clause it reports has a tense of its own
@@ -438,8 +437,8 @@ PAST_BEFORE = re.compile(
 # in March").
 _REPORTING = r"(?:said|told|announced|reported|stated|added|noted|warned|predicted|claimed)\b"
 PAST_IN_CLAUSE = re.compile(
-    rf"\b{_NOT_PAST}(?!{_REPORTING})(?:met|was|were|had|held|began|came|went|made|left|took|"
-    rf"[a-z]{{2,}}ed)(?:\s+(?!(?:to|will|would|shall|could|may|might|can|must|that)\b)"
+    rf"\b{_NOT_PAST}(?!{_REPORTING}){_PAST_VERB}"
+    rf"(?:\s+(?!(?:to|will|would|shall|could|may|might|can|must|that)\b)"
     rf"[\w$%'.,-]+){{0,3}}\s+(?:in|on|at|by|during)\s+$"
 )
 # What makes the word after it a participle, not a past verb: a passive's "be", or a word
@@ -466,7 +465,7 @@ COMPARISON = re.compile(
 PAST_PREPOSITION = re.compile(r"\b[Ss]ince(?:\s+the)?\s+$")
 PAST_AFTER = re.compile(
     rf"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:he\s+|she\s+|it\s+|they\s+)?"
-    rf"{_NOT_PAST}(?:said|told|met|was|were|had|held|began|came|went|made|left|took|[a-z]{{2,}}ed)\b"
+    rf"{_NOT_PAST}{_PAST_VERB}\b"
 )
 # A clause ends at a sentence's full stop, a semicolon or a line break; not at an
 # abbreviation's full stop ("Daniel P. Davison", "Feb. 1", "U.S.").
