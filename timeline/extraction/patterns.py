@@ -432,14 +432,28 @@ _PAST_VERB = r"(?:said|told|met|was|were|had|held|began|came|went|made|left|took
 PAST_BEFORE = re.compile(rf"\b{_NOT_PAST}{_PAST_VERB}(?:\s+(?:on|late|early|last))?\s+$")
 # A past verb a few words before the mention, its object between, with nothing that looks
 # ahead in the clause: "raised rates in March", "took effect on 1 March", "had reopened in
-# September". A verb of saying is left out: the clause it reports has a tense of its own
-# ("said the plant closes in March"); so are words that start another verb ("agreed to meet
-# in March").
-_REPORTING = r"(?:said|told|announced|reported|stated|added|noted|warned|predicted|claimed)\b"
-PAST_IN_CLAUSE = re.compile(
-    rf"\b{_NOT_PAST}(?!{_REPORTING}){_PAST_VERB}"
-    rf"(?:\s+(?!(?:to|will|would|shall|could|may|might|can|must|that)\b)"
-    rf"[\w$%'.,-]+){{0,3}}\s+(?:in|on|at|by|during)\s+$"
+# September". Read word by word (``relative.Clause``): the preposition before the date, then
+# at most three words back to the verb. A verb of saying is left out: the clause it reports
+# has a tense of its own ("said the plant closes in March"); words that start another verb
+# stop the search ("agreed to meet in March").
+PAST_WORD = re.compile(rf"{_NOT_PAST}{_PAST_VERB}")
+REPORTING_WORDS = frozenset(
+    [
+        "said",
+        "told",
+        "announced",
+        "reported",
+        "stated",
+        "added",
+        "noted",
+        "warned",
+        "predicted",
+        "claimed",
+    ]
+)
+OBJECT_PREPOSITIONS = frozenset(["in", "on", "at", "by", "during"])
+NOT_AN_OBJECT = frozenset(
+    ["to", "will", "would", "shall", "could", "may", "might", "can", "must", "that"]
 )
 # What makes the word after it a participle, not a past verb: a passive's "be", or a word
 # that opens a noun phrase ("the proposed merger", "a still unspecified date").

@@ -93,18 +93,30 @@ class Clause(NamedTuple):
             ahead = patterns.FUTURE_CUE.search(before)
         if ahead:
             return 1
-        # a past verb further back, with only its object between: "raised rates in March";
-        # not a passive ("to be completed by Dec. 15") nor a participle that describes a noun
-        # ("on a still unspecified date in January")
-        past = patterns.PAST_IN_CLAUSE.search(before, max(0, len(before) - 60))
-        if past is None or patterns.PARTICIPLE_BEFORE.search(before, 0, past.start()):
-            return 0
-        return -1
+        return -1 if _past_verb_with_its_object(before) else 0
 
     def compares(self) -> bool:
         """Does the clause compare a figure with one the mention dates ("up from $4 million
         a year earlier")?"""
         return bool(patterns.COMPARISON.search(self.before, max(0, len(self.before) - 100)))
+
+
+def _past_verb_with_its_object(before: str) -> bool:
+    """ "raised rates in March": a past verb, at most three words of its object, and the
+    preposition before the date; not a passive ("to be completed by Dec. 15") nor a
+    participle that describes a noun ("on a still unspecified date in January")."""
+    tail = before.rstrip()
+    if tail[tail.rfind(" ") + 1 :] not in patterns.OBJECT_PREPOSITIONS:
+        return False  # (most mentions: one string test, no list made)
+    words = tail[-60:].split()
+    for at in range(len(words) - 2, max(-1, len(words) - 6), -1):
+        word = words[at]
+        if word in patterns.NOT_AN_OBJECT:
+            return False
+        if word in patterns.REPORTING_WORDS or not patterns.PAST_WORD.fullmatch(word):
+            continue
+        return not patterns.PARTICIPLE_BEFORE.search(" ".join(words[:at]) + " ")
+    return False
 
 
 def nearest(published: date, candidates: list[date], context: Context) -> date:
