@@ -86,6 +86,16 @@ def test_counted_distance_in_news_before_any_date_is_measured_from_publication()
     assert values == ["1988"]
 
 
+def test_a_delay_later_than_planned_is_no_date():
+    # "two years later than planned" measures a delay: it points at no moment of the story.
+    text = (
+        "Deliveries began on July 12, 2019, two years later than planned. "
+        "It ran a month earlier than expected."
+    )
+    assert story(text, kind=NEWS) == [("July 12, 2019", "2019-07-12")]
+    assert story(text, kind=NARRATIVE) == [("July 12, 2019", "2019-07-12")]
+
+
 def test_news_reads_each_repeated_anaphor_against_the_date_just_told():
     # News reads a repeated expression once; an anaphor that follows the story must not be
     # kept from its first reading.

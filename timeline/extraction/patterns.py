@@ -223,7 +223,7 @@ CANDIDATE_ALTERNATIVES = rf"""
         | [Tt]he{H}+{STEP}{H}+(?:{ANAPHOR_UNIT}|{MONTH_FULL}|{SEASON})\b
         | [Tt]he{H}+day{H}+(?:before|after)(?=\s*[,.;:)])
         | (?:(?:just|only|some|about|almost|nearly){H}+)?{NUMBER_WORD}{H}+{UNIT}{H}+
-          (?:later|earlier|afterwards?|previously|before(?=\s*[,.;:)]))\b
+          (?:later|earlier|afterwards?|previously|before(?=\s*[,.;:)]))\b(?!{H}+than\b)
         | {either_case("later|earlier")}{H}+(?:that|the{H}+same|in{H}+that){H}+{ANAPHOR_UNIT}\b
         | {MONTH_FULL}(?:{H}+{DAY})?{H}+(?:of{H}+)?(?:that|the{H}+same|the{H}+{STEP}){H}+year\b
         | (?:{either_case("the|that")}{H}+)?(?:same{H}+)?{SEASON}{H}+of{H}+
