@@ -126,6 +126,9 @@ class Morphology:
     of: str = ""
     # What may join a month to the word before it: French "mi-septembre".
     month_prefix: str = ""
+    # The ending an ordinal day may carry before its month: Russian "24-го февраля",
+    # Greek "5ης Ιουλίου".
+    day_suffix: str = ""
 
 
 _AR_UNITS = [
@@ -190,6 +193,7 @@ MORPHOLOGY = {
         inflects=True,
         # "год назад", "месяц назад": one, said without a number
         relatives=(("год назад", -1, "year"), ("месяц назад", -1, "month")),
+        day_suffix="-го",
         after_year=rf"{patterns.H}+(?:года|году|год|г\.)",
         # "до 2000 рублей": a Russian year says "года"/"году"/"г." or ends the clause
         month_intro="в|с|до|к|по|от|после|начале|конце|середине|середина|конец|начало",
@@ -253,7 +257,17 @@ MORPHOLOGY = {
             ("{n} тижнів тому", "week", -1),
             ("{n} місяці тому", "month", -1),
             ("{n} місяців тому", "month", -1),
+            # and the plural counts ahead: "через 10 днів"
+            ("через {n} дні", "day", 1),
+            ("через {n} днів", "day", 1),
+            ("через {n} тижні", "week", 1),
+            ("через {n} тижнів", "week", 1),
+            ("через {n} місяці", "month", 1),
+            ("через {n} місяців", "month", 1),
+            ("через {n} роки", "year", 1),
+            ("через {n} років", "year", 1),
         ),
+        day_suffix="-го",
     ),
     "el": Morphology(
         inflects=True,
@@ -308,8 +322,17 @@ MORPHOLOGY = {
             ("πριν {n} ημέρες", "day", -1),
             ("πριν {n} μέρες", "day", -1),
         ),
-        relatives=(("προχθές", -2, "day"), ("προχτές", -2, "day"), ("μεθαύριο", 2, "day")),
-        pair="και|έως|ως|μέχρι|-|–",
+        relatives=(
+            ("προχθές", -2, "day"),
+            ("προχτές", -2, "day"),
+            ("μεθαύριο", 2, "day"),
+            ("πέρυσι", -1, "year"),
+            ("φέτος", 0, "year"),
+        ),
+        # "από τις 12 έως τις 15 Απριλίου": the article of the second day comes with it
+        pair="και τις|έως τις|ως τις|μέχρι τις|και|έως|ως|μέχρι|-|–",
+        # the feminine ordinal a day is often written as: "1η Μαΐου", "5ης Ιουλίου"
+        day_suffix="ης|η",
         not_year_before="Ατζέντα|Ατζέντας|Στρατηγική|Στρατηγικής|Όραμα|Οράματος",
         # "θα" makes every future; the past is the aorist's "-ηκε", "-σε", "-σαν"
         future=r"θα|πρόκειται|αναμένεται|αναμένονται|προγραμματίζεται|προγραμματίζονται|"
@@ -431,6 +454,9 @@ MORPHOLOGY = {
             ("هذا العام", 0, "year"),
             ("هذه السنة", 0, "year"),
             ("هذا الأسبوع", 0, "week"),
+            # "the first of yesterday": the day before yesterday, not yesterday
+            ("أول أمس", -2, "day"),
+            ("أمس الأول", -2, "day"),
         ),
         since="منذ",
         ordinals=AR_ORDINAL_DAYS,
@@ -681,7 +707,8 @@ def grammar(language: str) -> Grammar:
     prefix = r"(?:[وبل]|ف)?" if language == "ar" else ""
     name_tail = shape.after_name and f"(?:{shape.after_name})?"
     link = rf"(?:{h}+(?:{shape.connector}))?{h}+" if shape.connector else rf",?{h}+"
-    day = r"(?:3[01]|[12][0-9]|0?[1-9])(?:\.|er|º|ª)?"
+    day_suffix = shape.day_suffix and f"|{shape.day_suffix}"
+    day = rf"(?:3[01]|[12][0-9]|0?[1-9])(?:\.|er|º|ª{day_suffix})?"
     year = rf"{patterns.ALONE_BEFORE}(?:1[0-9]{{3}}|20[0-9]{{2}})(?!\d)"
     year_tail = shape.after_year and f"(?:{shape.after_year})?"
 
