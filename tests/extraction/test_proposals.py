@@ -57,6 +57,16 @@ def test_a_repeated_day_takes_its_year_from_the_tense_of_each_clause():
     assert values(text) == ["2016-03-03", "2017-03-03"]
 
 
+def test_a_repeated_day_read_differently_in_the_past_and_in_a_plain_clause_follows_each():
+    # Published 2016-11-19: a plain "Feb. 10" is the nearer one ahead, a past verb's the one
+    # behind; each repetition is read in its own clause whichever came first.
+    text = (
+        "Talks on Feb. 10 in Ankara. Officials met on Feb. 10 in Ankara. "
+        "They will meet on Feb. 10 in Sinop. Talks on Feb. 10 in Izmir."
+    )
+    assert values(text) == ["2017-02-10", "2016-02-10", "2017-02-10", "2017-02-10"]
+
+
 def test_a_repeated_expression_that_names_no_date_is_dropped_each_time():
     text = "It began a few years ago. A few years ago, nobody asked. On Friday they did."
     assert values(text) == ["2016-11-18"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import regex
 
@@ -224,10 +224,10 @@ class _Readings:
 
     News repeats its expressions ("on Friday", "in 2015"). In news, an expression's
     value depends only on its words, the publication date and, for some, the tense of
-    its clause, which is asked for again each time: the answer is kept per tense. That
-    holds for "the end of the year"; a narrative's relative dates and, in both kinds,
-    the anaphora ("that day", "two years later") follow the story, and are always read
-    afresh.
+    its clause, which is asked for again each time: such an expression is read once for
+    each tense (``_ByTense``). That holds for "the end of the year"; a narrative's
+    relative dates and, in both kinds, the anaphora ("that day", "two years later")
+    follow the story, and are always read afresh.
     """
 
     __slots__ = ("_known", "_narrative", "_story", "_text")
@@ -235,37 +235,79 @@ class _Readings:
     def __init__(self, story: Story, text: str) -> None:
         self._story, self._text = story, text
         self._narrative = story.narrative
-        self._known: dict[tuple, object] = {}
+        self._known: dict[tuple[str, str], object] = {}
 
     def resolve(self, kind: str, span: str, start: int, end: int) -> Resolution:
         """The reading of ``span``, the candidate at [start, end) of the text or a piece of it.
         (Its clause is read only for a resolver that asks its tense.)"""
-        story = self._story
-        if self._narrative:
-            return resolve(kind, span, story, _LazyClause(self._text, start, end))
-        if kind == "anaphora":
-            return resolve(kind, span, story, _LazyClause(self._text, start, end))
-        key = (kind, span)
-        known = self._known.get(key)
-        if known is _BY_TENSE:
-            key = (kind, span, _clause(self._text, start, end).tense())
-            known = self._known.get(key)
+        if self._narrative or kind == "anaphora":
+            return resolve(kind, span, self._story, _LazyClause(self._text, start, end))
+        known = self._known.get((kind, span))
         if known is None:
-            asking = _LazyClause(self._text, start, end)
-            try:
-                known = resolve(kind, span, story, asking)
-            except Unresolvable as error:
-                known = error
-            if asking.tense_asked is not None:
-                self._known[(kind, span)] = _BY_TENSE
-                key = (kind, span, asking.tense_asked)
-            self._known[key] = known
+            known = self._first_reading(kind, span, start, end)
+        elif type(known) is _ByTense:
+            known = known.reading(self._text, start, end)
         if isinstance(known, Unresolvable):
             raise known
         return known
 
+    def _first_reading(self, kind: str, span: str, start: int, end: int) -> object:
+        """Its reading in this clause; kept for the next time, once for each tense if the
+        resolver asked this clause's."""
+        asking = _LazyClause(self._text, start, end)
+        reading = self._attempt(kind, span, asking)
+        if asking.tense_asked is None:
+            self._known[(kind, span)] = reading
+        else:
+            by_tense = _ByTense.of(*(self._attempt(kind, span, _Tense(t)) for t in (-1, 0, 1)))
+            self._known[(kind, span)] = by_tense
+        return reading
 
-_BY_TENSE = object()
+    def _attempt(self, kind: str, span: str, context: Clause) -> object:
+        """The reading, or the ``Unresolvable`` it raised."""
+        try:
+            return resolve(kind, span, self._story, context)
+        except Unresolvable as error:
+            return error
+
+
+class _ByTense(NamedTuple):
+    """An expression's readings in a clause that looks back (-1), says nothing (0) or looks
+    ahead (1)."""
+
+    back: object
+    unsaid: object
+    ahead: object
+    # Most such expressions read the same back and unsaid ("said on Friday" and "on Friday"
+    # are the last Friday): only whether the clause looks ahead decides.
+    only_ahead_differs: bool
+
+    @classmethod
+    def of(cls, back: object, unsaid: object, ahead: object) -> object:
+        if back == unsaid == ahead:
+            return back  # the tense changes nothing: no clause need be read
+        return cls(back, unsaid, ahead, back == unsaid)
+
+    def reading(self, text: str, start: int, end: int) -> object:
+        """The reading in the clause of the mention at [start, end) of ``text``."""
+        if self.only_ahead_differs and not relative.may_look_ahead(_words_before(text, start)):
+            return self.back
+        return self[_clause(text, start, end).tense() + 1]
+
+
+class _Tense:
+    """A clause of a given tense: what an expression reads as there."""
+
+    __slots__ = ("_tense",)
+
+    def __init__(self, tense: int) -> None:
+        self._tense = tense
+
+    def tense(self) -> int:
+        return self._tense
+
+    def compares(self) -> bool:
+        raise AssertionError("anaphora are read afresh, never by tense")
 
 
 def _in_story_year(kind: str, span: str, story: Story, context: relative.Context) -> Resolution:
@@ -360,6 +402,11 @@ class _LazyClause:
 
 def _clause(text: str, start: int, end: int) -> relative.Clause:
     """The words of the mention's clause, for telling whether it looks ahead or back."""
+    return relative.Clause(_words_before(text, start), _words_after(text, end))
+
+
+def _words_before(text: str, start: int) -> str:
+    """The words of the clause before the mention that starts at ``start``."""
     left = max(0, start - 120)
     # (a question or an exclamation ends its sentence too: "What will emerge? The spill began")
     cut = max(
@@ -373,7 +420,12 @@ def _clause(text: str, start: int, end: int) -> relative.Clause:
         if _ends_clause(text, stop):
             cut = max(cut, stop)
             break
-    # the first of a semicolon, a line break and a sentence's full stop, within 80 characters
+    return text[max(left, cut + 1) : start]
+
+
+def _words_after(text: str, end: int) -> str:
+    """The words of the clause after the mention that ends at ``end``: up to the first of a
+    semicolon, a line break and a sentence's full stop, within 80 characters."""
     right = min(len(text), end + 80)
     semicolon = text.find(";", end, right)
     if semicolon != -1:
@@ -386,7 +438,7 @@ def _clause(text: str, start: int, end: int) -> relative.Clause:
         if _ends_clause(text, stop):
             right = stop
             break
-    return relative.Clause(text[max(left, cut + 1) : start], text[end:right])
+    return text[end:right]
 
 
 def _ends_clause(text: str, at: int) -> bool:

@@ -87,11 +87,7 @@ class Clause(NamedTuple):
             return -1
         if patterns.SCHEDULED_PRESENT.search(before, near):
             return 1
-        if before.isascii():
-            ahead = patterns.FUTURE_CUE_LOWERED.search(before.lower())
-        else:
-            ahead = patterns.FUTURE_CUE.search(before)
-        if ahead:
+        if _future_cue(before):
             return 1
         return -1 if _past_verb_with_its_object(before) else 0
 
@@ -99,6 +95,21 @@ class Clause(NamedTuple):
         """Does the clause compare a figure with one the mention dates ("up from $4 million
         a year earlier")?"""
         return bool(patterns.COMPARISON.search(self.before, max(0, len(self.before) - 100)))
+
+
+def may_look_ahead(before: str) -> bool:
+    """Can a clause whose words before the mention are ``before`` look ahead? Its tense is
+    1 only where a schedule or a future cue is found (``Clause.tense``): with neither, it
+    is not, and the tests of the past need not be made."""
+    return bool(
+        patterns.SCHEDULED_PRESENT.search(before, max(0, len(before) - 40)) or _future_cue(before)
+    )
+
+
+def _future_cue(before: str) -> bool:
+    if before.isascii():
+        return bool(patterns.FUTURE_CUE_LOWERED.search(before.lower()))
+    return bool(patterns.FUTURE_CUE.search(before))
 
 
 def _past_verb_with_its_object(before: str) -> bool:
