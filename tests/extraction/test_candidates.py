@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 import re
 from datetime import date
+from re import _constants as _c
+from re import _parser
 
 import pytest
 from hypothesis import given, settings
@@ -166,6 +168,64 @@ def test_skipping_common_openers_finds_the_same_candidates_as_the_full_pattern()
 def test_any_word_sequence_gives_the_candidates_of_the_full_pattern(words):
     text = " ".join(words)
     assert _spans(patterns.CANDIDATE, text) == _spans(_full_candidate_pattern(), text)
+
+
+def _first_characters(items) -> tuple[set[str], bool]:
+    """The characters a parsed pattern (``re._parser`` items) can start with, ``"\\d"`` for
+    any digit, and whether it can match the empty string; lookarounds and anchors are
+    passed over (which can only add characters)."""
+    first: set[str] = set()
+    for op, argument in items:
+        if op is _c.LITERAL:
+            return first | {chr(argument)}, False
+        if op is _c.IN:
+            for item, value in argument:
+                if item is _c.LITERAL:
+                    first.add(chr(value))
+                elif item is _c.RANGE:
+                    first.update(chr(c) for c in range(value[0], value[1] + 1))
+                elif item is _c.CATEGORY and value is _c.CATEGORY_DIGIT:
+                    first.add("\\d")
+                else:
+                    raise AssertionError(f"a class this test does not read: {item}")
+            return first, False
+        if op is _c.SUBPATTERN:
+            inner, empty = _first_characters(argument[3].data)
+        elif op is _c.BRANCH:
+            parts = [_first_characters(branch.data) for branch in argument[1]]
+            inner = set().union(*(chars for chars, _ in parts))
+            empty = any(e for _, e in parts)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            inner, empty = _first_characters(argument[2].data)
+            empty = empty or argument[0] == 0
+        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        else:
+            raise AssertionError(f"an operation this test does not read: {op}")
+        first |= inner
+        if not empty:
+            return first, False
+    return first, True
+
+
+def _alternatives() -> dict[str, str]:
+    pattern = re.compile(patterns.CANDIDATE_ALTERNATIVES, re.VERBOSE)
+    ((_, (_, branches)),) = _parser.parse(pattern.pattern, re.VERBOSE).data  # (?:a|b|…)
+    names = {number: name for name, number in pattern.groupindex.items()}
+    return {names[branch.data[0][1][0]]: branch for branch in branches}
+
+
+def test_each_alternative_is_tried_at_every_character_it_can_start_with():
+    alternatives = _alternatives()
+    assert set(alternatives) == set(patterns.FIRST_CHARACTERS)
+    for name, branch in alternatives.items():
+        first, empty = _first_characters(branch.data)
+        assert not empty, name
+        guard = re.compile(f"[{patterns.FIRST_CHARACTERS[name]}]")
+        missed = {c for c in first if c != "\\d" and not guard.fullmatch(c)}
+        if "\\d" in first:
+            missed |= {c for c in "0123456789٣३" if not guard.fullmatch(c)}
+        assert not missed, f"{name} can start with {sorted(missed)}"
 
 
 # Words before a full stop: abbreviations, initials, words longer than the window, letters
