@@ -290,9 +290,10 @@ class _ByTense(NamedTuple):
 
     def reading(self, text: str, start: int, end: int) -> object:
         """The reading in the clause of the mention at [start, end) of ``text``."""
-        if self.only_ahead_differs and not relative.may_look_ahead(_words_before(text, start)):
+        before = _words_before(text, start)
+        if self.only_ahead_differs and not relative.may_look_ahead(before):
             return self.back
-        return self[_clause(text, start, end).tense() + 1]
+        return self[relative.Clause(before, _words_after(text, end)).tense() + 1]
 
 
 class _Tense:

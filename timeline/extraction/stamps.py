@@ -37,6 +37,8 @@ _CLOCK_BEFORE = re.compile(
     rf"\b{_CLOCK}(?:[^\S\n]*{_ZONE})?[^\S\n]*[,;|]?[^\S\n]*(?:{_WEEKDAY}[^\S\n]*,?[^\S\n]*)?$",
     re.IGNORECASE,
 )
+# What every clock time holds, whatever its case and the words around it.
+_CLOCK_DIGITS = re.compile(r"\d[:.][0-5]\d")
 _PRINT_LINE = re.compile(
     r"\bappeared[^\S\n]+on[^\S\n]+p(?:age)?[^\S\n]?\d+[^\S\n]+of\b[^\n]{0,80}$"
 )
@@ -66,7 +68,9 @@ def stamp_end(text: str, start: int, end: int) -> int | None:
     after = _CLOCK_AFTER.match(text, end, end + 24)
     if after:
         return None if _INTRODUCED.search(text, max(0, start - 12), start) else after.end()
-    if _CLOCK_BEFORE.search(text, max(0, start - 40), start):
+    # (a clock's digits are looked for first: the full pattern is tried at every position)
+    window = max(0, start - 40)
+    if _CLOCK_DIGITS.search(text, window, start) and _CLOCK_BEFORE.search(text, window, start):
         return end
     # (a plain substring test first: the print line is rare, and searching for it is not)
     if "appeared" in text[max(0, start - 110) : start]:
