@@ -93,33 +93,29 @@ def _propose(text: str, mentions: tuple[Mention, ...]):
             index += 1
         if index == first:
             continue
-        if index - first == 1:
-            # Most sentences have one date: its proposal needs no grouping.
-            groups: Iterable[Sequence[Mention]] = (mentions[first:index],)
-        else:
-            # One proposal per distinct date; an unresolved mention stands alone.
-            by_date: dict[object, list[Mention]] = {}
-            for mention in mentions[first:index]:
-                key = (
-                    mention.period if mention.period is not None else ("unresolved", mention.start)
-                )
-                by_date.setdefault(key, []).append(mention)
-            groups = by_date.values()
-        for group in groups:
+        for group in _by_date(mentions[first:index]):
             first_mention = group[0]
-            yield ProposedEvent(
-                sentence=sentence_text,
-                start=sentence_start,
-                end=sentence_end,
-                headline=suggest_headline(
-                    sentence_text,
-                    first_mention.start - sentence_start,
-                    first_mention.end - sentence_start,
-                ),
-                confidence=(
-                    first_mention.confidence
-                    if len(group) == 1
-                    else max([m.confidence for m in group])
-                ),
-                mentions=tuple(group),
+            headline = suggest_headline(
+                sentence_text,
+                first_mention.start - sentence_start,
+                first_mention.end - sentence_start,
             )
+            confidence = (
+                first_mention.confidence if len(group) == 1 else max([m.confidence for m in group])
+            )
+            # (by position, in the order of the fields: a long text makes tens of thousands)
+            yield ProposedEvent(
+                sentence_text, sentence_start, sentence_end, headline, confidence, tuple(group)
+            )
+
+
+def _by_date(mentions: tuple[Mention, ...]) -> Iterable[Sequence[Mention]]:
+    """One group per distinct date, in the order of their first mentions; an unresolved
+    mention stands alone."""
+    if len(mentions) == 1:
+        return (mentions,)  # most sentences have one date: it needs no grouping
+    by_date: dict[object, list[Mention]] = {}
+    for mention in mentions:
+        key = mention.period if mention.period is not None else ("unresolved", mention.start)
+        by_date.setdefault(key, []).append(mention)
+    return by_date.values()
