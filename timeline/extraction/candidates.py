@@ -291,8 +291,12 @@ class _ByTense(NamedTuple):
     def reading(self, text: str, start: int, end: int) -> object:
         """The reading in the clause of the mention at [start, end) of ``text``."""
         before = _words_before(text, start)
-        if self.only_ahead_differs and not relative.may_look_ahead(before):
-            return self.back
+        if self.only_ahead_differs:
+            # (the tense is 1 exactly where the clause may look ahead and says no past)
+            if not relative.may_look_ahead(before):
+                return self.back
+            clause = relative.Clause(before, _words_after(text, end))
+            return self.back if clause.says_past() else self.ahead
         return self[relative.Clause(before, _words_after(text, end)).tense() + 1]
 
 

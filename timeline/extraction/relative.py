@@ -73,23 +73,27 @@ class Clause(NamedTuple):
     def tense(self) -> int:
         """-1 when the mention's own verb is past ("said Friday"), 1 when it looks ahead
         ("will meet on Thursday"), 0 when nothing says."""
+        if self.says_past():
+            return -1
+        if may_look_ahead(self.before):
+            return 1
+        return -1 if _past_verb_with_its_object(self.before) else 0
+
+    def says_past(self) -> bool:
+        """Is the verb right next to the mention past ("said Friday", "on Friday announced"),
+        or does the clause count from it ("since the April 20 blowout")? This comes before
+        any look ahead."""
         before = self.before
         # the verb is right before the mention: its last words are enough to look at
         near = max(0, len(before) - 40)
         past = patterns.PAST_BEFORE.search(before, near)
         if past and patterns.PASSIVE_BE.search(before, max(0, past.start() - 24), past.start()):
-            past = None  # "will be held on": the auxiliary's tense, read below, is the verb's
-        if (
+            past = None  # "will be held on": the auxiliary's tense, which tense() reads next
+        return bool(
             past
             or patterns.PAST_AFTER.match(self.after)
             or patterns.PAST_PREPOSITION.search(before, near)
-        ):
-            return -1
-        if patterns.SCHEDULED_PRESENT.search(before, near):
-            return 1
-        if _future_cue(before):
-            return 1
-        return -1 if _past_verb_with_its_object(before) else 0
+        )
 
     def compares(self) -> bool:
         """Does the clause compare a figure with one the mention dates ("up from $4 million
@@ -98,9 +102,9 @@ class Clause(NamedTuple):
 
 
 def may_look_ahead(before: str) -> bool:
-    """Can a clause whose words before the mention are ``before`` look ahead? Its tense is
-    1 only where a schedule or a future cue is found (``Clause.tense``): with neither, it
-    is not, and the tests of the past need not be made."""
+    """Does a schedule ("is set for") or a future cue ("will") come before the mention? Only
+    then can its clause look ahead (``Clause.tense``): without one, the tests of the past
+    need not be made."""
     return bool(
         patterns.SCHEDULED_PRESENT.search(before, max(0, len(before) - 40)) or _future_cue(before)
     )
