@@ -57,7 +57,6 @@ class Story:
 
     published: date | None
     kind: str = NEWS
-    latest: dict[Precision, date] = field(default_factory=dict)
     # Once the text is in the years before the common era, nothing can be placed
     # on our calendar until it names a year of ours again.
     before_common_era: bool = False
@@ -65,23 +64,43 @@ class Story:
     # "the following spring" is the one after it. (A span is not "that year" or "that
     # day": an aside, "as opposed to a peak in summer 2007", does not move the story.)
     span: Period | None = None
+    # The dates told since ``latest`` was last read, in order; and what it was then.
+    _told: list[Period] = field(default_factory=list, repr=False)
+    _latest: dict[Precision, date] = field(default_factory=dict, repr=False)
 
     @property
     def narrative(self) -> bool:
         return self.kind == NARRATIVE
 
+    @property
+    def latest(self) -> dict[Precision, date]:
+        """The latest date the text has given at each precision."""
+        if self._told:
+            for period in self._told:
+                self._take(period)
+            self._told.clear()
+        return self._latest
+
     def note(self, period: Period | None) -> None:
-        """A date the text told: it becomes the reference of what follows."""
+        """A date the text told: it becomes the reference of what follows. (What it changes in
+        ``latest`` is worked out when that is next read: a news report reads it only for an
+        anaphor, and a long text tells tens of thousands of dates.)"""
         if period is None or period.end is not None:
             return
         self.before_common_era = False
-        start, precision = period.start, period.precision
-        latest = self.latest
         self.span = None
+        if period.precision is Precision.DAY:
+            self._told.clear()  # a day replaces all that was told before it (``_take``)
+        self._told.append(period)
+
+    def _take(self, period: Period) -> None:
+        """``latest`` once the date ``period`` is told after it."""
+        start, precision = period.start, period.precision
+        latest = self._latest
         # (the first day of a month or year made by ``date``: ``replace`` takes keywords,
         # at three times the cost, and a long text notes tens of thousands of dates)
         if precision is Precision.DAY:
-            self.latest = {
+            self._latest = {
                 Precision.DAY: start,
                 Precision.MONTH: date(start.year, start.month, 1),
                 Precision.YEAR: date(start.year, 1, 1),
@@ -93,17 +112,17 @@ class Story:
         if precision is Precision.MONTH:
             day = latest.get(Precision.DAY)
             if day is not None and day.year == start.year and day.month == start.month:
-                self.latest = {Precision.DAY: day, Precision.MONTH: start}
+                self._latest = {Precision.DAY: day, Precision.MONTH: start}
             else:
-                self.latest = {Precision.MONTH: start}
-            self.latest[Precision.YEAR] = date(start.year, 1, 1)
+                self._latest = {Precision.MONTH: start}
+            self._latest[Precision.YEAR] = date(start.year, 1, 1)
             return
-        self.latest = {
+        self._latest = {
             finer: day
             for finer, day in latest.items()
             if finer > precision and day.year == start.year
         }
-        self.latest[precision] = start
+        self._latest[precision] = start
 
     def note_span(self, period: Period) -> None:
         """A span the text told ("the autumn of 1918", "the third quarter"): "the following
@@ -114,7 +133,8 @@ class Story:
 
     def enter_before_common_era(self) -> None:
         self.before_common_era = True
-        self.latest.clear()
+        self._told.clear()
+        self._latest = {}
         self.span = None
 
     def anchor(
