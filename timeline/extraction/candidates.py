@@ -242,25 +242,27 @@ class _Readings:
         (Its clause is read only for a resolver that asks its tense.)"""
         if self._narrative or kind == "anaphora":
             return resolve(kind, span, self._story, _LazyClause(self._text, start, end))
-        known = self._known.get((kind, span))
+        key = (kind, span)
+        known = self._known.get(key)
         if known is None:
             known = self._first_reading(kind, span, start, end)
-        elif type(known) is _ByTense:
-            known = known.reading(self._text, start, end)
+        else:
+            if known is _TENSE_ASKED:
+                known = self._known[key] = _ByTense.of(
+                    *(self._attempt(kind, span, _Tense(tense)) for tense in (-1, 0, 1))
+                )
+            if type(known) is _ByTense:
+                known = known.reading(self._text, start, end)
         if isinstance(known, Unresolvable):
             raise known
         return known
 
     def _first_reading(self, kind: str, span: str, start: int, end: int) -> object:
-        """Its reading in this clause; kept for the next time, once for each tense if the
-        resolver asked this clause's."""
+        """Its reading in this clause, kept for the next time. One that asked the clause's
+        tense is read for each tense when it comes again: most expressions come once."""
         asking = _LazyClause(self._text, start, end)
         reading = self._attempt(kind, span, asking)
-        if asking.tense_asked is None:
-            self._known[(kind, span)] = reading
-        else:
-            by_tense = _ByTense.of(*(self._attempt(kind, span, _Tense(t)) for t in (-1, 0, 1)))
-            self._known[(kind, span)] = by_tense
+        self._known[(kind, span)] = reading if asking.tense_asked is None else _TENSE_ASKED
         return reading
 
     def _attempt(self, kind: str, span: str, context: Clause) -> object:
@@ -269,6 +271,9 @@ class _Readings:
             return resolve(kind, span, self._story, context)
         except Unresolvable as error:
             return error
+
+
+_TENSE_ASKED = object()
 
 
 class _ByTense(NamedTuple):
