@@ -109,3 +109,102 @@ def test_a_speaker_with_a_backslash_in_their_name_replaces_the_pronoun_as_writte
     assert [p.headline for p in result.proposals] == [
         r"The A\1 group held the first tests near the capital"
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # German, French, Spanish, Russian, Greek, Arabic prepositions and articles
+        (
+            "Der Stadtrat hat am Mittwoch den Haushalt beschlossen.",
+            "Mittwoch",
+            "Der Stadtrat hat den Haushalt beschlossen",
+        ),
+        (
+            "Im Jahr 2017 eröffnete die Firma ein Werk in Bremen.",
+            "2017",
+            "Eröffnete die Firma ein Werk in Bremen",
+        ),
+        (
+            "Le conseil a voté le 4 mars une nouvelle loi.",
+            "4 mars",
+            "Le conseil a voté une nouvelle loi",
+        ),
+        (
+            "El parlamento aprobó el 4 de marzo la nueva ley.",
+            "4 de marzo",
+            "El parlamento aprobó la nueva ley",
+        ),
+        ("Парламент во вторник принял новый закон.", "вторник", "Парламент принял новый закон"),
+        ("Η βουλή ψήφισε στις 4 Μαρτίου τον νέο νόμο.", "4 Μαρτίου", "Η βουλή ψήφισε τον νέο νόμο"),
+        (
+            "أقر البرلمان القانون الجديد في 4 مارس الماضي.",
+            "4 مارس",
+            "أقر البرلمان القانون الجديد الماضي",
+        ),
+        # Turkish: the date's word comes after it
+        (
+            "Meclis yeni yasayı 4 Mart 2021 tarihinde kabul etti.",
+            "4 Mart 2021",
+            "Meclis yeni yasayı kabul etti",
+        ),
+        # the trap: a word that only looks like one ("Emden", "Wien") stays
+        (
+            "Die Fähre nach Emden fuhr am Freitag wieder los.",
+            "Freitag",
+            "Die Fähre nach Emden fuhr wieder los",
+        ),
+    ],
+)
+def test_a_foreign_date_goes_with_the_words_that_only_serve_it(sentence, date_text, expected):
+    start = sentence.index(date_text)
+    assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # a list or a range of dates stays whole
+        (
+            "The club won the league in 2019 and 2021 under the same coach.",
+            "2019",
+            "The club won the league in 2019 and 2021 under the same coach",
+        ),
+        (
+            "Der Markt ist vom 3. bis 6. Mai geöffnet.",
+            "3.",
+            "Der Markt ist vom 3. bis 6. Mai geöffnet",
+        ),
+        # a date that is part of a name stays
+        (
+            "Thousands watched the parade at Expo 2020 in Dubai on Sunday.",
+            "2020",
+            "Thousands watched the parade at Expo 2020 in Dubai on Sunday",
+        ),
+        (
+            "The 2022 World Cup final drew a record audience on Sunday.",
+            "2022",
+            "The 2022 World Cup final drew a record audience on Sunday",
+        ),
+        # the object of a participle in an aside stays: "announced, was" would dangle
+        (
+            "The concert, postponed in March, was held in the stadium on Sunday.",
+            "March",
+            "The concert, postponed in March, was held in the stadium on Sunday",
+        ),
+        # traps: a past verb before its date and a lower-case noun after a year still lose it
+        (
+            "The company posted a loss in 2019, its first in decades.",
+            "2019",
+            "The company posted a loss, its first in decades",
+        ),
+        (
+            "The 2019 report found no errors in the accounts.",
+            "2019",
+            "The report found no errors in the accounts",
+        ),
+    ],
+)
+def test_a_date_that_cannot_go_cleanly_stays(sentence, date_text, expected):
+    start = sentence.index(date_text)
+    assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected

@@ -18,6 +18,7 @@ def texts(text: str) -> list[str]:
         "Das Gesetz gilt seit dem 1. Januar 2021. Danach reiste er ab.",
         "Die Frist endet am 30. Sept. 2025 um Mitternacht. Danach reiste er ab.",
         "Fabrika 3. Mart 2020 tarihinde açıldı. Danach reiste er ab.",
+        "Gestreikt wurde am 2. und 3. Mai in Brüssel. Danach reiste er ab.",
     ],
 )
 def test_an_ordinal_day_before_a_month_name_stays_inside_its_sentence(text):

@@ -314,10 +314,106 @@ def _cleaned(text: str) -> tuple[str, bool]:
     return text.strip(" ,;:-–—"), settled
 
 
+# Words of the other supported languages that only serve the date right after them: its
+# preposition or article ("am", "le", "el", "в", "στις", "في"), with the few phrases
+# that stand for one ("im Jahr", "a principios de", "από το"). Only a text whose last word
+# is the last word of one of them is searched.
+_FOREIGN_BEFORE = (
+    r"am|im(?: Jahre?)?|seit(?: dem)?|vom|ab dem|ab|bis(?: zum)?|Anfang|Mitte|Ende"
+    r"|le|en|depuis(?: le)?|jusqu'en|jusqu'au|dès le|début|fin"
+    r"|el|desde(?: el)?|hasta(?: el)?|a (?:principios|finales|mediados) de"
+    r"|в|во|с|со|до|у|з|із"
+    r"|στις|στο|στη|στην|την|τον|το|από(?: τ(?:ο|ον|ην|ις))?|μέχρι(?: τ(?:ο|ον|ην|ις))?"
+    r"|في(?: (?:عام|شهر))?|منذ(?: عام)?|عام"
+)
+_FOREIGN_PREPOSITION = regex.compile(rf"(?:^|\s)(?:{_FOREIGN_BEFORE})\s*$", regex.IGNORECASE)
+# (each phrase's last word, written out: the test is a set lookup)
+_FOREIGN_ENDINGS_TEXT = """am im jahr jahre seit dem vom ab bis zum anfang mitte ende le en
+    depuis jusqu'en
+    jusqu'au dès début fin el desde hasta de в во с со до у з із στις στο στη στην την τον
+    το τις από μέχρι في منذ عام شهر"""
+_FOREIGN_ENDINGS = frozenset(_FOREIGN_ENDINGS_TEXT.split())
+# ... and the words after it: Turkish "6 Şubat 2023 tarihinde" ("on the date of").
+_FOREIGN_AFTER = regex.compile(r"\s+tarih(?:inde|ine|inden|li|lerinde|leri arasında)\b")
+# A date joined to another one (a list or a range: "in 2022 and 2023", "8. und 9. November",
+# "du 2 au 4", "7-9 Aralık", "6 و7"): without it the other date's phrase is broken.
+_JOINS = r"-|–|—|/|and|or|to|und|oder|bis|et|ou|au|à|y|o|a|и|или|по|ve|ile|و|και|έως|i|та|й"
+_JOINED_AFTER = regex.compile(
+    rf"^\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?\d", regex.IGNORECASE
+)
+_JOINED_BEFORE = regex.compile(
+    rf"\d\.?\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?$", regex.IGNORECASE
+)
+# A date that is part of a name ("Euro 2024", "Good Friday", "the 2024 Summer Olympics"):
+# a capitalised word other than the first right before it, or a determiner before it and a
+# capitalised word after it.
+_NAME_BEFORE = regex.compile(r"(?<=\S\s+)(?P<word>[A-Z][\w'’-]*)\s$")
+_DETERMINER_BEFORE = regex.compile(r"(?:^|\s)(?:the|a|an|its|their|this|that)\s$", regex.I)
+# The object of a participle inside an aside ("a decision issued on July 1,", "first
+# announced in 2022,", "scheduled for Saturday,"): without it the participle dangles.
+_PARTICIPLE_BEFORE = regex.compile(
+    r"\b(?:\w+ed|held|signed|built|set|made|done|known|born|begun|written|taken|given|"
+    r"shown|chosen|won|drawn|seen|sent|brought|struck|hit|put|cut|sold|paid|laid|led)"
+    rf"\s+(?:(?:for|{_DATE_PREPOSITIONS})\s+)?$",
+    regex.IGNORECASE,
+)
+
+
+def _keeps_date(sentence: str, start: int, end: int) -> bool:
+    """Does the date stay in the headline, because without it a phrase would be broken?"""
+    before, after = sentence[:start], sentence[end:]
+    if _JOINED_AFTER.match(after) or _JOINED_BEFORE.search(before):
+        return True
+    # (a date written in lower case, "dün", is no part of a name before it: "Ahmet Mayıs dün")
+    name = (sentence[start].isdigit() or sentence[start].isupper()) and _NAME_BEFORE.search(before)
+    if name and name["word"].lower() not in _NOT_NAMES:
+        return True
+    if after[:1] == " " and after[1:2].isupper() and _DETERMINER_BEFORE.search(before):
+        return True
+    if after.lstrip()[:1] not in (",", "") or "," not in before:
+        return False
+    # the aside opens at the last comma with no subject of its own, a few words back
+    aside = before[before.rfind(",") + 1 :].split()
+    return (
+        1 <= len(aside) <= 6
+        and aside[0][:1].islower()
+        and aside[0] not in _SUBJECT_WORDS
+        and _PARTICIPLE_BEFORE.search(before) is not None
+    )
+
+
+_SUBJECT_WORDS_TEXT = "the a an its his her their it he she they we this these those"
+_SUBJECT_WORDS = frozenset(_SUBJECT_WORDS_TEXT.split())
+
+
+# Capitalised words before a date that are no name: prepositions, months, weekdays.
+_NOT_NAMES_TEXT = """spring summer autumn fall winter frühjahr frühling sommer herbst january
+    february march april may june july august september october november december monday
+    tuesday wednesday thursday friday saturday sunday last next this early late mid the a an"""
+_NOT_NAMES = frozenset(
+    (*_DATE_PREPOSITIONS.split("|"), *_FOREIGN_ENDINGS, *_NOT_NAMES_TEXT.split())
+)
+
+
+def _without_foreign_preposition(before: str) -> str:
+    stripped = before.rstrip()
+    last = stripped[stripped.rfind(" ") + 1 :].lower()
+    if last not in _FOREIGN_ENDINGS:
+        return before
+    match = _FOREIGN_PREPOSITION.search(before)
+    return before if match is None else before[: match.start()]
+
+
 def _without_date(sentence: str, start: int, end: int) -> str:
-    """The sentence with the date replaced by a marker, its preposition and commas gone."""
-    before = _without_preposition(sentence[:start])
+    """The sentence with the date replaced by a marker, its preposition and commas gone;
+    or with the marker before the date, where the date stays (``_keeps_date``)."""
+    if _keeps_date(sentence, start, end):
+        marked = f"{sentence[:start]}{_DATE}{sentence[start:]}"
+        return _detokenise(marked) if _MAY_BE_TOKENISED.search(sentence) else marked
+    before = _without_foreign_preposition(_without_preposition(sentence[:start]))
     after = sentence[end:]
+    if after[:1] == " " and "tarih" in after[:8]:
+        after = _FOREIGN_AFTER.sub("", after, count=1)
     # (a comma after the date's spaces: ``re``'s \s and str.strip's spaces are the same)
     if after[:1] == "," or (after[:1].isspace() and after.lstrip()[:1] == ","):
         bare = before.rstrip()
@@ -561,9 +657,9 @@ def suggest_headline(sentence: str, mention_start: int, mention_end: int) -> str
     marked = _without_date(*_without_furniture(sentence, mention_start, mention_end))
     clause = _date_clause(marked)
     if clause is not None:
-        text = _clean(clause.replace(_DATE, " "))
+        text = _clean(clause.replace(_DATE, ""))
     else:
-        cleaned, settled = _cleaned(marked.replace(_DATE, " "))
+        cleaned, settled = _cleaned(marked.replace(_DATE, ""))
         main = _main_clause(cleaned)
         # Most main clauses are the whole sentence without its full stop: a settled text
         # needs only the closing strip again (see _cleaned).

@@ -52,11 +52,15 @@ def _month_words() -> frozenset[str]:
 
 
 def _inside_a_date(before: str, after: str) -> bool:
-    """Is the break between two segments a dot inside a date: "am 6." + "Juni …", or
-    "31. Dez." + "2025"?"""
+    """Is the break between two segments a dot inside a date: "am 6." + "Juni …",
+    "am 8." + "und 9. November", or "31. Dez." + "2025"?"""
     if _ORDINAL_DAY_END.search(before):
+        # a month name, or a word in lower case that no sentence starts with: the "und" of
+        # "am 8. und 9. November"
         first = _FIRST_WORD.match(after)
-        return first is not None and first.group().lower() in _month_words()
+        return first is not None and (
+            first.group()[:1].islower() or first.group().lower() in _month_words()
+        )
     abbreviation = _ABBREVIATED_MONTH_END.search(before)
     return (
         abbreviation is not None
