@@ -108,7 +108,7 @@ _PREPOSITIONS = _DATE_PREPOSITIONS.split("|")
 _PREPOSITION_LENGTH = max(len(preposition) for preposition in _PREPOSITIONS) + 1
 _ONE_WORD_PREPOSITIONS = frozenset(p for p in _PREPOSITIONS if " " not in p)
 _LEAD_INS = (
-    r"However|Meanwhile|Furthermore|Moreover|Also|But|And|So|Still|Yet|Instead|"
+    r"However|Meanwhile|Nevertheless|Nonetheless|Furthermore|Moreover|Also|But|And|So|Still|Yet|Instead|"
     r"Separately|In addition|Earlier|Later|Previously|Then|Now|Indeed|Finally|Overall|"
     r"According to [^,]{1,60}|To this end|In turn|As a result|At the time"
 )
@@ -149,21 +149,46 @@ def _reports(text: str) -> bool:
 
 
 _ATTRIBUTION = regex.compile(
-    # not "were confirmed by …": a passive is the happening itself, not an attribution
-    rf"^(?P<who>[^,]{{1,70}}?)(?<!\b(?:was|were|is|are|be|been|being))\s+(?:{_REPORTING})"
-    rf"\s+(?!by\b)(?:that\s+)?(?P<what>.+)$"
+    # not "were confirmed by …": a passive is the happening itself, not an attribution.
+    # The time of the saying goes with it: "said on Monday that", "announced late on Friday
+    # that" (whichever of the sentence's dates the headline is for).
+    rf"^(?P<who>[^,]{{1,70}}?)(?<!\b(?:was|were|is|are|be|been|being))\s+(?P<verb>{_REPORTING})"
+    rf"\s+(?!by\b)(?P<that>(?:(?:on|in|at|late|early|earlier|later|last|this|next)\b"
+    rf"[^,]{{0,30}}?\s+)?that\s+)?(?P<what>.+)$"
+)
+# Verbs of saying that take an object as often as a clause ("announced his retirement",
+# "reported a drop in profit"): an attribution only before "that" or a pronoun.
+_OBJECT_REPORTING = frozenset(
+    ("announced", "reported", "confirmed", "claimed", "noted", "wrote", "explained", "warned")
 )
 _TRAILING_ATTRIBUTION = regex.compile(
     rf",\s*(?P<who>[^,]{{1,60}}?)\s+(?:{_REPORTING})(?:\s+[^,]{{0,60}})?$"
     rf"|,\s*(?:{_REPORTING})\s+[^,]{{1,60}}$"
 )
+# The same after the news in the other languages: ", a annoncé l'Élysée", ", teilte die
+# Bank mit", ", сообщили в Кремле", ", informó el ministerio".
+_FOREIGN_TRAILING_ATTRIBUTION = regex.compile(
+    r",\s*(?:(?:a|ont)\s+(?:annoncé|déclaré|indiqué|précisé|affirmé)|(?:teilte|teilten|sagte|"
+    r"sagten|erklärte|erklärten|berichtete|berichteten)|(?:сообщил[аио]?|заявил[аио]?)|"
+    r"(?:dijo|dijeron|informó|anunció|declaró|señaló))\b[^,]{0,60}$"
+)
 _PRONOUN = regex.compile(r"^(?:it|they|he|she)\b", regex.IGNORECASE)
 # "it was likely that …", "there is evidence that …": an empty subject; what follows is the news.
 _EMPTY_SUBJECT = regex.compile(
     r"^(?:it|there)\s+(?:is|was|are|were|would be|will be|has been|had been)\s+"
-    r"(?:\w+\s+){0,2}?that\s+(?P<news>.+)$",
+    r"(?:\w+\s+){0,4}?that\s+(?P<news>.+)$",
     regex.IGNORECASE,
 )
+# An aside between a short subject and its verb that is no relative clause: a phrase
+# ("The firm, in a filing, said"), a participle ("Scholz, speaking in Berlin, said"; "The
+# merger, first announced in 2022, was completed").
+_SUBJECT_ASIDE = regex.compile(
+    r"^(?P<subject>(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,]){3,80}?),\s+"
+    r"(?:(?:in|at|on|during|after|with|under|from)\s|(?:\w+ly\s+|first\s+)?\w+(?:ing|ed)\s)"
+    r"[^,]{1,80},\s*(?P<verb>(?!(?:and|or|but|while|as|then)\b)[a-z].+)$"
+)
+# An acronym or a short note in brackets: "The International Olympic Committee (IOC) awarded".
+_SHORT_PARENTHESIS = re.compile(r"\s*\([^()]{1,30}\)(?=[\s,.;:]|$)")
 _SUBJECT_RELATIVE = regex.compile(
     r"^(?P<subject>(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,]){3,60}?)"
     r",?\s+(?:which|who|whose)\s+[^,]+,\s*(?P<verb>[a-z].+)$"
@@ -384,6 +409,7 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
 
 _SUBJECT_WORDS_TEXT = "the a an its his her their it he she they we this these those"
 _SUBJECT_WORDS = frozenset(_SUBJECT_WORDS_TEXT.split())
+_DETERMINERS = frozenset(("the", "its", "their", "his", "her"))
 
 
 # Capitalised words before a date that are no name: prepositions, months, weekdays.
@@ -469,9 +495,24 @@ def _without_preposition(before: str) -> str:
 
 _WHEN_CLAUSE = re.compile(r"\s*(?:,\s*)?when\s+(?P<clause>[^,;–—]+)")
 _DASH = re.compile(r"\s+[-–—]\s")
+# "which" and "who" open a relative clause before any verb ("which last erupted in 1991"),
+# "that" only before an auxiliary (else it is as often the "that" of "said that"); a verb of
+# saying makes the clause an attribution, not the dated happening.
 _RELATIVE_CLAUSE = re.compile(
-    r"(?:^|[,(–—-]\s*|\s)(?:which|who|that)\s+(?P<verb>(?:had|has|have|was|were|is|are)\s+"
-    r"[^,;–—]*?" + _DATE + r"[^,;–—]*)"
+    r"(?:^|[,(–—-]\s*|\s)(?P<word>which|who|whose|that(?=\s+(?:had|has|have|was|were|is|are)\s))"
+    # (the nearest relative word before the date: no other one, nor a spaced dash, between)
+    rf"\s+(?!(?:{_REPORTING})\b)(?P<verb>(?:(?!\s-\s|\b(?:which|who|whose)\b)[^,;–—])*?"
+    + _DATE
+    + r"[^,;–—]*)"
+)
+# A participle's aside between a subject and its verb, with the date in it: "The merger,
+# first announced in 2022, was completed" gives "The merger was first announced".
+_PARTICIPLE_ASIDE = regex.compile(
+    r"^(?P<subject>(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,]){3,60}?),\s+"
+    r"(?P<aside>(?:\w+ly\s+|first\s+)?(?:\w+ed|held|signed|built|set|made|known|born|begun|"
+    r"written|taken|given|shown|chosen|won|drawn|seen|sent|brought|struck|sold|paid|led)\s"
+    # (a subject of a few words and no verb of its own; the main verb after the aside)
+    r"[^,]*" + _DATE + r"[^,]*),\s*(?!(?:and|or|but|while|as|then)\b)[a-z]"
 )
 _LAST_DASH_ASIDE = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).)*$")
 
@@ -490,6 +531,10 @@ def _date_clause(text: str) -> str | None:
         clause, _rest = leading.groups()
         if _DATE in clause and not clause.startswith(_DATE):
             return clause
+    aside = "," in text and _PARTICIPLE_ASIDE.match(stripped)
+    if aside and len(aside["subject"].split()) <= 8 and not _HAS_PAST.search(aside["subject"]):
+        subject, clause = aside.groups()
+        return f"{subject} {'were' if _plural(subject) else 'was'} {clause}"
     relative = None
     if "which" in text or "who" in text or "that" in text:
         # its relative word comes before the date marker (before the last one, if several)
@@ -503,8 +548,20 @@ def _date_clause(text: str) -> str | None:
     if relative:
         antecedent = _antecedent(text[: relative.start()])
         if antecedent:
+            if relative["word"] == "whose":  # "The company, whose shares have tripled"
+                return f"{antecedent}’s {relative['verb']}"
             return f"{antecedent} {relative['verb']}"
     return None
+
+
+_HAS_PAST = re.compile(r"\b[a-z]\w+ed\b")
+
+
+def _plural(subject: str) -> bool:
+    """Is the subject's head (its last word before a preposition) a plural: "The talks",
+    "Shares of Nvidia", not "The match between Real Madrid and Barcelona"?"""
+    head = regex.split(r"\s(?:of|between|in|from|with|for|at|on|by)\s", subject)[0].split()[-1]
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
 def _antecedent(before: str) -> str | None:
@@ -526,6 +583,9 @@ def _antecedent(before: str) -> str | None:
     for index in range(len(words) - 1, -1, -1):
         word, bare = words[index], words[index].lower().strip(",")
         if bare in _DANGLING or bare in _BOUNDARY_WORDS or word.endswith(","):
+            # "The volcano": a determiner makes one common noun a name of what it is about
+            if len(noun) == 1 and bare in _DETERMINERS and not word.endswith(","):
+                noun.insert(0, word)
             break
         if index and words[index - 1].lower() == "to":  # "to withdraw": a verb, not the noun
             break
@@ -533,6 +593,8 @@ def _antecedent(before: str) -> str | None:
         if len(noun) == 4:
             break
     # Only a noun that names something (a capitalised word or two words) is safe to reuse.
+    if noun and len(noun) == 2 and noun[0].lower() in _DETERMINERS:
+        return " ".join(noun)
     if noun and (len(noun) > 1 or noun[0][:1].isupper()) and not noun[0][:1].islower():
         return " ".join(noun)
     return None
@@ -546,22 +608,40 @@ def _main_clause(text: str) -> str:
         text = _LEAD_IN.sub("", text)
     if _spaced_dashes(text) >= 2:
         text = _DASH_ASIDE.sub(r"\g<subject> ", text)
+    if "(" in text:
+        text = _SHORT_PARENTHESIS.sub("", text)
     comma = text.find(",")
     if comma != -1:
         if text.count(",") >= 2:
             text = _APPOSITIVE.sub(" ", text)
+            # an aside or a relative clause between the subject and its verb goes before the
+            # verb is read: "Boeing, which …, said on Tuesday that …" is an attribution
+            aside = _SUBJECT_ASIDE.match(text)
+            if aside and (len(aside[1].split()) > 8 or _HAS_PAST.search(aside[1])):
+                aside = None  # no subject but a clause of its own: "Fans filled the hall, …"
+            if aside is None and ("who" in text or "which" in text):
+                aside = _SUBJECT_RELATIVE.match(text)
+            if aside:
+                subject, verb = aside.groups()
+                text = f"{subject} {verb}"
         # the attribution's clause runs from the last comma to the end
         last_comma = text.rfind(",")
         if last_comma != -1 and _reports(text[last_comma:]):
             trailing = _TRAILING_ATTRIBUTION.search(text, last_comma)
             if trailing and len(text[: trailing.start()].split()) >= MIN_WORDS:
                 text = text[: trailing.start()]
+        elif last_comma != -1:
+            trailing = _FOREIGN_TRAILING_ATTRIBUTION.match(text, last_comma)
+            if trailing and len(text[:last_comma].split()) >= MIN_WORDS:
+                text = text[:last_comma]
         comma = text.find(",")
     # the speaker and the verb come before the first comma
     attribution = _reports(text if comma == -1 else text[:comma]) and _ATTRIBUTION.match(text)
     # (``regex`` finds a group by name in about ten times the time it takes by number:
     # groups() gives them all, in the pattern's order)
-    who, what = attribution.groups() if attribution else ("", "")
+    who, verb, that, what = attribution.groups() if attribution else ("", "", "", "")
+    if attribution and not that and verb in _OBJECT_REPORTING and not _PRONOUN.match(what):
+        attribution = None  # "LeBron James announced his retirement": the news itself
     if attribution and len(what.split()) >= MIN_WORDS:
         empty = _EMPTY_SUBJECT.match(what)
         news = empty.groups()[0] if empty else ""
@@ -574,6 +654,10 @@ def _main_clause(text: str) -> str:
             # backslash in them ("Photo\/AP") was read as a group, and extract() raised.
             what = who + what[pronoun.end() :]
         text = what
+    elif text.startswith(("It ", "it ", "There ", "there ")):
+        empty = _EMPTY_SUBJECT.match(text)  # "It was announced on Tuesday that …"
+        if empty and len(empty.groups()[0].split()) >= MIN_WORDS:
+            text = empty.groups()[0]
     leading = text.startswith(_PHRASE_OPENER_WORDS) and _LEADING_PHRASE.match(text)
     if leading and len(text[leading.end() :].split()) >= MIN_WORDS:
         text = text[leading.end() :]
@@ -647,7 +731,12 @@ def _fit(text: str) -> str:
             MAX_WORDS,
         )
         words = words[:cut]
-    while len(words) > MIN_WORDS and words[-1].lower().strip(",;:") in _DANGLING:
+    # (a capitalised word is a name, "in May", not the modal "may")
+    while (
+        len(words) > MIN_WORDS
+        and words[-1].lower().strip(",;:") in _DANGLING
+        and not words[-1][:1].isupper()
+    ):
         words.pop()
     return " ".join(words).rstrip(" ,;:-–—.")
 
