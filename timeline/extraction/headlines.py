@@ -495,15 +495,16 @@ def _without_preposition(before: str) -> str:
 
 _WHEN_CLAUSE = re.compile(r"\s*(?:,\s*)?when\s+(?P<clause>[^,;–—]+)")
 _DASH = re.compile(r"\s+[-–—]\s")
-# "which" and "who" open a relative clause before any verb ("which last erupted in 1991"),
-# "that" only before an auxiliary (else it is as often the "that" of "said that"); a verb of
-# saying makes the clause an attribution, not the dated happening.
+# After a comma, "which" / "who" / "whose" open a relative clause before any verb ("which
+# last erupted in 1991"), and it ends at the next comma; without one (and always for
+# "that", as often the "that" of "said that") only before an auxiliary. A verb of saying
+# makes the clause an attribution, not the dated happening.
 _RELATIVE_CLAUSE = re.compile(
-    r"(?:^|[,(–—-]\s*|\s)(?P<word>which|who|whose|that(?=\s+(?:had|has|have|was|were|is|are)\s))"
+    rf",\s*(?P<word>which|who|whose)\s+(?!(?:{_REPORTING})\b)"
     # (the nearest relative word before the date: no other one, nor a spaced dash, between)
-    rf"\s+(?!(?:{_REPORTING})\b)(?P<verb>(?:(?!\s-\s|\b(?:which|who|whose)\b)[^,;–—])*?"
-    + _DATE
-    + r"[^,;–—]*)"
+    r"(?P<verb>(?:(?!\s-\s|\b(?:which|who|whose)\b)[^,;–—])*?" + _DATE + r"[^,;–—]*)"
+    r"|(?:^|[,(–—-]\s*|\s)(?:which|who|that)\s+(?P<auxiliary>(?:had|has|have|was|were|is|are)\s+"
+    r"[^,;–—]*?" + _DATE + r"[^,;–—]*)"
 )
 # A participle's aside between a subject and its verb, with the date in it: "The merger,
 # first announced in 2022, was completed" gives "The merger was first announced".
@@ -546,11 +547,14 @@ def _date_clause(text: str) -> str | None:
         ):
             relative = _RELATIVE_CLAUSE.search(text)
     if relative:
-        antecedent = _antecedent(text[: relative.start()])
+        word, verb, auxiliary = relative.groups()
+        # after a comma the clause is about the noun right before it ("the site of the
+        # Deepwater Horizon, which exploded"); else about the head of a chain of phrases
+        antecedent = _antecedent(text[: relative.start()], nearest=verb is not None)
         if antecedent:
-            if relative["word"] == "whose":  # "The company, whose shares have tripled"
-                return f"{antecedent}’s {relative['verb']}"
-            return f"{antecedent} {relative['verb']}"
+            if word == "whose":  # "The company, whose shares have tripled"
+                return f"{antecedent}’s {verb}"
+            return f"{antecedent} {verb or auxiliary}"
     return None
 
 
@@ -564,7 +568,7 @@ def _plural(subject: str) -> bool:
     return head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
-def _antecedent(before: str) -> str | None:
+def _antecedent(before: str, *, nearest: bool = False) -> str | None:
     """The noun a trailing relative clause is about: the head before a chain of phrases.
 
     "withdraw Patriot missiles from Turkey's border with Syria - a move which … -"
@@ -574,7 +578,7 @@ def _antecedent(before: str) -> str | None:
     text = _LAST_DASH_ASIDE.sub("", before.rstrip(" ,-–—"))
     words = text.split()
     prepositions = {"from", "with", "in", "on", "at", "of", "near", "along", "across", "over"}
-    while words:
+    while words and not nearest:
         positions = [i for i, w in enumerate(words) if w.lower() in prepositions]
         if not positions or len(words) - positions[-1] > 5:
             break
