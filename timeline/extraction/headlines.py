@@ -172,6 +172,12 @@ _FOREIGN_TRAILING_ATTRIBUTION = regex.compile(
     r"sagten|erklärte|erklärten|berichtete|berichteten)|(?:сообщил[аио]?|заявил[аио]?)|"
     r"(?:dijo|dijeron|informó|anunció|declaró|señaló))\b[^,]{0,60}$"
 )
+# (the first word of each of its verbs, for a set lookup before the pattern runs)
+_FOREIGN_REPORTING_STARTS_TEXT = """a ont teilte teilten sagte sagten erklärte erklärten
+    berichtete berichteten сообщил
+    сообщила сообщило сообщили заявил заявила заявило заявили dijo dijeron informó anunció
+    declaró señaló"""
+_FOREIGN_REPORTING_STARTS = frozenset(_FOREIGN_REPORTING_STARTS_TEXT.split())
 _PRONOUN = regex.compile(r"^(?:it|they|he|she)\b", regex.IGNORECASE)
 # "it was likely that …", "there is evidence that …": an empty subject; what follows is the news.
 _EMPTY_SUBJECT = regex.compile(
@@ -367,13 +373,11 @@ _JOINED_AFTER = regex.compile(
     rf"^\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?\d", regex.IGNORECASE
 )
 _JOINED_BEFORE = regex.compile(
-    rf"\d\.?\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?$", regex.IGNORECASE
+    rf"\d\.?\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?$|\d\.?\s*و$", regex.IGNORECASE
 )
 # A date that is part of a name ("Euro 2024", "Good Friday", "the 2024 Summer Olympics"):
 # a capitalised word other than the first right before it, or a determiner before it and a
 # capitalised word after it.
-_NAME_BEFORE = regex.compile(r"(?<=\S\s+)(?P<word>[A-Z][\w'’-]*)\s$")
-_DETERMINER_BEFORE = regex.compile(r"(?:^|\s)(?:the|a|an|its|their|this|that)\s$", regex.I)
 # The object of a participle inside an aside ("a decision issued on July 1,", "first
 # announced in 2022,", "scheduled for Saturday,"): without it the participle dangles.
 _PARTICIPLE_BEFORE = regex.compile(
@@ -386,25 +390,53 @@ _PARTICIPLE_BEFORE = regex.compile(
 
 def _keeps_date(sentence: str, start: int, end: int) -> bool:
     """Does the date stay in the headline, because without it a phrase would be broken?"""
-    before, after = sentence[:start], sentence[end:]
-    if _JOINED_AFTER.match(after) or _JOINED_BEFORE.search(before):
+    # Every headline asks: the word after the date and the one before it are found with
+    # string methods, and a pattern runs only where one of them can start its match.
+    following = sentence[end : end + 1]
+    if (
+        following in _JOIN_MARKS
+        or (following == " " and sentence.startswith(_SPACED_JOIN_WORDS, end))
+    ) and _JOINED_AFTER.match(sentence[end : end + 24]):
         return True
-    # (a date written in lower case, "dün", is no part of a name before it: "Ahmet Mayıs dün")
-    name = (sentence[start].isdigit() or sentence[start].isupper()) and _NAME_BEFORE.search(before)
-    if name and name["word"].lower() not in _NOT_NAMES:
+    word_start = sentence.rfind(" ", 0, max(0, start - 1)) + 1
+    last_word = sentence[word_start : start - 1] if sentence[start - 1 : start] == " " else ""
+    if (
+        sentence[start - 1 : start] in _JOIN_MARKS_BEFORE or last_word.lower() in _JOIN_WORDS
+    ) and _JOINED_BEFORE.search(sentence[max(0, start - 20) : start]):
         return True
-    if after[:1] == " " and after[1:2].isupper() and _DETERMINER_BEFORE.search(before):
+    # a name: a capitalised word before the date that is not the first, other than a
+    # preposition, a month or a weekday (a date in lower case, "dün", is no part of one)
+    if (
+        last_word[:1].isupper()
+        and word_start > 1
+        and (sentence[start].isdigit() or sentence[start].isupper())
+        and last_word.lower() not in _NOT_NAMES
+        and last_word.replace("-", "").replace("'", "").replace("’", "").isalnum()
+    ):
         return True
-    if after.lstrip()[:1] not in (",", "") or "," not in before:
+    if following == " " and sentence[end + 1 : end + 2].isupper():
+        return last_word.lower() in _DETERMINER_WORDS  # "the 2024 Summer Olympics"
+    if following == " ":
+        following = sentence[end + 1 : end + 2]
+    if following not in (",", ""):
         return False
     # the aside opens at the last comma with no subject of its own, a few words back
-    aside = before[before.rfind(",") + 1 :].split()
+    comma = sentence.rfind(",", max(0, start - 60), start)
+    aside = sentence[comma + 1 : start].split() if comma != -1 else ()
     return (
         1 <= len(aside) <= 6
         and aside[0][:1].islower()
         and aside[0] not in _SUBJECT_WORDS
-        and _PARTICIPLE_BEFORE.search(before) is not None
+        and _PARTICIPLE_BEFORE.search(sentence, comma, start) is not None
     )
+
+
+# (with the articles a second date may take: "entre le 3 et le 5 mai")
+_JOIN_WORDS = frozenset((*_JOINS.lower().split("|"), "the", "le", "la", "el", "dem", "der"))
+_JOIN_MARKS = frozenset("-–—/")
+_JOIN_MARKS_BEFORE = frozenset("-–—/و")  # (Arabic "و" is written joined to the next date)
+_SPACED_JOIN_WORDS = (*(f" {word} " for word in _JOINS.split("|")), " و")
+_DETERMINER_WORDS = frozenset(("the", "a", "an", "its", "their", "this", "that"))
 
 
 _SUBJECT_WORDS_TEXT = "the a an its his her their it he she they we this these those"
@@ -508,10 +540,13 @@ _RELATIVE_CLAUSE = re.compile(
 )
 # A participle's aside between a subject and its verb, with the date in it: "The merger,
 # first announced in 2022, was completed" gives "The merger was first announced".
+_IRREGULAR_PARTICIPLES_TEXT = """held built set made known born begun written taken given
+    shown chosen won drawn seen
+    sent brought struck sold paid led"""
+_IRREGULAR_PARTICIPLES = frozenset(_IRREGULAR_PARTICIPLES_TEXT.split())
 _PARTICIPLE_ASIDE = regex.compile(
     r"^(?P<subject>(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,]){3,60}?),\s+"
-    r"(?P<aside>(?:\w+ly\s+|first\s+)?(?:\w+ed|held|signed|built|set|made|known|born|begun|"
-    r"written|taken|given|shown|chosen|won|drawn|seen|sent|brought|struck|sold|paid|led)\s"
+    r"(?P<aside>(?:\w+ly\s+|first\s+)?(?:\w+ed|" + "|".join(_IRREGULAR_PARTICIPLES) + r")\s"
     # (a subject of a few words and no verb of its own; the main verb after the aside)
     r"[^,]*" + _DATE + r"[^,]*),\s*(?!(?:and|or|but|while|as|then)\b)[a-z]"
 )
@@ -532,7 +567,7 @@ def _date_clause(text: str) -> str | None:
         clause, _rest = leading.groups()
         if _DATE in clause and not clause.startswith(_DATE):
             return clause
-    aside = "," in text and _PARTICIPLE_ASIDE.match(stripped)
+    aside = _may_be_participle_aside(stripped) and _PARTICIPLE_ASIDE.match(stripped)
     if aside and len(aside["subject"].split()) <= 8 and not _HAS_PAST.search(aside["subject"]):
         subject, clause = aside.groups()
         return f"{subject} {'were' if _plural(subject) else 'was'} {clause}"
@@ -558,13 +593,43 @@ def _date_clause(text: str) -> str | None:
     return None
 
 
+_ASIDE_OPENERS = frozenset(("in", "at", "on", "during", "after", "with", "under", "from"))
+
+
+def _word_after_first_comma(text: str) -> str:
+    """The word after the first comma, if that comma comes within a subject's length."""
+    comma = text.find(",", 0, 82)
+    if comma == -1:
+        return ""
+    words = text[comma + 1 : comma + 40].split(None, 1)
+    return words[0] if words else ""
+
+
+def _may_open_aside(text: str) -> bool:
+    """Can ``_SUBJECT_ASIDE`` match: does a phrase or a participle follow the first comma?"""
+    word = _word_after_first_comma(text)
+    return word in _ASIDE_OPENERS or word.endswith(("ing", "ed", "ly")) or word == "first"
+
+
+def _may_be_participle_aside(text: str) -> bool:
+    """Can ``_PARTICIPLE_ASIDE`` match: a participle after the first comma, the date after?"""
+    word = _word_after_first_comma(text)
+    if not (word.endswith(("ed", "ly")) or word in _IRREGULAR_PARTICIPLES or word == "first"):
+        return False
+    # the date inside the aside: between the first comma and the next
+    comma = text.find(",")
+    date = text.find(_DATE, comma)
+    return date != -1 and "," in text[date:] and "," not in text[comma + 1 : date]
+
+
+_HEAD_END = re.compile(r"\s(?:of|between|in|from|with|for|at|on|by)\s")
 _HAS_PAST = re.compile(r"\b[a-z]\w+ed\b")
 
 
 def _plural(subject: str) -> bool:
     """Is the subject's head (its last word before a preposition) a plural: "The talks",
     "Shares of Nvidia", not "The match between Real Madrid and Barcelona"?"""
-    head = regex.split(r"\s(?:of|between|in|from|with|for|at|on|by)\s", subject)[0].split()[-1]
+    head = _HEAD_END.split(subject, 1)[0].split()[-1]
     return head.endswith("s") and not head.endswith(("ss", "us", "is"))
 
 
@@ -620,7 +685,7 @@ def _main_clause(text: str) -> str:
             text = _APPOSITIVE.sub(" ", text)
             # an aside or a relative clause between the subject and its verb goes before the
             # verb is read: "Boeing, which …, said on Tuesday that …" is an attribution
-            aside = _SUBJECT_ASIDE.match(text)
+            aside = _may_open_aside(text) and _SUBJECT_ASIDE.match(text)
             if aside and (len(aside[1].split()) > 8 or _HAS_PAST.search(aside[1])):
                 aside = None  # no subject but a clause of its own: "Fans filled the hall, …"
             if aside is None and ("who" in text or "which" in text):
@@ -634,7 +699,11 @@ def _main_clause(text: str) -> str:
             trailing = _TRAILING_ATTRIBUTION.search(text, last_comma)
             if trailing and len(text[: trailing.start()].split()) >= MIN_WORDS:
                 text = text[: trailing.start()]
-        elif last_comma != -1:
+        elif (
+            last_comma != -1
+            and (text[last_comma + 1 : last_comma + 12].split(None, 1)[:1] or [""])[0].lower()
+            in _FOREIGN_REPORTING_STARTS
+        ):
             trailing = _FOREIGN_TRAILING_ATTRIBUTION.match(text, last_comma)
             if trailing and len(text[:last_comma].split()) >= MIN_WORDS:
                 text = text[:last_comma]

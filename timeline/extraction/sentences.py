@@ -81,8 +81,13 @@ def split_sentences(text: str) -> Iterator[Sentence]:
             if start == -1:  # the segmenter altered the text; keep the line whole
                 start, stripped = line.start(), line.group().strip()
             cursor = start + len(stripped)
-            # (a segment that ends in a digit and a dot is the only one that may be joined)
-            if held is not None and held.text[-1:] == "." and _inside_a_date(held.text, stripped):
+            # (only a dot after a digit, or one before a digit, may be inside a date)
+            if (
+                held is not None
+                and held.text[-1:] == "."
+                and (held.text[-2:-1].isdigit() or stripped[:1].isdigit())
+                and _inside_a_date(held.text[-8:], stripped)
+            ):
                 held = Sentence(held.start, cursor, text[held.start : cursor])
                 continue
             if held is not None:
