@@ -278,6 +278,12 @@ def test_a_date_in_a_relative_clause_or_an_aside_gets_that_clause(sentence, date
             "Friday",
             "The launch would slip to March",
         ),
+        # a relative clause between the speaker and the verb goes before the verb is read
+        (
+            "The club, which was founded in 1901, said on Monday that its ground would close.",
+            "Monday",
+            "Its ground would close",
+        ),
         # an aside between subject and verb goes before the verb is read
         (
             "The mayor, speaking at a rally in town on Friday, said the plan would go ahead.",

@@ -688,7 +688,7 @@ def _main_clause(text: str) -> str:
             aside = _may_open_aside(text) and _SUBJECT_ASIDE.match(text)
             if aside and (len(aside[1].split()) > 8 or _HAS_PAST.search(aside[1])):
                 aside = None  # no subject but a clause of its own: "Fans filled the hall, …"
-            if aside is None and ("who" in text or "which" in text):
+            if not aside and ("who" in text or "which" in text):
                 aside = _SUBJECT_RELATIVE.match(text)
             if aside:
                 subject, verb = aside.groups()
