@@ -357,7 +357,7 @@ _FOREIGN_BEFORE = (
     r"|στις|στο|στη|στην|την|τον|το|από(?: τ(?:ο|ον|ην|ις))?|μέχρι(?: τ(?:ο|ον|ην|ις))?"
     r"|في(?: (?:عام|شهر))?|منذ(?: عام)?|عام"
 )
-_FOREIGN_PREPOSITION = regex.compile(rf"(?:^|\s)(?:{_FOREIGN_BEFORE})\s*$", regex.IGNORECASE)
+_FOREIGN_PREPOSITION = re.compile(rf"(?:^|\s)(?:{_FOREIGN_BEFORE})\s*$", re.IGNORECASE)
 # (each phrase's last word, written out: the test is a set lookup)
 _FOREIGN_ENDINGS_TEXT = """am im jahr jahre seit dem vom ab bis zum anfang mitte ende le en
     depuis jusqu'en
@@ -365,26 +365,24 @@ _FOREIGN_ENDINGS_TEXT = """am im jahr jahre seit dem vom ab bis zum anfang mitte
     το τις από μέχρι في منذ عام شهر"""
 _FOREIGN_ENDINGS = frozenset(_FOREIGN_ENDINGS_TEXT.split())
 # ... and the words after it: Turkish "6 Şubat 2023 tarihinde" ("on the date of").
-_FOREIGN_AFTER = regex.compile(r"\s+tarih(?:inde|ine|inden|li|lerinde|leri arasında)\b")
+_FOREIGN_AFTER = re.compile(r"\s+tarih(?:inde|ine|inden|li|lerinde|leri arasında)\b")
 # A date joined to another one (a list or a range: "in 2022 and 2023", "8. und 9. November",
 # "du 2 au 4", "7-9 Aralık", "6 و7"): without it the other date's phrase is broken.
 _JOINS = r"-|–|—|/|and|or|to|und|oder|bis|et|ou|au|à|y|o|a|и|или|по|ve|ile|و|και|έως|i|та|й"
-_JOINED_AFTER = regex.compile(
-    rf"^\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?\d", regex.IGNORECASE
-)
-_JOINED_BEFORE = regex.compile(
-    rf"\d\.?\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?$|\d\.?\s*و$", regex.IGNORECASE
+_JOINED_AFTER = re.compile(rf"^\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?\d", re.IGNORECASE)
+_JOINED_BEFORE = re.compile(
+    rf"\d\.?\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?$|\d\.?\s*و$", re.IGNORECASE
 )
 # A date that is part of a name ("Euro 2024", "Good Friday", "the 2024 Summer Olympics"):
 # a capitalised word other than the first right before it, or a determiner before it and a
 # capitalised word after it.
 # The object of a participle inside an aside ("a decision issued on July 1,", "first
 # announced in 2022,", "scheduled for Saturday,"): without it the participle dangles.
-_PARTICIPLE_BEFORE = regex.compile(
+_PARTICIPLE_BEFORE = re.compile(
     r"\b(?:\w+ed|held|signed|built|set|made|done|known|born|begun|written|taken|given|"
     r"shown|chosen|won|drawn|seen|sent|brought|struck|hit|put|cut|sold|paid|laid|led)"
     rf"\s+(?:(?:for|{_DATE_PREPOSITIONS})\s+)?$",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 
 
@@ -454,8 +452,10 @@ _NOT_NAMES = frozenset(
 
 
 def _without_foreign_preposition(before: str) -> str:
-    stripped = before.rstrip()
-    last = stripped[stripped.rfind(" ") + 1 :].lower()
+    # (the last word, read from the end only: a longer word cut short here matches no
+    # pattern below either)
+    tail = before[-24:].rstrip()
+    last = tail[tail.rfind(" ") + 1 :].lower()
     if last not in _FOREIGN_ENDINGS:
         return before
     match = _FOREIGN_PREPOSITION.search(before)
