@@ -188,11 +188,14 @@ _EMPTY_SUBJECT = regex.compile(
 # An aside between a short subject and its verb that is no relative clause: a phrase
 # ("The firm, in a filing, said"), a participle ("Scholz, speaking in Berlin, said"; "The
 # merger, first announced in 2022, was completed").
-_SUBJECT_ASIDE = regex.compile(
-    r"^(?P<subject>(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,]){3,80}?),\s+"
-    r"(?:(?:in|at|on|during|after|with|under|from)\s|(?:\w+ly\s+|first\s+)?\w+(?:ing|ed)\s)"
-    r"[^,]{1,80},\s*(?P<verb>(?!(?:and|or|but|while|as|then)\b)[a-z].+)$"
+# (matched from the first comma: what precedes it is the subject, when it is 3 to 80
+# characters long and has no verb of its own, ``_SUBJECT_VERB``)
+_SUBJECT_ASIDE = re.compile(
+    r",\s+(?:(?:in|at|on|during|after|with|under|from)\s|(?:\w+ly\s+|first\s+)?\w+(?:ing|ed)\s)"
+    r"[^,]{1,80},\s*(?!(?:and|or|but|while|as|then)\b)([a-z].+)$"
 )
+# A verb that makes the words before an aside's comma a clause, not a subject.
+_SUBJECT_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|said|says)\b")
 # An acronym or a short note in brackets: "The International Olympic Committee (IOC) awarded".
 _SHORT_PARENTHESIS = re.compile(r"\s*\([^()]{1,30}\)(?=[\s,.;:]|$)")
 _SUBJECT_RELATIVE = regex.compile(
@@ -370,6 +373,7 @@ _FOREIGN_AFTER = re.compile(r"\s+tarih(?:inde|ine|inden|li|lerinde|leri arasınd
 # "du 2 au 4", "7-9 Aralık", "6 و7"): without it the other date's phrase is broken.
 _JOINS = r"-|–|—|/|and|or|to|und|oder|bis|et|ou|au|à|y|o|a|и|или|по|ve|ile|و|και|έως|i|та|й"
 _JOINED_AFTER = re.compile(rf"^\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?\d", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _JOINED_BEFORE = re.compile(
     rf"\d\.?\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?$|\d\.?\s*و$", re.IGNORECASE
 )
@@ -390,17 +394,29 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
     """Does the date stay in the headline, because without it a phrase would be broken?"""
     # Every headline asks: the word after the date and the one before it are found with
     # string methods, and a pattern runs only where one of them can start its match.
+    # (a joined date needs a digit in the window its pattern reads: "and again" has none)
     following = sentence[end : end + 1]
     if (
-        following in _JOIN_MARKS
-        or (following == " " and sentence.startswith(_SPACED_JOIN_WORDS, end))
-    ) and _JOINED_AFTER.match(sentence[end : end + 24]):
+        (
+            following in _JOIN_MARKS
+            or (following == " " and sentence.startswith(_SPACED_JOIN_WORDS, end))
+        )
+        and _DIGIT.search(sentence, end, end + 24)
+        and _JOINED_AFTER.match(sentence[end : end + 24])
+    ):
         return True
-    word_start = sentence.rfind(" ", 0, max(0, start - 1)) + 1
-    last_word = sentence[word_start : start - 1] if sentence[start - 1 : start] == " " else ""
+    before = sentence[start - 1 : start]
+    if before == " ":
+        word_start = sentence.rfind(" ", 0, start - 1) + 1
+        last_word = sentence[word_start : start - 1]
+        lowered = last_word.lower()
+    else:
+        word_start, last_word, lowered = 0, "", ""
     if (
-        sentence[start - 1 : start] in _JOIN_MARKS_BEFORE or last_word.lower() in _JOIN_WORDS
-    ) and _JOINED_BEFORE.search(sentence[max(0, start - 20) : start]):
+        (before in _JOIN_MARKS_BEFORE or lowered in _JOIN_WORDS)
+        and _DIGIT.search(sentence, max(0, start - 20), start)
+        and _JOINED_BEFORE.search(sentence[max(0, start - 20) : start])
+    ):
         return True
     # a name: a capitalised word before the date that is not the first, other than a
     # preposition, a month or a weekday (a date in lower case, "dün", is no part of one)
@@ -408,15 +424,15 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
         last_word[:1].isupper()
         and word_start > 1
         and (sentence[start].isdigit() or sentence[start].isupper())
-        and last_word.lower() not in _NOT_NAMES
+        and lowered not in _NOT_NAMES
         and last_word.replace("-", "").replace("'", "").replace("’", "").isalnum()
     ):
         return True
-    if following == " " and sentence[end + 1 : end + 2].isupper():
-        return last_word.lower() in _DETERMINER_WORDS  # "the 2024 Summer Olympics"
     if following == " ":
         following = sentence[end + 1 : end + 2]
-    if following not in (",", ""):
+        if following.isupper():
+            return lowered in _DETERMINER_WORDS  # "the 2024 Summer Olympics"
+    if following != "," and following:
         return False
     # the aside opens at the last comma with no subject of its own, a few words back
     comma = sentence.rfind(",", max(0, start - 60), start)
@@ -544,10 +560,10 @@ _IRREGULAR_PARTICIPLES_TEXT = """held built set made known born begun written ta
     shown chosen won drawn seen
     sent brought struck sold paid led"""
 _IRREGULAR_PARTICIPLES = frozenset(_IRREGULAR_PARTICIPLES_TEXT.split())
-_PARTICIPLE_ASIDE = regex.compile(
-    r"^(?P<subject>(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,]){3,60}?),\s+"
-    r"(?P<aside>(?:\w+ly\s+|first\s+)?(?:\w+ed|" + "|".join(_IRREGULAR_PARTICIPLES) + r")\s"
-    # (a subject of a few words and no verb of its own; the main verb after the aside)
+# (matched from the first comma, after a subject of 3 to 60 characters with no verb of its
+# own, ``_SUBJECT_VERB``; the main verb after the aside)
+_PARTICIPLE_ASIDE = re.compile(
+    r",\s+((?:\w+ly\s+|first\s+)?(?:\w+ed|" + "|".join(_IRREGULAR_PARTICIPLES) + r")\s"
     r"[^,]*" + _DATE + r"[^,]*),\s*(?!(?:and|or|but|while|as|then)\b)[a-z]"
 )
 _LAST_DASH_ASIDE = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s).)*$")
@@ -567,10 +583,13 @@ def _date_clause(text: str) -> str | None:
         clause, _rest = leading.groups()
         if _DATE in clause and not clause.startswith(_DATE):
             return clause
-    aside = _may_be_participle_aside(stripped) and _PARTICIPLE_ASIDE.match(stripped)
-    if aside and len(aside["subject"].split()) <= 8 and not _HAS_PAST.search(aside["subject"]):
-        subject, clause = aside.groups()
-        return f"{subject} {'were' if _plural(subject) else 'was'} {clause}"
+    # (the date between the first comma and the next: one before it and one after)
+    comma = text.find(",", 0, at)
+    if comma != -1 and text.find(",", at) != -1:
+        aside = _participle_aside(stripped)
+        if aside is not None:
+            subject, clause = aside
+            return f"{subject} {'were' if _plural(subject) else 'was'} {clause}"
     relative = None
     if "which" in text or "who" in text or "that" in text:
         # its relative word comes before the date marker (before the last one, if several)
@@ -605,21 +624,44 @@ def _word_after_first_comma(text: str) -> str:
     return words[0] if words else ""
 
 
-def _may_open_aside(text: str) -> bool:
-    """Can ``_SUBJECT_ASIDE`` match: does a phrase or a participle follow the first comma?"""
+def _subject_aside(text: str) -> tuple[str, str] | None:
+    """The subject and the verb around an aside that follows the subject's comma ("The firm,
+    in a filing, said"), if the subject is one: short, with no verb of its own."""
     word = _word_after_first_comma(text)
-    return word in _ASIDE_OPENERS or word.endswith(("ing", "ed", "ly")) or word == "first"
+    if not (word in _ASIDE_OPENERS or word.endswith(("ing", "ed", "ly")) or word == "first"):
+        return None
+    comma = text.find(",")
+    if not 3 <= comma <= 80 or _SUBJECT_VERB.search(text, 0, comma):
+        return None
+    match = _SUBJECT_ASIDE.match(text, comma)
+    if match is None:
+        return None
+    subject = text[:comma]
+    if len(subject.split()) > 8 or _HAS_PAST.search(subject):
+        return None  # no subject but a clause of its own: "Fans filled the hall, …"
+    return subject, match.group(1)
 
 
-def _may_be_participle_aside(text: str) -> bool:
-    """Can ``_PARTICIPLE_ASIDE`` match: a participle after the first comma, the date after?"""
+def _participle_aside(text: str) -> tuple[str, str] | None:
+    """The subject and a participle's aside with the date in it, right after the subject's
+    comma: "The merger, first announced in 2022, was completed"."""
     word = _word_after_first_comma(text)
     if not (word.endswith(("ed", "ly")) or word in _IRREGULAR_PARTICIPLES or word == "first"):
-        return False
+        return None
     # the date inside the aside: between the first comma and the next
     comma = text.find(",")
     date = text.find(_DATE, comma)
-    return date != -1 and "," in text[date:] and "," not in text[comma + 1 : date]
+    if date == -1 or "," not in text[date:] or "," in text[comma + 1 : date]:
+        return None
+    if not 3 <= comma <= 60 or _SUBJECT_VERB.search(text, 0, comma):
+        return None
+    match = _PARTICIPLE_ASIDE.match(text, comma)
+    if match is None:
+        return None
+    subject = text[:comma]
+    if len(subject.split()) > 8 or _HAS_PAST.search(subject):
+        return None
+    return subject, match.group(1)
 
 
 _HEAD_END = re.compile(r"\s(?:of|between|in|from|with|for|at|on|by)\s")
@@ -685,14 +727,12 @@ def _main_clause(text: str) -> str:
             text = _APPOSITIVE.sub(" ", text)
             # an aside or a relative clause between the subject and its verb goes before the
             # verb is read: "Boeing, which …, said on Tuesday that …" is an attribution
-            aside = _may_open_aside(text) and _SUBJECT_ASIDE.match(text)
-            if aside and (len(aside[1].split()) > 8 or _HAS_PAST.search(aside[1])):
-                aside = None  # no subject but a clause of its own: "Fans filled the hall, …"
-            if not aside and ("who" in text or "which" in text):
-                aside = _SUBJECT_RELATIVE.match(text)
-            if aside:
-                subject, verb = aside.groups()
-                text = f"{subject} {verb}"
+            aside = _subject_aside(text)
+            if aside is None and ("who" in text or "which" in text):
+                relative = _SUBJECT_RELATIVE.match(text)
+                aside = relative.groups() if relative else None
+            if aside is not None:
+                text = f"{aside[0]} {aside[1]}"
         # the attribution's clause runs from the last comma to the end
         last_comma = text.rfind(",")
         if last_comma != -1 and _reports(text[last_comma:]):
