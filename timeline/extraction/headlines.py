@@ -308,6 +308,20 @@ _COMMA_AFTER_FUNCTION_WORD = re.compile(
 )
 # What a sentence has wherever one of _TOKENISED can change a piece of it.
 _MAY_BE_TOKENISED = re.compile(r"-[LR]RB-|``|''|\$|\s(?:[,.;:!?%']|n't)")
+# (the same where " " is the only space: the engine jumps from space to space)
+_SPACED_TOKEN_MARK = re.compile(r" (?:[,.;:!?%']|n't)")
+
+
+def _may_be_tokenised(sentence: str) -> bool:
+    """Does ``_MAY_BE_TOKENISED`` match? Its marks are found with string tests; spaces
+    before a mark by a scan that starts only at a " ", when no other space is printed."""
+    if "$" in sentence or "``" in sentence or "''" in sentence:
+        return True
+    if "-LRB-" in sentence or "-RRB-" in sentence:
+        return True
+    if sentence.isprintable():  # (see _only_plain_spaces)
+        return _SPACED_TOKEN_MARK.search(sentence) is not None
+    return _MAY_BE_TOKENISED.search(sentence) is not None
 
 
 def _clean(text: str) -> str:
@@ -394,44 +408,41 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
     """Does the date stay in the headline, because without it a phrase would be broken?"""
     # Every headline asks: the word after the date and the one before it are found with
     # string methods, and a pattern runs only where one of them can start its match.
-    # (a joined date needs a digit in the window its pattern reads: "and again" has none)
     following = sentence[end : end + 1]
-    if (
-        (
-            following in _JOIN_MARKS
-            or (following == " " and sentence.startswith(_SPACED_JOIN_WORDS, end))
-        )
-        and _DIGIT.search(sentence, end, end + 24)
-        and _JOINED_AFTER.match(sentence[end : end + 24])
-    ):
+    if following == " ":
+        if sentence.startswith(_SPACED_JOIN_WORDS, end) and _joined_after(sentence, end):
+            return True
+    elif following in _JOIN_MARKS and _joined_after(sentence, end):
         return True
-    before = sentence[start - 1 : start]
-    if before == " ":
-        word_start = sentence.rfind(" ", 0, start - 1) + 1
-        last_word = sentence[word_start : start - 1]
-        lowered = last_word.lower()
-    else:
-        word_start, last_word, lowered = 0, "", ""
-    if (
-        (before in _JOIN_MARKS_BEFORE or lowered in _JOIN_WORDS)
-        and _DIGIT.search(sentence, max(0, start - 20), start)
-        and _JOINED_BEFORE.search(sentence[max(0, start - 20) : start])
-    ):
-        return True
-    # a name: a capitalised word before the date that is not the first, other than a
-    # preposition, a month or a weekday (a date in lower case, "dün", is no part of one)
-    if (
-        last_word[:1].isupper()
-        and word_start > 1
-        and (sentence[start].isdigit() or sentence[start].isupper())
-        and lowered not in _NOT_NAMES
-        and last_word.replace("-", "").replace("'", "").replace("’", "").isalnum()
-    ):
-        return True
+    # Most dates follow a short preposition ("in 2015"): no joined date, name or determiner.
+    if sentence[start - 4 : start] not in _PLAIN_BEFORE:
+        before = sentence[start - 1 : start]
+        if before == " ":
+            word_start = sentence.rfind(" ", 0, start - 1) + 1
+            last_word = sentence[word_start : start - 1]
+            lowered = last_word.lower()
+        else:
+            word_start, last_word, lowered = 0, "", ""
+        if (
+            (before in _JOIN_MARKS_BEFORE or lowered in _JOIN_WORDS)
+            and _DIGIT.search(sentence, max(0, start - 20), start)
+            and _JOINED_BEFORE.search(sentence[max(0, start - 20) : start])
+        ):
+            return True
+        # a name: a capitalised word before the date that is not the first, other than a
+        # preposition, a month or a weekday (a date in lower case, "dün", is no part of one)
+        if (
+            last_word[:1].isupper()
+            and word_start > 1
+            and (sentence[start].isdigit() or sentence[start].isupper())
+            and lowered not in _NOT_NAMES
+            and last_word.replace("-", "").replace("'", "").replace("’", "").isalnum()
+        ):
+            return True
+        if following == " " and sentence[end + 1 : end + 2].isupper():
+            return lowered in _DETERMINER_WORDS  # "the 2024 Summer Olympics"
     if following == " ":
         following = sentence[end + 1 : end + 2]
-        if following.isupper():
-            return lowered in _DETERMINER_WORDS  # "the 2024 Summer Olympics"
     if following != "," and following:
         return False
     # the aside opens at the last comma with no subject of its own, a few words back
@@ -445,12 +456,28 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
     )
 
 
+def _joined_after(sentence: str, end: int) -> bool:
+    """Does ``_JOINED_AFTER`` match after the date? Only where a digit starts the word after
+    the joining one ("and 2015") or its article ("et le 5"), or follows a mark or "و" at once
+    ("-2015", "و7"): "and again on March 3" has none."""
+    if _DIGIT.search(sentence, end, end + 24) is None:
+        return False
+    window = sentence[end : end + 24]
+    words = [*window.split(None, 3), "", ""]
+    if not (words[0][1:2].isdigit() or words[1][:1].isdigit() or words[2][:1].isdigit()):
+        return False
+    return _JOINED_AFTER.match(window) is not None
+
+
 # (with the articles a second date may take: "entre le 3 et le 5 mai")
 _JOIN_WORDS = frozenset((*_JOINS.lower().split("|"), "the", "le", "la", "el", "dem", "der"))
 _JOIN_MARKS = frozenset("-–—/")
 _JOIN_MARKS_BEFORE = frozenset("-–—/و")  # (Arabic "و" is written joined to the next date)
 _SPACED_JOIN_WORDS = (*(f" {word} " for word in _JOINS.split("|")), " و")
 _DETERMINER_WORDS = frozenset(("the", "a", "an", "its", "their", "this", "that"))
+# Short prepositions, with the spaces around them, that are no joining word, no name and
+# no determiner: a date after one of them is kept only as a participle's object.
+_PLAIN_BEFORE = frozenset((" in ", " on ", " at ", " by ", " of ", " am ", " im ", " en "))
 
 
 _SUBJECT_WORDS_TEXT = "the a an its his her their it he she they we this these those"
@@ -483,10 +510,13 @@ def _without_date(sentence: str, start: int, end: int) -> str:
     or with the marker before the date, where the date stays (``_keeps_date``)."""
     if _keeps_date(sentence, start, end):
         marked = f"{sentence[:start]}{_DATE}{sentence[start:]}"
-        return _detokenise(marked) if _MAY_BE_TOKENISED.search(sentence) else marked
-    before = _without_foreign_preposition(_without_preposition(sentence[:start]))
+        return _detokenise(marked) if _may_be_tokenised(sentence) else marked
+    before = sentence[:start]
+    without = _without_preposition(before)
+    # (a date has one preposition: an English one taken, no other goes before it)
+    before = _without_foreign_preposition(before) if without is before else without
     after = sentence[end:]
-    if after[:1] == " " and "tarih" in after[:8]:
+    if sentence.find("tarih", end, end + 8) != -1 and after[:1] == " ":
         after = _FOREIGN_AFTER.sub("", after, count=1)
     # (a comma after the date's spaces: ``re``'s \s and str.strip's spaces are the same)
     if after[:1] == "," or (after[:1].isspace() and after.lstrip()[:1] == ","):
@@ -499,7 +529,7 @@ def _without_date(sentence: str, start: int, end: int) -> str:
         elif len(before.split(None, 2)) <= 2:
             before, after = "", after.lstrip()[1:]
     # Both pieces are parts of the sentence: one test for both, and most sentences pass it.
-    if _MAY_BE_TOKENISED.search(sentence):
+    if _may_be_tokenised(sentence):
         before, after = _detokenise(before), _detokenise(after)
     return f"{before} {_DATE} {after}"
 
