@@ -6,6 +6,7 @@ import random
 from datetime import date
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -147,6 +148,12 @@ def test_a_speaker_with_a_backslash_in_their_name_replaces_the_pronoun_as_writte
             "Meclis yeni yasayı 4 Mart 2021 tarihinde kabul etti.",
             "4 Mart 2021",
             "Meclis yeni yasayı kabul etti",
+        ),
+        # the "am" of a time before an English preposition is no German "am"
+        (
+            "The plane landed at 7:15 am on 27 May 2009 in Zurich.",
+            "27 May 2009",
+            "The plane landed at 7:15 am in Zurich",
         ),
         # the trap: a word that only looks like one ("Emden", "Wien") stays
         (
@@ -338,3 +345,95 @@ def test_a_date_in_a_relative_clause_or_an_aside_gets_that_clause(sentence, date
 def test_attributions_and_asides_go_and_the_main_verb_stays(sentence, date_text, expected):
     start = sentence.index(date_text)
     assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected
+
+
+# The whole-text patterns the shortcuts below stand for.
+_NO_VERB_SUBJECT = r"(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,])"
+SUBJECT_ASIDE = regex.compile(
+    rf"^(?P<subject>{_NO_VERB_SUBJECT}{{3,80}}?),\s+"
+    r"(?:(?:in|at|on|during|after|with|under|from)\s|(?:\w+ly\s+|first\s+)?\w+(?:ing|ed)\s)"
+    r"[^,]{1,80},\s*(?P<verb>(?!(?:and|or|but|while|as|then)\b)[a-z].+)$"
+)
+PARTICIPLE_ASIDE = regex.compile(
+    rf"^(?P<subject>{_NO_VERB_SUBJECT}{{3,60}}?),\s+"
+    r"(?P<aside>(?:\w+ly\s+|first\s+)?(?:\w+ed|"
+    + "|".join(headlines._IRREGULAR_PARTICIPLES)
+    + r")\s[^,]*"
+    + headlines._DATE
+    + r"[^,]*),\s*(?!(?:and|or|but|while|as|then)\b)[a-z]"
+)
+# A subject, an aside and a verb, with the commas and spaces between them: words that
+# make a subject a clause ("is", "said", "filled"), asides of a phrase, a participle or
+# neither, the date marker, and verbs that open no clause ("and").
+SUBJECTS = ("The firm", "Scholz", "The talks", "Fans filled the hall", "it is", "A", "x")
+SEPARATORS = (",", ", ", ",  ", ", \t", " ", ",\xa0", "")
+ASIDES = ("in a filing", "speaking in Berlin", "first", "signed", "held", "quickly", "announced")
+ASIDES += (f"signed in {headlines._DATE}", f"first announced {headlines._DATE}", headlines._DATE)
+ASIDES += ("2015", "x", ",", "")
+VERBS = ("said", "was completed", "and then", "Was", "x", "then said", "")
+ASIDE_TEXTS = st.tuples(
+    st.lists(st.sampled_from(SUBJECTS), max_size=3).map(" ".join),
+    st.sampled_from(SEPARATORS),
+    st.lists(st.sampled_from(ASIDES), max_size=4).map(" ".join),
+    st.sampled_from(SEPARATORS),
+    st.lists(st.sampled_from(VERBS), max_size=3).map(" ".join),
+).map("".join)
+
+
+# Joining marks and words, articles, digits and spaces.
+JOIN_PIECES = (
+    *("-", "–", "/", "و", "and", "to", "a", "et", "the", "le", "Le", "5", "2015", "x"),
+    *(" ", "  ", "\t", "\xa0", "."),
+)
+# Tokenised marks and the spaces before them.
+TOKEN_PIECES = (
+    *("-LRB-", "-RRB-", "``", "''", "'", "$", "n't", ",", ".", "%", "a", "the", "x"),
+    *(" ", "  ", "\t", "\xa0", "\x1c", "\n"),
+)
+
+
+def _whole_text_aside(pattern, text: str):
+    match = pattern.match(text)
+    if match is None or len(match[1].split()) > 8 or headlines._HAS_PAST.search(match[1]):
+        return None
+    return match.groups()
+
+
+@settings(max_examples=1500, deadline=None)
+@given(ASIDE_TEXTS)
+def test_the_asides_after_a_subject_read_as_their_whole_text_patterns(text):
+    assert headlines._subject_aside(text) == _whole_text_aside(SUBJECT_ASIDE, text)
+    assert headlines._participle_aside(text) == _whole_text_aside(PARTICIPLE_ASIDE, text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(JOIN_PIECES),
+        max_size=8,
+    ).map("".join)
+)
+def test_a_joined_date_is_looked_for_wherever_its_pattern_can_match(text):
+    # (_keeps_date asks only after a joining mark, or a space and a joining word)
+    if text[:1] in headlines._JOIN_MARKS or text.startswith(headlines._SPACED_JOIN_WORDS):
+        expected = headlines._JOINED_AFTER.match(text[:24]) is not None
+        assert headlines._joined_after(text, 0) == expected
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(TOKEN_PIECES),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_tokenised_pretest_passes_wherever_its_pattern_matches(text):
+    assert headlines._may_be_tokenised(text) == bool(headlines._MAY_BE_TOKENISED.search(text))
+
+
+def test_a_short_preposition_before_a_date_is_no_joining_word_name_or_determiner():
+    # _keeps_date skips those three tests after one of them
+    for spaced in headlines._PLAIN_BEFORE:
+        word = spaced.strip()
+        assert spaced == f" {word} " and word.islower()
+        assert word not in headlines._JOIN_WORDS and word not in headlines._DETERMINER_WORDS
