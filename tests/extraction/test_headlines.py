@@ -380,9 +380,14 @@ ASIDE_TEXTS = st.tuples(
 ).map("".join)
 
 
+# A date joined to the next one, in any case: what _joined_after stands for.
+JOINED_AFTER = regex.compile(
+    rf"^\s*(?:{headlines._JOINS})\s*(?:(?:the|le|la|el|dem|der) )?\d", regex.IGNORECASE
+)
 # Joining marks and words, articles, digits and spaces.
 JOIN_PIECES = (
-    *("-", "–", "/", "و", "and", "to", "a", "et", "the", "le", "Le", "5", "2015", "x"),
+    *("-", "–", "/", "و", "and", "to", "a", "et", "And", "A", "the", "le", "Le", "THE", "5"),
+    *("2015", "x", "٣"),
     *(" ", "  ", "\t", "\xa0", "."),
 )
 # Tokenised marks and the spaces before them.
@@ -416,7 +421,7 @@ def test_the_asides_after_a_subject_read_as_their_whole_text_patterns(text):
 def test_a_joined_date_is_looked_for_wherever_its_pattern_can_match(text):
     # (_keeps_date asks only after a joining mark, or a space and a joining word)
     if text[:1] in headlines._JOIN_MARKS or text.startswith(headlines._SPACED_JOIN_WORDS):
-        expected = headlines._JOINED_AFTER.match(text[:24]) is not None
+        expected = JOINED_AFTER.match(text[:24]) is not None
         assert headlines._joined_after(text, 0) == expected
 
 
@@ -437,3 +442,25 @@ def test_a_short_preposition_before_a_date_is_no_joining_word_name_or_determiner
         word = spaced.strip()
         assert spaced == f" {word} " and word.islower()
         assert word not in headlines._JOIN_WORDS and word not in headlines._DETERMINER_WORDS
+
+
+# The attribution as one pattern, its auxiliaries looked behind at all at once.
+ATTRIBUTION = regex.compile(
+    rf"^(?P<who>[^,]{{1,70}}?)(?<!\b(?:was|were|is|are|be|been|being))\s+"
+    rf"(?P<verb>{headlines._REPORTING})\s+(?!by\b)(?P<that>(?:(?:on|in|at|late|early|earlier|"
+    rf"later|last|this|next)\b[^,]{{0,30}}?\s+)?that\s+)?(?P<what>.+)$"
+)
+# Speakers, auxiliaries, verbs of saying, times and the words after them, spaced as
+# _main_clause reads them (single " ").
+ATTRIBUTION_PIECES = (
+    *("The ministry", "Boeing", "it", "was", "were", "being", "wasn't", "be", "Abe", "is"),
+    *("said", "says", "told", "told reporters", "announced", "confirmed", "by", "that"),
+    *("on Friday", "late on Monday", "this week", "the talks would resume", ",", "2015"),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(ATTRIBUTION_PIECES), max_size=10).map(" ".join))
+def test_the_attribution_reads_as_its_pattern_with_one_look_behind(text):
+    ours, whole = headlines._ATTRIBUTION.match(text), ATTRIBUTION.match(text)
+    assert (ours and ours.groups()) == (whole and whole.groups())

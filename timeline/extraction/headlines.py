@@ -148,11 +148,16 @@ def _reports(text: str) -> bool:
     return False
 
 
-_ATTRIBUTION = regex.compile(
+# (``re``, cheaper a call than ``regex``, looks behind by one fixed width at a time; the
+# text it reads has only " " for spaces, see _cleaned)
+_NOT_AFTER_AUXILIARY = "".join(
+    rf"(?<!\b{auxiliary})" for auxiliary in ("was", "were", "is", "are", "be", "been", "being")
+)
+_ATTRIBUTION = re.compile(
     # not "were confirmed by …": a passive is the happening itself, not an attribution.
     # The time of the saying goes with it: "said on Monday that", "announced late on Friday
     # that" (whichever of the sentence's dates the headline is for).
-    rf"^(?P<who>[^,]{{1,70}}?)(?<!\b(?:was|were|is|are|be|been|being))\s+(?P<verb>{_REPORTING})"
+    rf"^(?P<who>[^,]{{1,70}}?){_NOT_AFTER_AUXILIARY}\s+(?P<verb>{_REPORTING})"
     rf"\s+(?!by\b)(?P<that>(?:(?:on|in|at|late|early|earlier|later|last|this|next)\b"
     rf"[^,]{{0,30}}?\s+)?that\s+)?(?P<what>.+)$"
 )
@@ -167,7 +172,7 @@ _TRAILING_ATTRIBUTION = regex.compile(
 )
 # The same after the news in the other languages: ", a annoncé l'Élysée", ", teilte die
 # Bank mit", ", сообщили в Кремле", ", informó el ministerio".
-_FOREIGN_TRAILING_ATTRIBUTION = regex.compile(
+_FOREIGN_TRAILING_ATTRIBUTION = re.compile(
     r",\s*(?:(?:a|ont)\s+(?:annoncé|déclaré|indiqué|précisé|affirmé)|(?:teilte|teilten|sagte|"
     r"sagten|erklärte|erklärten|berichtete|berichteten)|(?:сообщил[аио]?|заявил[аио]?)|"
     r"(?:dijo|dijeron|informó|anunció|declaró|señaló))\b[^,]{0,60}$"
@@ -386,7 +391,9 @@ _FOREIGN_AFTER = re.compile(r"\s+tarih(?:inde|ine|inden|li|lerinde|leri arasınd
 # A date joined to another one (a list or a range: "in 2022 and 2023", "8. und 9. November",
 # "du 2 au 4", "7-9 Aralık", "6 و7"): without it the other date's phrase is broken.
 _JOINS = r"-|–|—|/|and|or|to|und|oder|bis|et|ou|au|à|y|o|a|и|или|по|ve|ile|و|και|έως|i|та|й"
-_JOINED_AFTER = re.compile(rf"^\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?\d", re.IGNORECASE)
+# (matched where a joining mark, or a space and a joining word as written, follow the date:
+# only the article may be in any case)
+_JOINED_AFTER = re.compile(rf"\s*(?:{_JOINS})\s*(?:(?i:the|le|la|el|dem|der) )?\d")
 _DIGIT = re.compile(r"\d")
 _JOINED_BEFORE = re.compile(
     rf"\d\.?\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?$|\d\.?\s*و$", re.IGNORECASE
@@ -410,7 +417,9 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
     # string methods, and a pattern runs only where one of them can start its match.
     following = sentence[end : end + 1]
     if following == " ":
-        if sentence.startswith(_SPACED_JOIN_WORDS, end) and _joined_after(sentence, end):
+        # (the joining words that start with the next word's first letter, if any)
+        joins = _SPACED_JOIN_WORDS_BY_LETTER.get(sentence[end + 1 : end + 2])
+        if joins and sentence.startswith(joins, end) and _joined_after(sentence, end):
             return True
     elif following in _JOIN_MARKS and _joined_after(sentence, end):
         return True
@@ -457,16 +466,9 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
 
 
 def _joined_after(sentence: str, end: int) -> bool:
-    """Does ``_JOINED_AFTER`` match after the date? Only where a digit starts the word after
-    the joining one ("and 2015") or its article ("et le 5"), or follows a mark or "و" at once
-    ("-2015", "و7"): "and again on March 3" has none."""
-    if _DIGIT.search(sentence, end, end + 24) is None:
-        return False
-    window = sentence[end : end + 24]
-    words = [*window.split(None, 3), "", ""]
-    if not (words[0][1:2].isdigit() or words[1][:1].isdigit() or words[2][:1].isdigit()):
-        return False
-    return _JOINED_AFTER.match(window) is not None
+    """Is the date joined to the next one ("2013 and 2015", "8-9", "du 2 au 4")? Asked only
+    after a joining mark, or a space and a joining word as written (see ``_keeps_date``)."""
+    return _JOINED_AFTER.match(sentence, end, end + 24) is not None
 
 
 # (with the articles a second date may take: "entre le 3 et le 5 mai")
@@ -474,6 +476,10 @@ _JOIN_WORDS = frozenset((*_JOINS.lower().split("|"), "the", "le", "la", "el", "d
 _JOIN_MARKS = frozenset("-–—/")
 _JOIN_MARKS_BEFORE = frozenset("-–—/و")  # (Arabic "و" is written joined to the next date)
 _SPACED_JOIN_WORDS = (*(f" {word} " for word in _JOINS.split("|")), " و")
+_SPACED_JOIN_WORDS_BY_LETTER = {
+    letter: tuple(spaced for spaced in _SPACED_JOIN_WORDS if spaced[1] == letter)
+    for letter in {spaced[1] for spaced in _SPACED_JOIN_WORDS}
+}
 _DETERMINER_WORDS = frozenset(("the", "a", "an", "its", "their", "this", "that"))
 # Short prepositions, with the spaces around them, that are no joining word, no name and
 # no determiner: a date after one of them is kept only as a participle's object.
