@@ -107,6 +107,7 @@ _ENDING_LENGTH = max(len(ending) for ending in _PREPOSITION_ENDINGS) + 1
 _PREPOSITIONS = _DATE_PREPOSITIONS.split("|")
 _PREPOSITION_LENGTH = max(len(preposition) for preposition in _PREPOSITIONS) + 1
 _ONE_WORD_PREPOSITIONS = frozenset(p for p in _PREPOSITIONS if " " not in p)
+_SPACED_SHORT_PREPOSITIONS = frozenset((" in ", " on ", " by "))
 _LEAD_INS = (
     r"However|Meanwhile|Nevertheless|Nonetheless|Furthermore|Moreover|Also|But|And|So|Still|Yet|Instead|"
     r"Separately|In addition|Earlier|Later|Previously|Then|Now|Indeed|Finally|Overall|"
@@ -548,6 +549,9 @@ def _without_preposition(before: str) -> str:
     spaces around it single (most dates: "in 2015", "on Friday"), string tests find it;
     elsewhere the regex does, from the end backwards, not from every position of the text.
     """
+    # (most dates: a short preposition after a word and a single space, "in 2015")
+    if before[-4:] in _SPACED_SHORT_PREPOSITIONS and not before[-5:-4].isspace():
+        return before[:-4]
     stripped = before.rstrip()
     tail = stripped[-_PREPOSITION_LENGTH:]
     # (letters outside ASCII can fold to "i" or "s", and the regex's \s is not str.strip's
