@@ -624,8 +624,7 @@ def _date_clause(text: str) -> str | None:
         if _DATE in clause and not clause.startswith(_DATE):
             return clause
     # (the date between the first comma and the next: one before it and one after)
-    comma = text.find(",", 0, at)
-    if comma != -1 and text.find(",", at) != -1:
+    if text.find(",", 0, at) != -1 and text.find(",", at) != -1:
         aside = _participle_aside(stripped)
         if aside is not None:
             subject, clause = aside
