@@ -272,3 +272,17 @@ def test_a_weekday_in_a_title_is_not_a_date():
         ("Friday", "2016-11-18", "day"),
         ("Sunday March 6", "2016-03-06", "day"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On April 27 , 2003 , the barge hit a rock.", ("April 27 , 2003", "2003-04-27")),
+        ("On 27 April , 2003 , the barge hit a rock.", ("27 April , 2003", "2003-04-27")),
+        ("It was Tuesday , September 11 , 2001 .", ("Tuesday , September 11 , 2001", "2001-09-11")),
+    ],
+)
+def test_a_tokenised_comma_still_joins_a_day_to_its_year(text, expected):
+    # Research corpora and some feeds put a space before every comma ("May 10 , 1996"): read
+    # apart, the day would take the publication's year and the year count again.
+    assert found(text) == [(*expected, "day")]

@@ -21,7 +21,7 @@ from timeline.periods import MONTH_NAMES
 # the wrong year. The one exception: a line wrapped right after the comma before
 # a year, which is still one date.
 H = r"[^\S\r\n]"
-BEFORE_YEAR = rf"(?:,?{H}+|,{H}*\r?\n{H}*)"
+BEFORE_YEAR = rf"(?:{H}?,?{H}+|,{H}*\r?\n{H}*)"
 
 
 def either_case(words: str) -> str:
@@ -205,11 +205,11 @@ CANDIDATE_ALTERNATIVES = rf"""
         | [Bb]etween{H}+{MONTH_FULL}{H}+and{H}+{MONTH_FULL})
         (?:,?{H}+{YEAR})?{ALONE_AFTER})
   | (?P<month_day>
-        (?:{WEEKDAY},?{H}+)?{MONTH}{H}+{DAY}(?:{BEFORE_YEAR}{YEAR})?{ALONE_AFTER}
+        (?:{WEEKDAY}{H}?,?{H}+)?{MONTH}{H}+{DAY}(?:{BEFORE_YEAR}{YEAR})?{ALONE_AFTER}
           (?!{H}+of{H}+(?:that|the){H})
         | {MONTH_ABBR_BARE}{H}+{DAY},{H}+{YEAR}{ALONE_AFTER})
   | (?P<day_month>
-        (?:{WEEKDAY},?{H}+)?(?:the{H}+)?{ALONE_BEFORE}{DAY}{H}+(?:of{H}+)?{MONTH}(?:,?{H}+{YEAR})?{ALONE_AFTER})
+        (?:{WEEKDAY}{H}?,?{H}+)?(?:the{H}+)?{ALONE_BEFORE}{DAY}{H}+(?:of{H}+)?{MONTH}(?:{H}?,?{H}+{YEAR})?{ALONE_AFTER})
   | (?P<month_year>
         {MODIFIER}?{MONTH}(?:{H}+of)?,?{H}+{YEAR}{ALONE_AFTER})
   | (?P<quarter>
