@@ -24,8 +24,10 @@ HISTORY = (
 )
 
 
-def story(text: str, kind: str | None = NARRATIVE) -> list[tuple[str, str | None]]:
-    return [(m.text, m.value) for m in extract(text, DOWNLOADED, kind=kind).mentions]
+def story(
+    text: str, kind: str | None = NARRATIVE, published: date = DOWNLOADED
+) -> list[tuple[str, str | None]]:
+    return [(m.text, m.value) for m in extract(text, published, kind=kind).mentions]
 
 
 def test_a_history_resolves_against_its_latest_date_not_the_publication():
@@ -104,7 +106,7 @@ def test_news_reads_each_repeated_anaphor_against_the_date_just_told():
         "they had failed. Talks resumed on June 10, 2014. The next day, they stalled. "
         "Earlier that year, they had failed. That summer, they ended."
     )
-    assert story(text, kind=NEWS) == [
+    assert story(text, kind=NEWS, published=date(2015, 7, 1)) == [
         ("March 3, 2015", "2015-03-03"),
         ("The next day", "2015-03-04"),
         ("Earlier that year", "2015"),
@@ -112,6 +114,33 @@ def test_news_reads_each_repeated_anaphor_against_the_date_just_told():
         ("The next day", "2014-06-11"),
         ("Earlier that year", "2014"),
         ("That summer", None),
+    ]
+
+
+def test_news_counts_no_past_happening_beyond_its_own_writing():
+    # "tomorrow" was the last day told, yet the rig sank long before the report: a past
+    # clause counted past the publication took the wrong date to count from.
+    text = (
+        "The dome will be lowered tomorrow. The rig, which killed 11 workers when it "
+        "exploded, sank two days later. The vote will come a week later."
+    )
+    assert story(text, kind=NEWS, published=date(2010, 5, 5)) == [
+        ("tomorrow", "2010-05-06"),
+        ("two days later", None),
+        ("a week later", "2010-05-13"),
+    ]
+
+
+def test_a_comparison_ends_at_its_comma():
+    # "larger than a football field" compares the rig, not a figure with a year before.
+    text = (
+        "Something went awry on April 20. The rig, larger than a football field, "
+        "sank two days later. Profit fell to $7 million from $8 million a year earlier."
+    )
+    assert story(text, kind=NEWS, published=date(2010, 5, 3)) == [
+        ("April 20", "2010-04-20"),
+        ("two days later", "2010-04-22"),
+        ("a year earlier", "2009"),
     ]
 
 

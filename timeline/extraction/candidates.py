@@ -204,7 +204,20 @@ def resolve(kind: str, span: str, story: Story, context: Clause) -> Resolution:
         # "up from $4 million a year earlier" compares with the same period a year before
         # the report's, which is the publication's, whatever date the story told last.
         compared = not story.narrative and narrative.is_counted(span) and context.compares()
-        return narrative.anaphora(span, story, relative.MONTH_NUMBER, compared), True
+        period = narrative.anaphora(span, story, relative.MONTH_NUMBER, compared)
+        if (
+            period is not None
+            and not story.narrative
+            and story.published is not None
+            and period.start > story.published
+            and context.tense() <= 0
+        ):
+            # A report tells what has happened: "it sank two days later" counted past its
+            # own writing means the date it counts from is not the one we took (a
+            # "tomorrow" told in between): flagged, not guessed. Only a clause that looks
+            # ahead may go past the publication.
+            return None, True
+        return period, True
     if kind == "current":
         if _SEASON_WORD.search(span.lower()):
             if story.narrative:

@@ -98,7 +98,19 @@ class Clause(NamedTuple):
     def compares(self) -> bool:
         """Does the clause compare a figure with one the mention dates ("up from $4 million
         a year earlier")?"""
-        return bool(patterns.COMPARISON.search(self.before, max(0, len(self.before) - 100)))
+        before = self.before
+        last = None
+        for last in patterns.COMPARISON.finditer(before, max(0, len(before) - 100)):  # noqa: B007
+            pass
+        if last is None:
+            return False
+        # What is compared is a figure ("than $13.5 million, or 34 cents a share, a year
+        # earlier") or the distance itself ("higher than a year earlier"): "the rig, larger
+        # than a football field, sank two days later" compares no figure with its time.
+        compared = before[last.start() :]  # ("from $4 million": the figure is in the match)
+        return not before[last.end() :].strip() or any(
+            c.isdigit() or c in "$€£¥%" for c in compared
+        )
 
 
 def may_look_ahead(before: str) -> bool:
