@@ -262,7 +262,7 @@ class _Readings:
         else:
             if known is _TENSE_ASKED:
                 known = self._known[key] = _ByTense.of(
-                    *(self._attempt(kind, span, _Tense(tense)) for tense in (-1, 0, 1))
+                    *(self._attempt(kind, span, _Tense(tense)) for tense in _TENSES)
                 )
             if type(known) is _ByTense:
                 known = known.reading(self._text, start, end)
@@ -287,35 +287,42 @@ class _Readings:
 
 
 _TENSE_ASKED = object()
+_TENSES = (relative.PAST, relative.UNSAID, relative.AHEAD_IN_CLAUSE, relative.AHEAD)
 
 
 class _ByTense(NamedTuple):
-    """An expression's readings in a clause that looks back (-1), says nothing (0) or looks
-    ahead (1)."""
+    """An expression's readings in a clause that looks back, says nothing, looks ahead by a
+    cue further back, or by its own verb (``relative.Clause.tense``, in that order)."""
 
     back: object
     unsaid: object
+    ahead_in_clause: object
     ahead: object
     # Most such expressions read the same back and unsaid ("said on Friday" and "on Friday"
     # are the last Friday): only whether the clause looks ahead decides.
     only_ahead_differs: bool
 
     @classmethod
-    def of(cls, back: object, unsaid: object, ahead: object) -> object:
-        if back == unsaid == ahead:
+    def of(cls, back: object, unsaid: object, ahead_in_clause: object, ahead: object) -> object:
+        if back == unsaid == ahead_in_clause == ahead:
             return back  # the tense changes nothing: no clause need be read
-        return cls(back, unsaid, ahead, back == unsaid)
+        return cls(back, unsaid, ahead_in_clause, ahead, back == unsaid)
 
     def reading(self, text: str, start: int, end: int) -> object:
         """The reading in the clause of the mention at [start, end) of ``text``."""
         before = _words_before(text, start)
         if self.only_ahead_differs:
-            # (the tense is 1 exactly where the clause may look ahead and says no past)
+            # (the clause looks ahead exactly where it may and says no past)
             if not relative.may_look_ahead(before):
                 return self.back
             clause = relative.Clause(before, _words_after(text, end))
-            return self.back if clause.says_past() else self.ahead
-        return self[relative.Clause(before, _words_after(text, end)).tense() + 1]
+            if clause.says_past():
+                return self.back
+            if self.ahead == self.ahead_in_clause or clause.looks_ahead_itself():
+                return self.ahead
+            return self.ahead_in_clause
+        tense = relative.Clause(before, _words_after(text, end)).tense()
+        return self[_TENSES.index(tense)]
 
 
 class _Tense:

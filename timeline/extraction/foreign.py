@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from timeline.extraction import languages
+from timeline.extraction import languages, relative
 from timeline.extraction.absolute import Unresolvable
 from timeline.extraction.narrative import Story
 from timeline.extraction.relative import nearest, year_for
@@ -76,7 +76,10 @@ class ForeignClause:
         if shape.verb_last:
             words = (after.split() or before.split() or [""])[-1]
         past = bool(shape.past) and _cue(shape.past).search(words) is not None
-        return 1 if future and not past else -1 if past and not future else 0
+        if future != past:
+            # (a language's cues are verb forms: the clause's verb is the date's own)
+            return relative.AHEAD if future else relative.PAST
+        return relative.UNSAID
 
 
 @lru_cache(maxsize=32)

@@ -450,6 +450,9 @@ _FUTURE_CUES = (
     r"plans?\s+to|planning\s+to|set\s+to|due|upcoming|effective|until|as\s+soon\s+as"
 )
 FUTURE_CUE = re.compile(rf"\b(?:{_FUTURE_CUES})\b|'ll\b", re.IGNORECASE)
+# Those that are a verb's, the mention's own when right before it.
+_OWN_FUTURE_CUES = "|".join(cue for cue in _FUTURE_CUES.split("|") if cue != "until")
+OWN_FUTURE_CUE = re.compile(rf"\b(?:{_OWN_FUTURE_CUES})\b|'ll\b", re.IGNORECASE)
 # The same cues without the flag, for ASCII text put in lower case first: the same matches
 # (no letter outside ASCII folds to one of these), found in a fifth of the time, most
 # positions passed over by a test of the first letters the cues can start with.

@@ -56,6 +56,15 @@ _FIRST_WORD = regex.compile(r"[A-Za-z]+")
 # News looks back more often than ahead: a date ahead of publication must be
 # this many times nearer than the one behind it to be chosen without a cue.
 FUTURE_PENALTY = 3
+# News writes the year of a date in another calendar year unless the date is near (the
+# wire styles' rule): a year-less date most of a year ahead is this year's when what looks
+# ahead is another verb of its clause ("will study the effects of the April 20 explosion",
+# "was set to fly to Houston to join the effort on 5 May").
+FUTURE_REACH_DAYS = 243  # eight months
+
+# What ``Context.tense`` answers. A clause looks ahead through the mention's own verb
+# ("will be opened on May 2") or through a cue further back, which may be another verb's.
+PAST, UNSAID, AHEAD_IN_CLAUSE, AHEAD = -1, 0, 1, 2
 
 
 class Context(Protocol):
@@ -71,13 +80,25 @@ class Clause(NamedTuple):
     after: str = ""
 
     def tense(self) -> int:
-        """-1 when the mention's own verb is past ("said Friday"), 1 when it looks ahead
-        ("will meet on Thursday"), 0 when nothing says."""
+        """PAST when the mention's own verb is past ("said Friday"), AHEAD when it looks
+        ahead ("will meet on Thursday"), AHEAD_IN_CLAUSE when only a cue further back
+        does, UNSAID when nothing says."""
         if self.says_past():
-            return -1
+            return PAST
         if may_look_ahead(self.before):
-            return 1
-        return -1 if _past_verb_with_its_object(self.before) else 0
+            return AHEAD if self.looks_ahead_itself() else AHEAD_IN_CLAUSE
+        return PAST if _past_verb_with_its_object(self.before) else UNSAID
+
+    def looks_ahead_itself(self) -> bool:
+        """Is what looks ahead the mention's own verb, right before it ("will be opened on
+        May 2", "is set for")? A cue further back may be another verb's, and "until" is no
+        verb ("ran until July 15")."""
+        before = self.before
+        near = max(0, len(before) - 40)
+        return bool(
+            patterns.SCHEDULED_PRESENT.search(before, near)
+            or patterns.OWN_FUTURE_CUE.search(before, near)
+        )
 
     def says_past(self) -> bool:
         """Is the verb right next to the mention past ("said Friday", "on Friday announced"),
@@ -152,7 +173,13 @@ def nearest(published: date, candidates: list[date], context: Context) -> date:
     if tense:
         side = [c for c in candidates if (c - published).days * tense > 0]
         if side:
-            return min(side, key=lambda c: abs((c - published).days))
+            chosen = min(side, key=lambda c: abs((c - published).days))
+            if not (
+                tense == AHEAD_IN_CLAUSE
+                and chosen.year > published.year
+                and (chosen - published).days > FUTURE_REACH_DAYS
+            ):
+                return chosen
 
     def distance(candidate: date) -> int:
         days = (candidate - published).days
@@ -314,6 +341,10 @@ def month(span: str, published: date | None, context: Context) -> Resolution:
     number = MONTH_NUMBER[span.lower()]
     if published is None:
         return UNANCHORED
+    if number == published.month:
+        # the month under way is both behind and ahead: "by the end of July", written in
+        # July, is this July whatever the tense
+        return Period(date(published.year, number, 1), Precision.MONTH), True
     return Period(year_for(published, number, 1, context).replace(day=1), Precision.MONTH), True
 
 
