@@ -280,6 +280,7 @@ def test_a_weekday_in_a_title_is_not_a_date():
         ("On April 27 , 2003 , the barge hit a rock.", ("April 27 , 2003", "2003-04-27")),
         ("On 27 April , 2003 , the barge hit a rock.", ("27 April , 2003", "2003-04-27")),
         ("It was Tuesday , September 11 , 2001 .", ("Tuesday , September 11 , 2001", "2001-09-11")),
+        ("It opened on Aug 2 , 2009 in Leeds.", ("Aug 2 , 2009", "2009-08-02")),
     ],
 )
 def test_a_tokenised_comma_still_joins_a_day_to_its_year(text, expected):

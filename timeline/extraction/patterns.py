@@ -207,7 +207,7 @@ CANDIDATE_ALTERNATIVES = rf"""
   | (?P<month_day>
         (?:{WEEKDAY}{H}?,?{H}+)?{MONTH}{H}+{DAY}(?:{BEFORE_YEAR}{YEAR})?{ALONE_AFTER}
           (?!{H}+of{H}+(?:that|the){H})
-        | {MONTH_ABBR_BARE}{H}+{DAY},{H}+{YEAR}{ALONE_AFTER})
+        | {MONTH_ABBR_BARE}{H}+{DAY}{H}?,{H}+{YEAR}{ALONE_AFTER})
   | (?P<day_month>
         (?:{WEEKDAY}{H}?,?{H}+)?(?:the{H}+)?{ALONE_BEFORE}{DAY}{H}+(?:of{H}+)?{MONTH}(?:{H}?,?{H}+{YEAR})?{ALONE_AFTER})
   | (?P<month_year>
