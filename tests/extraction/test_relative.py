@@ -135,6 +135,11 @@ def test_a_date_most_of_a_year_ahead_needs_its_own_verb_to_look_ahead(text, publ
     assert values(text, published) == [expected]
 
 
+def test_a_deadline_after_a_past_verb_lies_ahead_of_the_asking():
+    june = date(2010, 6, 13)
+    assert values("The senators demanded a response by June 18.", june) == ["2010-06-18"]
+
+
 def test_the_month_under_way_is_this_year_s_whatever_the_tense():
     july = date(2010, 7, 1)
     assert values("The well is likely to be finished by the end of July.", july) == ["2010-07"]

@@ -486,7 +486,9 @@ REPORTING_WORDS = frozenset(
         "claimed",
     ]
 )
-OBJECT_PREPOSITIONS = frozenset(["in", "on", "at", "by", "during"])
+# ("by" is left out: it sets a deadline, which lies ahead of the asking: "demanded a
+# response by June 18")
+OBJECT_PREPOSITIONS = frozenset(["in", "on", "at", "during"])
 NOT_AN_OBJECT = frozenset(
     ["to", "will", "would", "shall", "could", "may", "might", "can", "must", "that"]
 )
