@@ -671,8 +671,8 @@ def print_results(rows: list[dict], headline_pairs: list[tuple[float, float]]) -
         worse = sum(1 for a, b in headline_pairs if a < b)
         print(
             f"\nHeadlines on the {len(headline_pairs)} gold dates hit: ROUGE-1 F vs gold sentences"
-            f"\n  our headline (≤14 words, main clause)     {ours_h:.3f}"
-            f"\n  the sentence's first 14 words             {cut_h:.3f}"
+            f"\n  our headline (≤14 words, main clause)     {ours_h:.4f}"
+            f"\n  the sentence's first 14 words             {cut_h:.4f}"
             f"\n  ours higher on {better}, lower on {worse}, equal on"
             f" {len(headline_pairs) - better - worse}"
         )

@@ -39,6 +39,12 @@ _TOKENISED = (
 # (Reuters) -", "NEW ORLEANS --", "(AP Photo)", "Photograph: … Images".
 # Each comes with a test of what its match needs, so most sentences skip the scan.
 _OPEN, _CLOSE = r"(?:\(|-LRB-\s*)", r"(?:\)|\s*-RRB-)"
+_LABEL_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
+_LABEL_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_LABEL_INITIALS = frozenset("JFMASOND" + "TWS" + "0123456789")
 _FURNITURE = (
     (
         lambda s: "(" in s or "-LRB-" in s,
@@ -64,6 +70,15 @@ _FURNITURE = (
     (
         lambda s: s[:2].isupper(),
         regex.compile(r"^(?:[A-Z][A-Z'’-]+[\s,:]+){3,}(?=[A-Z][a-z])"),
+    ),
+    # a chronology's label before its entry: "June 14 - Obama says …", "Saturday: The yacht"
+    # (the entry's date, if it is the label, goes with it)
+    (
+        lambda s: _may_have_label(s),
+        regex.compile(
+            rf"^(?:{_LABEL_MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_LABEL_MONTH}\.?|{_LABEL_WEEKDAY})"
+            r"\s*(?:[-–—]|:)\s+(?=[A-Z])"
+        ),
     ),
     (
         lambda s: s.startswith(("Photo", "Picture")),
@@ -206,8 +221,10 @@ _SUBJECT_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|said|says)\b
 _SHORT_PARENTHESIS = re.compile(r"\s*\([^()]{1,30}\)(?=[\s,.;:]|$)")
 _SUBJECT_RELATIVE = regex.compile(
     r"^(?P<subject>(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,]){3,60}?)"
-    r",?\s+(?:which|who|whose)\s+[^,]+,\s*(?P<verb>[a-z].+)$"
+    r",?\s+(?:which|who|whose)\s+[^,]+,\s*(?P<verb>(?!\w+ing\b)[a-z].+)$"
 )
+# (a participle after the comma opens a trailing clause, not the subject's verb: "Obama wants
+# to know whose fault it was, adding to the pressure" has no relative clause to take out)
 # Up to the start of word MIN_WORDS (``re``'s \s is str.split's whitespace).
 _FIRST_WORDS = re.compile(rf"\s*(?:\S+\s+){{{MIN_WORDS - 1}}}")
 _CLAUSE_OPENERS = (
@@ -274,6 +291,11 @@ def _space_before_mark(text: str) -> bool:
     return False
 
 
+def _may_have_label(sentence: str) -> bool:
+    head = sentence[:24]
+    return sentence[:1] in _LABEL_INITIALS and (" - " in head or "–" in head or ":" in head)
+
+
 def _may_have_furniture(sentence: str) -> bool:
     """Does ``sentence`` pass one of the tests of ``_FURNITURE``? Most pass none: one call
     instead of one per pattern."""
@@ -283,6 +305,7 @@ def _may_have_furniture(sentence: str) -> bool:
         or "--" in sentence
         or "—" in sentence
         or ";" in sentence
+        or _may_have_label(sentence)
         or sentence[:2].isupper()
         or sentence.startswith(("Photo", "Picture"))
     )
