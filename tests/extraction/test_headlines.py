@@ -89,6 +89,32 @@ def test_the_date_goes_with_its_preposition_and_nothing_more(sentence, date_text
         ),
     ],
 )
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        ("The rig exploded on April 20 and sank two days later.", "two days later", "The rig sank"),
+        (
+            "Oil leaked at the site of the Deepwater Horizon, which exploded on April 20 and "
+            "sank two days later.",
+            "two days later",
+            "Deepwater Horizon sank",
+        ),
+        (
+            "Talks began in 2013 and ended in 2015 without a deal.",
+            "2015",
+            "Talks ended without a deal",
+        ),
+        # one date for both: both verbs are its happening
+        ("The rig exploded and sank on April 22.", "April 22", "The rig exploded and sank"),
+    ],
+)
+def test_a_verb_with_another_date_of_its_own_is_not_this_date_s_happening(
+    sentence, date_text, expected
+):
+    start = sentence.index(date_text)
+    assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected
+
+
 def test_a_chronology_s_label_goes_and_an_indirect_question_stays(sentence, date_text, expected):
     start = sentence.index(date_text)
     assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected

@@ -916,9 +916,24 @@ def _fit(text: str) -> str:
     return " ".join(words).rstrip(" ,;:-–—.")
 
 
+# "exploded on April 20 and sank <date>": the first verb is the other date's happening.
+_OTHER_DATES_VERB = re.compile(
+    rf"\b[a-z]+\s+(?:on|in)\s+(?:{_LABEL_MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_LABEL_MONTH}"
+    rf"|{_LABEL_WEEKDAY}|(?:1[89]|20)\d\d)\s*,?\s+and\s+(?=[a-z]+\s+(?:\S+\s+){{0,2}}?{_DATE})"
+)
+
+
+def _without_other_dates_verb(marked: str) -> str:
+    """ "The rig exploded on April 20 and sank two days later": the happening of the second
+    date is the sinking; the explosion, with its own date, goes."""
+    return _OTHER_DATES_VERB.sub("", marked, count=1)
+
+
 def suggest_headline(sentence: str, mention_start: int, mention_end: int) -> str:
     """A headline of at most 14 words for the happening the date at [start, end) dates."""
     marked = _without_date(*_without_furniture(sentence, mention_start, mention_end))
+    if " and " in marked:
+        marked = _without_other_dates_verb(marked)
     clause = _date_clause(marked)
     if clause is not None:
         text = _clean(clause.replace(_DATE, ""))
