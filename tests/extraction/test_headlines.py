@@ -23,6 +23,12 @@ PIECES = (
 )
 
 
+def headline(sentence: str, date_text: str) -> str:
+    """The headline for the first occurrence of ``date_text`` in ``sentence``."""
+    start = sentence.index(date_text)
+    return headlines.suggest_headline(sentence, start, start + len(date_text))
+
+
 def _texts(seed: int, count: int) -> list[str]:
     rng = random.Random(seed)
     return [
@@ -63,8 +69,7 @@ def test_the_preposition_found_from_the_end_is_the_one_a_whole_text_search_remov
     ],
 )
 def test_the_date_goes_with_its_preposition_and_nothing_more(sentence, date_text, expected):
-    start = sentence.index(date_text)
-    assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected
+    assert headline(sentence, date_text) == expected
 
 
 @pytest.mark.parametrize(
@@ -89,8 +94,7 @@ def test_the_date_goes_with_its_preposition_and_nothing_more(sentence, date_text
 def test_a_verb_with_another_date_of_its_own_is_not_this_date_s_happening(
     sentence, date_text, expected
 ):
-    start = sentence.index(date_text)
-    assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected
+    assert headline(sentence, date_text) == expected
 
 
 @pytest.mark.parametrize(
@@ -116,8 +120,7 @@ def test_a_verb_with_another_date_of_its_own_is_not_this_date_s_happening(
     ],
 )
 def test_a_chronology_s_label_goes_and_an_indirect_question_stays(sentence, date_text, expected):
-    start = sentence.index(date_text)
-    assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected
+    assert headline(sentence, date_text) == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -220,8 +223,7 @@ def test_a_speaker_with_a_backslash_in_their_name_replaces_the_pronoun_as_writte
     ],
 )
 def test_a_foreign_date_goes_with_the_words_that_only_serve_it(sentence, date_text, expected):
-    start = sentence.index(date_text)
-    assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected
+    assert headline(sentence, date_text) == expected
 
 
 @pytest.mark.parametrize(
@@ -269,8 +271,7 @@ def test_a_foreign_date_goes_with_the_words_that_only_serve_it(sentence, date_te
     ],
 )
 def test_a_date_that_cannot_go_cleanly_stays(sentence, date_text, expected):
-    start = sentence.index(date_text)
-    assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected
+    assert headline(sentence, date_text) == expected
 
 
 @pytest.mark.parametrize(
@@ -323,8 +324,7 @@ def test_a_date_that_cannot_go_cleanly_stays(sentence, date_text, expected):
     ],
 )
 def test_a_date_in_a_relative_clause_or_an_aside_gets_that_clause(sentence, date_text, expected):
-    start = sentence.index(date_text)
-    assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected
+    assert headline(sentence, date_text) == expected
 
 
 @pytest.mark.parametrize(
@@ -399,8 +399,7 @@ def test_a_date_in_a_relative_clause_or_an_aside_gets_that_clause(sentence, date
     ],
 )
 def test_attributions_and_asides_go_and_the_main_verb_stays(sentence, date_text, expected):
-    start = sentence.index(date_text)
-    assert headlines.suggest_headline(sentence, start, start + len(date_text)) == expected
+    assert headline(sentence, date_text) == expected
 
 
 # The whole-text patterns the shortcuts below stand for.
