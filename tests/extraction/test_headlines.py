@@ -87,6 +87,10 @@ def test_the_date_goes_with_its_preposition_and_nothing_more(sentence, date_text
             "2015",
             "Talks ended without a deal",
         ),
+        # and the other way: the verb after "and" with a date of its own goes
+        ("The rig exploded on April 20 and sank two days later.", "April 20", "The rig exploded"),
+        ("Talks began in 2013 and ended in 2015 without a deal.", "2013", "Talks began"),
+        ("Prices rose on Monday and fell sharply.", "Monday", "Prices rose and fell sharply"),
         # one date for both: both verbs are its happening
         ("The rig exploded and sank on April 22.", "April 22", "The rig exploded and sank"),
     ],

@@ -23,6 +23,8 @@ import re
 
 import regex
 
+from timeline.extraction import patterns
+
 MAX_WORDS = 14
 MIN_WORDS = 4
 
@@ -929,11 +931,23 @@ def _without_other_dates_verb(marked: str) -> str:
     return _OTHER_DATES_VERB.sub("", marked, count=1)
 
 
+_AND_AFTER_DATE = re.compile(rf"{_DATE}\s*,?\s+and\s+(?=[a-z])(?P<conjunct>[^,;.]*)")
+
+
+def _without_other_dates_conjunct(marked: str) -> str:
+    """ "The rig exploded on April 20 and sank two days later": on April 20 it exploded; the
+    sinking, with a date of its own, goes."""
+    found = _AND_AFTER_DATE.search(marked)
+    if found is None or not patterns.CANDIDATE.search(found["conjunct"]):
+        return marked
+    return marked[: found.start()] + _DATE + marked[found.end() :]
+
+
 def suggest_headline(sentence: str, mention_start: int, mention_end: int) -> str:
     """A headline of at most 14 words for the happening the date at [start, end) dates."""
     marked = _without_date(*_without_furniture(sentence, mention_start, mention_end))
     if " and " in marked:
-        marked = _without_other_dates_verb(marked)
+        marked = _without_other_dates_conjunct(_without_other_dates_verb(marked))
     clause = _date_clause(marked)
     if clause is not None:
         text = _clean(clause.replace(_DATE, ""))
