@@ -523,3 +523,12 @@ ATTRIBUTION_PIECES = (
 def test_the_attribution_reads_as_its_pattern_with_one_look_behind(text):
     ours, whole = headlines._ATTRIBUTION.match(text), ATTRIBUTION.match(text)
     assert (ours and ours.groups()) == (whole and whole.groups())
+
+
+def test_in_addition_to_is_no_lead_in():
+    # "In addition," leads in; "In addition to that is oil" is the sentence itself
+    sentence = "In addition to that is oil emanating from the well, officials said on Friday."
+    assert headline(sentence, "Friday") == "In addition to that is oil emanating from the well"
+    assert headline("In addition, the ministry said on Friday that talks resume.", "Friday") == (
+        "The ministry said that talks resume"
+    )

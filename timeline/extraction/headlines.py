@@ -127,7 +127,7 @@ _ONE_WORD_PREPOSITIONS = frozenset(p for p in _PREPOSITIONS if " " not in p)
 _SPACED_SHORT_PREPOSITIONS = frozenset((" in ", " on ", " by "))
 _LEAD_INS = (
     r"However|Meanwhile|Nevertheless|Nonetheless|Furthermore|Moreover|Also|But|And|So|Still|Yet|Instead|"
-    r"Separately|In addition|Earlier|Later|Previously|Then|Now|Indeed|Finally|Overall|"
+    r"Separately|In addition(?!\s+to\b)|Earlier|Later|Previously|Then|Now|Indeed|Finally|Overall|"
     r"According to [^,]{1,60}|To this end|In turn|As a result|At the time"
 )
 _LEAD_IN = regex.compile(rf"^(?:(?:{_LEAD_INS})\s*,?\s+)+")
