@@ -41,11 +41,8 @@ _TOKENISED = (
 # (Reuters) -", "NEW ORLEANS --", "(AP Photo)", "Photograph: … Images".
 # Each comes with a test of what its match needs, so most sentences skip the scan.
 _OPEN, _CLOSE = r"(?:\(|-LRB-\s*)", r"(?:\)|\s*-RRB-)"
-_LABEL_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
-)
-_LABEL_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_LABEL_MONTH = rf"(?:{patterns.MONTH_FULL}|{patterns.MONTH_ABBR_BARE})"
+_LABEL_WEEKDAY = patterns.WEEKDAY
 _LABEL_INITIALS = frozenset("JFMASOND" + "TWS" + "0123456789")
 _FURNITURE = (
     (
@@ -694,16 +691,7 @@ def _subject_aside(text: str) -> tuple[str, str] | None:
     word = _word_after_first_comma(text)
     if not (word in _ASIDE_OPENERS or word.endswith(("ing", "ed", "ly")) or word == "first"):
         return None
-    comma = text.find(",")
-    if not 3 <= comma <= 80 or _SUBJECT_VERB.search(text, 0, comma):
-        return None
-    match = _SUBJECT_ASIDE.match(text, comma)
-    if match is None:
-        return None
-    subject = text[:comma]
-    if len(subject.split()) > 8 or _HAS_PAST.search(subject):
-        return None  # no subject but a clause of its own: "Fans filled the hall, …"
-    return subject, match.group(1)
+    return _aside_after_subject(text, text.find(","), 80, _SUBJECT_ASIDE)
 
 
 def _participle_aside(text: str) -> tuple[str, str] | None:
@@ -717,9 +705,18 @@ def _participle_aside(text: str) -> tuple[str, str] | None:
     date = text.find(_DATE, comma)
     if date == -1 or "," not in text[date:] or "," in text[comma + 1 : date]:
         return None
-    if not 3 <= comma <= 60 or _SUBJECT_VERB.search(text, 0, comma):
+    return _aside_after_subject(text, comma, 60, _PARTICIPLE_ASIDE)
+
+
+def _aside_after_subject(
+    text: str, comma: int, longest: int, aside: re.Pattern
+) -> tuple[str, str] | None:
+    """The subject before ``comma`` and what ``aside``, matched from it, leaves of the rest,
+    if the subject is one: at most ``longest`` characters and 8 words, with no verb of its
+    own (no subject but a clause of its own: "Fans filled the hall, …")."""
+    if not 3 <= comma <= longest or _SUBJECT_VERB.search(text, 0, comma):
         return None
-    match = _PARTICIPLE_ASIDE.match(text, comma)
+    match = aside.match(text, comma)
     if match is None:
         return None
     subject = text[:comma]
