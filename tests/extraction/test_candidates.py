@@ -33,6 +33,7 @@ from timeline.periods import Period
         "See page 2013 and section 2014 of the report.",
         "The meeting starts at 10 a.m. and ends at 3:30 p.m.",
         "The pipe was cut at 1930 CDT and the cap placed by 2330 EDT.",
+        "We are on air at 1100 & 1700GMT, and on radio at 1500 & 1930 GMT.",
         "He served seven years in office and stayed about a month.",
     ],
 )

@@ -33,10 +33,18 @@ JUNE_28 = date(2010, 6, 28)
         ),
         # a tokenised text writes the year apart: the stamp is still one, year included
         ("Posted by : Jumper1 | November 18 , 2010 1:09 PM | Report abuse Yep", JUNE_28),
+        # a reader's comment heads itself with when it was posted, introduced or not
+        ("Out of interest. At 10:02 pm on 05 May 2009 , threnodio wrote : Yes", JUNE_28),
+        ("At 3:05 pm on 08 Jul 2009, Mango Chutney wrote: This comment was removed", JUNE_28),
+        ("At 16:51 26th Apr 2009 , terblogger7 wrote : I read a book", JUNE_28),
     ],
 )
 def test_an_articles_own_stamp_is_not_a_date_of_its_events(text, published):
     assert found(text, published) == []
+
+
+def test_a_year_of_writing_without_a_clock_time_is_no_comments_stamp():
+    assert values("In 2009, Smith wrote: the well will hold.", JUNE_28) == ["2009"]
 
 
 def test_a_dated_hour_introduced_by_a_preposition_is_an_event():
@@ -77,6 +85,16 @@ def test_a_ranges_end_is_not_before_its_start(text):
     # alone, a year-less "November 30" in a June article is last November
     assert values("Sales fell on November 30.", JUNE_28) == ["2009-11-30"]
     assert values(text, JUNE_28) == ["2010-06-01", "2010-11-30"]
+
+
+def test_a_range_of_weekdays_ends_after_it_starts():
+    # a Monday's article: alone, "Friday" is last Friday
+    monday = date(2010, 5, 31)
+    assert values("The office is open Monday to Friday.", monday) == ["2010-05-31", "2010-06-04"]
+    assert values("They will protest from Thursday to Saturday.", monday) == [
+        "2010-06-03",
+        "2010-06-05",
+    ]
 
 
 def test_two_dates_listed_are_each_resolved_on_their_own():

@@ -106,7 +106,7 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
         span = match.group()
         if group == "year":
             before = _word_before(text, start)
-            if not _is_year(text, end, before):
+            if not _is_year(text, end, before) or stamps.heads_comment(text, start, end):
                 continue
             confidence = CONFIDENCE[group] if _introduced(span, before) else BARE_YEAR_CONFIDENCE
         elif (group == "month" and not _month_expected(text, start)) or (
@@ -146,12 +146,13 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
                         continue
                     if (
                         is_relative
-                        and piece_kind in YEARLESS
+                        and (piece_kind in YEARLESS or piece_kind == previous.kind == "weekday")
                         and period.start < previous.period.start
                         and stamps.ends_range(text, previous.start, previous.end, piece_start)
                     ):
                         period = Period(
-                            stamps.after(period.start, previous.period.start), Precision.DAY
+                            stamps.after(period.start, previous.period.start, piece_kind),
+                            Precision.DAY,
                         )
             mention = Mention(
                 piece_start,

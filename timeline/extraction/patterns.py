@@ -373,7 +373,9 @@ NOT_A_YEAR_AFTER = re.compile(
     r"households\b|homes\b|vehicles\b|words\b|pages\b|"
     r"hours\b|minutes\b|seconds\b|a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|BST\b|CES?T\b|"
     # "at 1930 CDT" is a time of day in a time zone (US zones: Eastern, Central, Mountain, Pacific)
-    r"[ECMP][SD]T\b|ft\b|lbs?\b|kg\b)",
+    r"[ECMP][SD]T\b|ft\b|lbs?\b|kg\b|"
+    # and so is the first of two: "1100 & 1700GMT", "from 1100 to 1700 GMT"
+    r"(?:&|and|to|-|–)\s*\d{4}\s*(?:GMT|UTC|BST|CES?T|[ECMP][SD]T)\b)",
 )
 # A house number: a number before a capitalised street name ("1600 Pennsylvania Avenue",
 # "moved to 1127 Connecticut Ave."), unless a preposition of time or an article makes it a

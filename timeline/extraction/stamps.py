@@ -6,17 +6,20 @@
   beside a clock time, with no preposition introducing it, is when the page was
   written or updated, not when something happened: an event's hour is
   introduced ("on April 20, 2010 at 9:45 p.m.", "at 1930 CDT on 1 June").
+* A reader's **comment** heads itself the same way, introduced or not: "At
+  10:02 pm on 05 May 2009, threnodio wrote:" is when the comment was posted.
 * A **restatement** of the same moment in another time zone: "1 June (0030 GMT
   2 June)" is one moment, written twice; the parenthesis is not a second date.
 * The **end of a range** is not before its start: "from June 1 to Nov 30" in a
   June article is June 1 to November 30 of that year, though a year-less "Nov
-  30" alone would be last November.
+  30" alone would be last November; "Monday to Friday" in a Monday's article
+  ends on this Friday, not the last.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 # A clock time: "9:57", "19.57", with "am"/"p.m."; a restatement may drop the colon ("0030").
 _CLOCK_PARTS = r"(?:[01]?\d|2[0-3]){}[0-5]\d(?:\s*[ap]\.?m\.?)?"
@@ -42,6 +45,10 @@ _CLOCK_DIGITS = re.compile(r"\d[:.][0-5]\d")
 _PRINT_LINE = re.compile(
     r"\bappeared[^\S\n]+on[^\S\n]+p(?:age)?[^\S\n]?\d+[^\S\n]+of\b[^\n]{0,80}$"
 )
+# After a comment's stamp: the commenter's name (a handle, or up to three words), "wrote:".
+_COMMENTER = re.compile(
+    r"[^\S\n]*,?[^\S\n]*[^\s,:]{1,40}(?:[^\S\n]+[^\s,:]{1,40}){0,2}[^\S\n]+wrote[^\S\n]*:"
+)
 # The words that make a dated clock time an event's: "on June 1, 2010 at 9:45".
 _INTRODUCED = re.compile(
     r"\b(?:on|at|by|from|since|until|till|to|before|after|between|and|of|as\s+of)"
@@ -65,6 +72,8 @@ _BETWEEN_BEFORE = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
 def stamp_end(text: str, start: int, end: int) -> int | None:
     """Where the article's own stamp that the day at [start, end) opens or closes ends (its
     clock time, a year written apart included), or None if the day is no stamp."""
+    if heads_comment(text, start, end):
+        return end
     after = _CLOCK_AFTER.match(text, end, end + 24)
     if after:
         return None if _INTRODUCED.search(text, max(0, start - 12), start) else after.end()
@@ -76,6 +85,17 @@ def stamp_end(text: str, start: int, end: int) -> int | None:
     if "appeared" in text[max(0, start - 110) : start]:
         return end if _PRINT_LINE.search(text, max(0, start - 110), start) else None
     return None
+
+
+def heads_comment(text: str, start: int, end: int) -> bool:
+    """Is the date at [start, end) a reader's comment's stamp: a clock time before it,
+    "…, threnodio wrote:" after? ("In 2009, Smith wrote:" dates his writing.)"""
+    # (a plain substring test first: this runs for every full date and year)
+    return (
+        text.find("wrote", end, end + 100) >= 0
+        and bool(_COMMENTER.match(text, end, end + 100))
+        and bool(_CLOCK_DIGITS.search(text, max(0, start - 40), start))
+    )
 
 
 def restates(text: str, previous_end: int, start: int) -> bool:
@@ -96,8 +116,11 @@ def ends_range(text: str, previous_start: int, previous_end: int, start: int) ->
     )
 
 
-def after(day: date, start: date) -> date:
-    """The year-less ``day`` moved on by whole years until it is not before ``start``."""
+def after(day: date, start: date, kind: str) -> date:
+    """The year-less ``day`` moved on by whole years until it is not before ``start``; a
+    weekday by a week ("Monday to Friday" in a Monday's article ends this Friday)."""
+    if kind == "weekday":
+        return day + timedelta(days=7)
     for years in range(1, 3):
         try:
             moved = day.replace(year=day.year + years)
