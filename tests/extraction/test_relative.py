@@ -37,6 +37,12 @@ def test_should_looks_ahead_and_should_have_looks_back():
     assert values("The plane should have landed on Wednesday.", monday) == ["2010-05-19"]
 
 
+def test_might_looks_ahead_and_might_have_looks_back():
+    monday = date(2010, 5, 24)
+    assert values("BP said it might cap the well on Wednesday.", monday) == ["2010-05-26"]
+    assert values("The crew might have left the rig on Wednesday.", monday) == ["2010-05-19"]
+
+
 def test_year_less_dates_lean_to_the_past_when_the_text_does():
     assert values("The contract was signed Oct. 23.", date(1999, 5, 6)) == ["1998-10-23"]
 

@@ -448,7 +448,7 @@ YEAR_PREPOSITIONS = frozenset(
 )
 # Cues before a mention, in its clause, that it looks ahead: "will meet on Friday".
 _FUTURE_CUES = (
-    r"will|shall|won't|should(?!\s+have)|going\s+to|is\s+to|are\s+to|scheduled|expected|slated|"
+    r"will|shall|won't|should(?!\s+have)|might(?!\s+(?:not\s+)?have)|going\s+to|is\s+to|are\s+to|scheduled|expected|slated|"
     r"plans?\s+to|planning\s+to|set\s+to|due|upcoming|effective|until|as\s+soon\s+as"
 )
 FUTURE_CUE = re.compile(rf"\b(?:{_FUTURE_CUES})\b|'ll\b", re.IGNORECASE)
