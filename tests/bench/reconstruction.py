@@ -165,6 +165,7 @@ class Window:
     topic: frozenset  # words in a large share of all sentences: the story's own vocabulary
     references: dict  # PageRank of each day in the graph of date references (Tran et al.)
     sentence: dict  # evidence key -> index of its sentence in its article (0: the lede)
+    coverage: object  # salience.Coverage of the window's sources, as select() builds it
 
     def articles_around(self, day: date, days: int) -> int:
         return sum(self.published[day + timedelta(i)] for i in range(-days, days + 1))
@@ -179,12 +180,13 @@ def _best_per_source(evidence, value: Callable) -> float:
     return sum(best.values())
 
 
-AS_IS = "as is (select: each source once, best weight)"
+AS_IS = "as is (select: sources x sqrt of the week's share)"
 
 
 def _variants() -> dict[str, Callable]:
     """Day-scoring rules: (day, the evidence its candidates hold, window) -> salience."""
-    from timeline.reconstruction.salience import source_weight, weight
+    from timeline.periods import Period, Precision
+    from timeline.reconstruction.salience import salience, source_weight, weight
     from timeline.reconstruction.words import content_words
 
     def retrospective(day, evidence, w):
@@ -214,8 +216,23 @@ def _variants() -> dict[str, Callable]:
             evidence, lambda e: weight(e) if w.topic & set(content_words(e.sentence)) else 0.0
         )
 
+    def attention(days, power):
+        # The week's share of select() with another window or power (salience.Coverage).
+        def rule(day, evidence, w):
+            last = day + timedelta(days)
+            citing = {e.source for e in evidence if day <= e.published <= last}
+            share = (len(citing) + 1) / (w.coverage.published_between(day, last) + 2)
+            return source_weight(evidence) * share**power
+
+        return rule
+
     return {
-        AS_IS: lambda d, es, w: source_weight(es),
+        AS_IS: lambda d, es, w: salience(Period(d, Precision.DAY), es, w.coverage),
+        "each source once, best weight (no share)": lambda d, es, w: source_weight(es),
+        "the share over 3 days": attention(3, 0.5),
+        "the share over 14 days": attention(14, 0.5),
+        "the share to the power 0.3": attention(7, 0.3),
+        "the share to the power 1": attention(7, 1.0),
         "distinct sources, unweighted": lambda d, es, w: len({e.source for e in es}),
         "every mention (repeats included)": lambda d, es, w: len(es),
         "retrospective sources only (2+ days after)": retrospective,
@@ -226,11 +243,11 @@ def _variants() -> dict[str, Callable]:
         "distinct days that cite it": lambda d, es, w: len({e.published for e in es}),
         "on-topic sentences only (a topic word)": on_topic,
         "PageRank over date references": lambda d, es, w: w.references.get(d, 0.0),
-        "as is x PageRank over date references": lambda d, es, w: (
+        "sources x PageRank over date references": lambda d, es, w: (
             source_weight(es) * w.references.get(d, 0.0)
         ),
         "lede only (first 5 sentences)": lede,
-        "as is + lede only": lambda d, es, w: source_weight(es) + lede(d, es, w),
+        "sources + lede only": lambda d, es, w: source_weight(es) + lede(d, es, w),
         "anticipating sources not counted": lambda d, es, w: source_weight(
             [e for e in es if e.published >= d]
         ),
@@ -445,6 +462,7 @@ def _window(articles, extractions, evidence) -> Window:
     import bisect
 
     from timeline.extraction.sentences import split_sentences
+    from timeline.reconstruction.salience import Coverage
     from timeline.reconstruction.words import TOPIC_SHARE, content_words
 
     sentences = [set(content_words(e.sentence)) for e in evidence]
@@ -459,6 +477,7 @@ def _window(articles, extractions, evidence) -> Window:
         topic=frozenset(w for w, c in df.items() if c >= TOPIC_SHARE * len(sentences)),
         references=date_references(articles, extractions),
         sentence=index,
+        coverage=Coverage(evidence),
     )
 
 

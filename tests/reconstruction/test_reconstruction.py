@@ -112,6 +112,30 @@ def test_a_source_written_long_after_the_date_weighs_more_than_same_day_chatter(
     assert candidates[0].score > candidates[1].score
 
 
+def test_a_day_that_fills_a_quiet_week_outranks_more_sources_lost_in_a_busy_one():
+    # May: sixty articles a week, six of them on the hearing; September: three, all on
+    # the well's end. Counted alone, the hearing would win six to three.
+    busy = [evidence(i, f"h{i}", "2010-05-03", "2010-05-02", HEARING) for i in range(6)]
+    busy += [
+        evidence(100 + i, f"o{i}", "2010-05-04", f"2010-03-{i + 1:02}", f"Tanker {i} docked.")
+        for i in range(27)
+    ]
+    busy += [
+        evidence(200 + i, f"p{i}", "2010-05-05", f"2010-02-{i + 1:02}", f"Well {i} closed.")
+        for i in range(27)
+    ]
+    quiet = [evidence(300 + i, f"q{i}", "2010-09-20", "2010-09-19", BLAST) for i in range(3)]
+    candidates = group(busy + quiet)
+    assert candidates[0].value == "2010-09-19"
+    assert [e.period.iso for e in select(candidates, dates=1)] == ["2010-09-19"]
+
+
+def test_a_lone_source_still_gives_every_date_a_salience():
+    candidates = group([evidence(1, "a", "2016-11-19", "2013-09-26", BLAST)])
+    assert candidates[0].score > 0
+    assert select(candidates)[0].score > 0
+
+
 def test_the_lede_counts_more_than_the_tail():
     candidates = group(
         [

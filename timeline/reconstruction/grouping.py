@@ -16,6 +16,7 @@ Evidence is grouped in two passes:
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from datetime import date, timedelta
 
 from timeline.periods import Period, Precision
 from timeline.reconstruction.model import Candidate, Evidence
-from timeline.reconstruction.salience import source_weight, weight
+from timeline.reconstruction.salience import Coverage, source_weight, weight
 from timeline.reconstruction.summary import headline_for, representative, summary_of
 from timeline.reconstruction.words import Vocabulary, content_words, cosine, norm
 
@@ -141,7 +142,7 @@ def _merge_neighbours(groups_by_day: dict[date, list[_Group]]) -> list[list[_Gro
     return list(merged.values())
 
 
-def _candidate(groups: list[_Group], vocabulary: Vocabulary) -> Candidate:
+def _candidate(groups: list[_Group], vocabulary: Vocabulary, coverage: Coverage) -> Candidate:
     evidence = [e for g in groups for e, _ in g.members]
     vectors = {id(e): v for g in groups for e, v in g.members}
     centroid: dict[str, float] = {}
@@ -162,8 +163,9 @@ def _candidate(groups: list[_Group], vocabulary: Vocabulary) -> Candidate:
         summary=tuple(summary_of(ranked, vectors)),
         # The strongest, most typical sentences first: what an editor reads.
         evidence=tuple(ranked),
-        # A happening the sources date consistently is surer than one they scatter.
-        score=total * (0.75 + 0.25 * agreement),
+        # A happening the sources date consistently is surer than one they scatter; one
+        # that fills its week's coverage more than one lost in it (``salience``).
+        score=total * (0.75 + 0.25 * agreement) * math.sqrt(coverage.share(period, evidence)),
         agreement=agreement,
         days=tuple(sorted(p.iso for p in by_period)),
     )
@@ -190,7 +192,8 @@ def group(evidence: Iterable[Evidence]) -> list[Candidate]:
         else:
             other.extend(groups)
     clusters = _merge_neighbours(groups_by_day) + [[g] for g in other]
-    candidates = [_candidate(c, vocabulary) for c in clusters]
+    coverage = Coverage(e for es in placed.values() for e in es)
+    candidates = [_candidate(c, vocabulary, coverage) for c in clusters]
     candidates.sort(key=lambda c: (-c.score, c.period.start, c.headline))
     for e in unplaced:
         candidates.append(

@@ -12,19 +12,34 @@ Ifrim, ACL 2020). Three refinements, each with a reason rather than a fit:
   month, about 3 after a year;
 * the lede counts more than the tail: news is written most-important-first, so
   a sentence at the top of an article is worth up to a quarter more than one at
-  the bottom.
+  the bottom;
+* a happening is measured against the coverage around it, not only in sources:
+  twenty reports in a week of a thousand articles say less than five in a week
+  of ten. Coverage is heaviest in a story's first weeks, so counts alone crowd
+  a timeline into them, while journalists spread theirs over the whole story.
+  The share of the sources published in the week from a date that cite it is
+  estimated by Laplace's rule of succession, (citing + 1) / (published + 2),
+  which stays above zero for a quiet week and a lone source; the salience is
+  the count times the square root of that share, the geometric mean of the
+  absolute and the relative attention. On the Timeline17 dev topics this moved
+  date F1 from 0.681 to 0.719; chosen on either topic alone, a window of 3 to 10
+  days and a power of 0.3 to 0.5 improve the other topic too (README).
 """
 
 from __future__ import annotations
 
+import bisect
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
 
+from timeline.periods import Period
 from timeline.reconstruction.model import Evidence
 
 RETROSPECTIVE_WEIGHT = 0.5
 RETROSPECTIVE_SCALE_DAYS = 7
 LEDE_BONUS = 0.25
+ATTENTION_WINDOW = timedelta(days=7)
 
 
 def weight(evidence: Evidence) -> float:
@@ -44,3 +59,28 @@ def source_weight(evidence: Iterable[Evidence]) -> float:
         if w > best.get(e.source, 0.0):
             best[e.source] = w
     return sum(best.values())
+
+
+class Coverage:
+    """When the sources were published: how much was written around any date."""
+
+    def __init__(self, evidence: Iterable[Evidence]) -> None:
+        published: dict[object, date | None] = {}
+        for e in evidence:
+            published.setdefault(e.source, e.published)
+        self._days = sorted(d for d in published.values() if d is not None)
+
+    def published_between(self, first: date, last: date) -> int:
+        return bisect.bisect_right(self._days, last) - bisect.bisect_left(self._days, first)
+
+    def share(self, period: Period, evidence: Iterable[Evidence]) -> float:
+        """Of the sources published from the period's start to a week after its end, the
+        share that cite it (Laplace's estimate)."""
+        first, last = period.start, period.final_day + ATTENTION_WINDOW
+        citing = {e.source for e in evidence if e.published and first <= e.published <= last}
+        return (len(citing) + 1) / (self.published_between(first, last) + 2)
+
+
+def salience(period: Period, evidence: Sequence[Evidence], coverage: Coverage) -> float:
+    """Each source once, by its strongest sentence, measured against the week's coverage."""
+    return source_weight(evidence) * math.sqrt(coverage.share(period, evidence))

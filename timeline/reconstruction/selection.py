@@ -9,7 +9,8 @@ from datetime import date
 
 from timeline.periods import Period, Precision
 from timeline.reconstruction.model import Candidate
-from timeline.reconstruction.salience import source_weight
+from timeline.reconstruction.salience import Coverage
+from timeline.reconstruction.salience import salience as salience_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +47,9 @@ def select(
     """The ``dates`` most salient dates within [start, end], in date order.
 
     A date's salience is that of all the evidence its candidates hold, each
-    source counted once: a day with two happenings is more of a day than one
-    with a single happening of the same size, and evidence a neighbouring day
+    source counted once, against the coverage of its week (``salience``): a day
+    with two happenings is more of a day than one with a single happening of the
+    same size, and evidence a neighbouring day
     gave the same happening counts for the day the sources agree on. Its
     headline is its strongest candidate's; its summary takes the best
     sentences of its candidates in turn, at most ``sentences`` of them.
@@ -62,8 +64,10 @@ def select(
         if (start and period.start < start) or (end and period.final_day > end):
             continue
         by_period[period].append(candidate)
+    coverage = Coverage(e for c in candidates for e in c.evidence)
     salience = {
-        p: source_weight(e for c in group for e in c.evidence) for p, group in by_period.items()
+        p: salience_of(p, [e for c in group for e in c.evidence], coverage)
+        for p, group in by_period.items()
     }
     ranked = sorted(by_period, key=lambda p: (-salience[p], p.start))
     chosen = ranked[:dates] if dates is not None else ranked
