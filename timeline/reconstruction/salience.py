@@ -22,8 +22,8 @@ Ifrim, ACL 2020). Three refinements, each with a reason rather than a fit:
   which stays above zero for a quiet week and a lone source; the salience is
   the count times the square root of that share, the geometric mean of the
   absolute and the relative attention. On the Timeline17 dev topics this moved
-  date F1 from 0.681 to 0.719; chosen on either topic alone, a window of 3 to 10
-  days and a power of 0.3 to 0.5 improve the other topic too (README).
+  date F1 from 0.681 to 0.719, and any window of 3 to 10 days with a power of
+  0.3 to 0.5 improves both topics (README).
 """
 
 from __future__ import annotations
