@@ -288,3 +288,31 @@ def test_a_tokenised_comma_still_joins_a_day_to_its_year(text, expected):
     # Research corpora and some feeds put a space before every comma ("May 10 , 1996"): read
     # apart, the day would take the publication's year and the year count again.
     assert found(text) == [(*expected, "day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Celebrations on the fourth of July were muted.", ("the fourth of July", "2016-07-04")),
+        ("Obama gave his Fourth of July remarks.", ("Fourth of July", "2016-07-04")),
+        (
+            "He left on the twenty-first of June 1998.",
+            ("the twenty-first of June 1998", "1998-06-21"),
+        ),
+        ("The thirty-first of March was cold.", ("The thirty-first of March", "2016-03-31")),
+    ],
+)
+def test_a_day_in_words_before_of_and_a_month_is_a_day(text, expected):
+    assert found(text) == [(*expected, "day")]
+
+
+def test_an_ordinal_without_of_and_a_month_is_no_day():
+    assert found("It was the first of three attempts, the second in May.") == [
+        ("May", "2016-05", "month")
+    ]
+
+
+def test_a_quarter_opening_a_sentence_keeps_its_determiner():
+    assert found("The first quarter of 2010 was weak.") == [
+        ("The first quarter of 2010", "2010-01/2010-03", "month")
+    ]

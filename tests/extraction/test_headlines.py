@@ -115,6 +115,17 @@ def test_a_verb_with_another_date_of_its_own_is_not_this_date_s_happening(
             "Saturday",
             "The yacht Bob sails near Cowes",
         ),
+        # and so does a list's bullet before it, escaped or not
+        (
+            "\\* April 29 - Obama pledges every single available resource to the spill .",
+            "April 29",
+            "Obama pledges every single available resource to the spill",
+        ),
+        (
+            "• Saturday: The yacht Bob, owned by BP's chief executive, sails near Cowes.",
+            "Saturday",
+            "The yacht Bob sails near Cowes",
+        ),
         # "whose" after a verb asks a question: no relative clause goes
         (
             "June 8 - Obama says he wants to know whose ass to kick over the spill, adding to it.",
@@ -532,3 +543,19 @@ def test_in_addition_to_is_no_lead_in():
     assert headline("In addition, the ministry said on Friday that talks resume.", "Friday") == (
         "The ministry said that talks resume"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        ("The first quarter of 2010 was weak for BP.", "The first quarter of 2010", None),
+        ("Friday was the deadline for bids.", "Friday", None),
+        (
+            "Friday the minister said talks went well.",
+            "Friday",
+            "The minister said talks went well",
+        ),
+    ],
+)
+def test_a_date_that_is_its_sentence_s_subject_stays(sentence, date_text, expected):
+    assert headline(sentence, date_text) == (expected or sentence.rstrip("."))

@@ -43,9 +43,16 @@ def _parser():
     )
 
 
+# "the fourth of July" as dateparser reads it: "4 July".
+_DAY_IN_WORDS = re.compile(rf"^(?:the\s+)?({patterns.DAY_IN_WORDS})\s+of\s+", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def parse_calendar(text: str) -> tuple[date, Precision] | None:
     """Ask dateparser for an absolute calendar expression and the precision it carries."""
+    words = _DAY_IN_WORDS.match(text)
+    if words:
+        text = f"{patterns.DAY_WORDS[words[1].lower()]} {text[words.end() :]}"
     data = _parser().get_date_data(text)
     if data.date_obj is None or data.period not in {"day", "month", "year"}:
         return None

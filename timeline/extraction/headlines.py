@@ -44,6 +44,7 @@ _OPEN, _CLOSE = r"(?:\(|-LRB-\s*)", r"(?:\)|\s*-RRB-)"
 _LABEL_MONTH = rf"(?:{patterns.MONTH_FULL}|{patterns.MONTH_ABBR_BARE})"
 _LABEL_WEEKDAY = patterns.WEEKDAY
 _LABEL_INITIALS = frozenset("JFMASOND" + "TWS" + "0123456789")
+_BULLETS = frozenset("*•·\\")
 _FURNITURE = (
     (
         lambda s: "(" in s or "-LRB-" in s,
@@ -69,6 +70,11 @@ _FURNITURE = (
     (
         lambda s: s[:2].isupper(),
         regex.compile(r"^(?:[A-Z][A-Z'’-]+[\s,:]+){3,}(?=[A-Z][a-z])"),
+    ),
+    # a list's bullet, as written or escaped by a markdown export: "* April 29 - Obama …"
+    (
+        lambda s: s[:1] in _BULLETS,
+        regex.compile(r"^\\?[*•·]\s*(?=\S)"),
     ),
     # a chronology's label before its entry: "June 14 - Obama says …", "Saturday: The yacht"
     # (the entry's date, if it is the label, goes with it)
@@ -305,6 +311,7 @@ def _may_have_furniture(sentence: str) -> bool:
         or "—" in sentence
         or ";" in sentence
         or _may_have_label(sentence)
+        or sentence[:1] in _BULLETS
         or sentence[:2].isupper()
         or sentence.startswith(("Photo", "Picture"))
     )
@@ -439,6 +446,11 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
     # Every headline asks: the word after the date and the one before it are found with
     # string methods, and a pattern runs only where one of them can start its match.
     following = sentence[end : end + 1]
+    # the date is the sentence's subject: "The first quarter of 2010 was weak"
+    if following == " " and not sentence[:start].strip():
+        verb = sentence[end + 1 : end + 12].split(None, 1)
+        if verb and verb[0] in _VERBS_AFTER_A_SUBJECT:
+            return True
     if following == " ":
         # (the joining words that start with the next word's first letter, if any)
         joins = _SPACED_JOIN_WORDS_BY_LETTER.get(sentence[end + 1 : end + 2])
@@ -504,6 +516,15 @@ _SPACED_JOIN_WORDS_BY_LETTER = {
     for letter in {spaced[1] for spaced in _SPACED_JOIN_WORDS}
 }
 _DETERMINER_WORDS = frozenset(("the", "a", "an", "its", "their", "this", "that"))
+# What a date that opens its sentence is followed by when it is the subject, not a
+# lead-in ("Friday was the deadline", but "Friday the minister said").
+_VERBS_AFTER_A_SUBJECT = frozenset(
+    (
+        *("was", "is", "were", "are", "will", "would", "has", "had", "have", "saw", "sees"),
+        *("marked", "marks", "began", "begins", "ended", "ends", "brought", "brings"),
+        *("looks", "looked", "proved", "proves", "remains", "remained"),
+    )
+)
 # Short prepositions, with the spaces around them, that are no joining word, no name and
 # no determiner: a date after one of them is kept only as a participle's object.
 _PLAIN_BEFORE = frozenset((" in ", " on ", " at ", " by ", " of ", " am ", " im ", " en "))

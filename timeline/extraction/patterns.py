@@ -37,6 +37,14 @@ MONTH_ABBR = rf"{MONTH_ABBR_BARE}\."
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?"
+# A day in words, read only before "of" and a month: "the fourth of July".
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth"]
+_TEENS += ["sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+DAY_WORDS = {word: number for number, word in enumerate(_UNITS + _TEENS, 1)}
+DAY_WORDS |= {f"twenty-{word}": 20 + number for number, word in enumerate(_UNITS, 1)}
+DAY_WORDS |= {"twentieth": 20, "thirtieth": 30, "thirty-first": 31}
+DAY_IN_WORDS = either_case("|".join(sorted(DAY_WORDS, key=len, reverse=True)))
 YEAR = r"(?:1[0-9][0-9][0-9]|20[0-9][0-9])"
 # "499 BC", "AD 70", "44 B.C.": a year of any length, once an era names it.
 ERA_AFTER = r"(?:BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE)(?!\w)"
@@ -135,10 +143,9 @@ _OPENING_WORDS = [
     "about",
     "almost",
     "nearly",
-    "first",
-    "second",
-    "third",
-    "fourth",
+    *(word for word in DAY_WORDS if "-" not in word),
+    "twenty",
+    "thirty",
     "spring",
     "summer",
     "fall",
@@ -177,7 +184,9 @@ _FIRST_CHARACTER = (
 # follow them in an alternative (a superset is harmless: the full pattern decides).
 _AFTER_THE = (
     r"(?:same|very|next|following|previous|preceding|prior|day|end|start|beginning|middle|"
-    r"latter|first|second|third|fourth|early|past|rest|spring|summer|fall|autumn|winter|[0-9])"
+    r"latter|early|past|rest|spring|summer|fall|autumn|winter|[0-9]|"
+    + either_case("|".join([*(word for word in DAY_WORDS if "-" not in word), "twenty", "thirty"]))
+    + ")"
 )
 _AFTER_A = r"(?:few|couple|day|week|month|year)"
 _NOT_OPENING = rf"(?![Tt]he{H}+(?!{_AFTER_THE}))(?![Aa]n?{H}+(?!{_AFTER_A}))"
@@ -209,11 +218,12 @@ CANDIDATE_ALTERNATIVES = rf"""
           (?!{H}+of{H}+(?:that|the){H})
         | {MONTH_ABBR_BARE}{H}+{DAY}{H}?,{H}+{YEAR}{ALONE_AFTER})
   | (?P<day_month>
-        (?:{WEEKDAY}{H}?,?{H}+)?(?:the{H}+)?{ALONE_BEFORE}{DAY}{H}+(?:of{H}+)?{MONTH}(?:{H}?,?{H}+{YEAR})?{ALONE_AFTER})
+        (?:{WEEKDAY}{H}?,?{H}+)?(?:the{H}+)?{ALONE_BEFORE}{DAY}{H}+(?:of{H}+)?{MONTH}(?:{H}?,?{H}+{YEAR})?{ALONE_AFTER}
+        | (?:[Tt]he{H}+)?{DAY_IN_WORDS}{H}+of{H}+{MONTH_FULL}(?:{H}?,?{H}+{YEAR})?{ALONE_AFTER})
   | (?P<month_year>
         {MODIFIER}?{MONTH}(?:{H}+of)?,?{H}+{YEAR}{ALONE_AFTER})
   | (?P<quarter>
-        (?:(?:the|this|last|next){H}+)?{ORDINAL_QUARTER}(?:{H}|-)quarter(?:{H}+of)?(?:{H}+{YEAR})?\b
+        (?:(?:{either_case("the|this|last|next")}){H}+)?{ORDINAL_QUARTER}(?:{H}|-)quarter(?:{H}+of)?(?:{H}+{YEAR})?\b
         | {ALONE_BEFORE}Q[1-4]{H}+{YEAR}{ALONE_AFTER})
   | (?P<season>
         (?:(?:{either_case("last|this|next|early|late|the")}){H}+)?{SEASON}(?:{H}+of)?{H}+{YEAR}{ALONE_AFTER}
@@ -272,9 +282,9 @@ FIRST_CHARACTERS = {
     "day_range": "0-9ABDFJMNOSbf",
     "month_span": "ABDFJMNOSbf",
     "month_day": "ADFJMNOSTW",
-    "day_month": "0-9FMSTWt",
+    "day_month": "0-9EFMNSTWefnst",
     "month_year": "ADEFJLMNOSTbeflmst",
-    "quarter": "1-4Qflnst",
+    "quarter": "1-4FLNQTflnst",
     "season": "ELNTaeflnstw",
     "anaphora": r"\dADEFJLMNOSTaefjlnostw",
     "current": "ELTYelty",
