@@ -229,6 +229,12 @@ def test_a_speaker_with_a_backslash_in_their_name_replaces_the_pronoun_as_writte
             "27 May 2009",
             "The plane landed at 7:15 am in Zurich",
         ),
+        # a German verb's particle ends its clause: it is no English article left hanging
+        (
+            "Ankara kündigte am Freitag Gespräche mit Moskau an.",
+            "Freitag",
+            "Ankara kündigte Gespräche mit Moskau an",
+        ),
         # the trap: a word that only looks like one ("Emden", "Wien") stays
         (
             "Die Fähre nach Emden fuhr am Freitag wieder los.",

@@ -916,7 +916,8 @@ def _shorten_list(text: str) -> str:
 
 def _fit(text: str) -> str:
     words = text.split()
-    if len(words) > MAX_WORDS:
+    shortened = len(words) > MAX_WORDS
+    if shortened:
         cut = next(
             (
                 i
@@ -926,11 +927,13 @@ def _fit(text: str) -> str:
             MAX_WORDS,
         )
         words = words[:cut]
-    # (a capitalised word is a name, "in May", not the modal "may")
+    # (a capitalised word is a name, "in May", not the modal "may"; a sentence's own last
+    # "an" is a German verb's particle, "kündigte den Kauf an", not an article left hanging)
     while (
         len(words) > MIN_WORDS
         and words[-1].lower().strip(",;:") in _DANGLING
         and not words[-1][:1].isupper()
+        and (shortened or words[-1] != "an")
     ):
         words.pop()
     return " ".join(words).rstrip(" ,;:-–—.")
