@@ -138,13 +138,54 @@ def test_a_chronology_s_label_goes_and_an_indirect_question_stays(sentence, date
     assert headline(sentence, date_text) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # a photo's credit, in parentheses or glued to its caption
+        (
+            "(Oliver Munday for The Washington Post) Lunch at Galatoire's was calm on Friday.",
+            "Friday",
+            "Lunch at Galatoire's was calm",
+        ),
+        (
+            "AP FILE: President Obama talks with Adm. Thad Allen aboard Marine One on May 2.",
+            "May 2",
+            "President Obama talks with Adm. Thad Allen aboard Marine One",
+        ),
+        ("AP reported on Friday that the well held.", "Friday", "AP reported that the well held"),
+        # the end of an aside the sentence splitter cut off
+        (
+            "), among the harshest critics of BP, made an announcement on Sunday.",
+            "Sunday",
+            "Among the harshest critics of BP, made an announcement",
+        ),
+        # a fact box of bullets with no full stop: the date's own bullet
+        (
+            "* Airline stocks fall 15 percent on Monday on flu scare * Hotels also lower",
+            "Monday",
+            "Airline stocks fall 15 percent on flu scare",
+        ),
+        (
+            "\\* Two firms named as defendants \\* Suit filed on Monday for all coastal residents",
+            "Monday",
+            "Suit filed for all coastal residents",
+        ),
+    ],
+)
+def test_credits_cut_off_asides_and_other_bullets_are_no_part_of_the_headline(
+    sentence, date_text, expected
+):
+    assert headline(sentence, date_text) == expected
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
         st.sampled_from(
             [
                 *("(", ")", "-LRB-", "-", "--", "—", ";", "AP", "Photo", "Picture", "a", " "),
-                *("June", "8", " - ", ":", "Saturday", "–", "Obama"),
+                *("June", "8", " - ", ":", "Saturday", "–", "Obama", "-RRB-", "*", "•", "\\"),
+                *("AP ", "AFP ", "Reuters ", "Getty Images ", "EPA ", "FILE", "Getty"),
             ]
         ),
         max_size=8,

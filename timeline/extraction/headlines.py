@@ -60,6 +60,24 @@ _FURNITURE = (
         lambda s: s.startswith(("(", "-LRB-")),
         regex.compile(rf"^{_OPEN}(?:AP|Reuters|AFP)[^)]{{0,30}}?{_CLOSE}\s*"),
     ),
+    # any other aside in parentheses before the sentence, a photo's credit most often:
+    # "(Oliver Munday for The Washington Post) The festive mood …"
+    (
+        lambda s: s.startswith(("(", "-LRB-")),
+        regex.compile(rf"^{_OPEN}[^()]{{1,120}}?{_CLOSE}\s+(?=[A-Z])"),
+    ),
+    # the end of an aside the sentence splitter cut off: "), chairman of the panel, sent"
+    (
+        lambda s: s.startswith((")", "-RRB-")),
+        regex.compile(r"^(?:\)|-RRB-)\s*[,;:]?\s*"),
+    ),
+    # a photo's credit glued to its caption: "AP FILE: President Obama talks with …"
+    (
+        lambda s: s.startswith(("AP ", "AFP ", "Reuters ", "Getty Images ", "EPA ")),
+        regex.compile(
+            r"^(?:AP|AFP|Reuters|Getty\s+Images|EPA)(?:\s+(?:FILE|Photo))?\s*:?\s+(?=[A-Z0-9])"
+        ),
+    ),
     (
         lambda s: ";" in s,
         regex.compile(
@@ -301,6 +319,23 @@ def _may_have_label(sentence: str) -> bool:
     return sentence[:1] in _LABEL_INITIALS and (" - " in head or "–" in head or ":" in head)
 
 
+# Bullets inside one "sentence": a fact box the splitter found no full stop in ("* Airline
+# stocks fall on flu scare * Hotels also lower").
+_BULLET_SEPARATOR = re.compile(r"\s+\\?[*•]\s+")
+
+
+def _bullet_of(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """The bullet of a list written as one sentence that holds the date at [start, end)."""
+    first, last = 0, len(sentence)
+    for separator in _BULLET_SEPARATOR.finditer(sentence):
+        if separator.end() <= start:
+            first = separator.end()
+        elif separator.start() >= end:
+            last = separator.start()
+            break
+    return sentence[first:last], start - first, end - first
+
+
 def _may_have_furniture(sentence: str) -> bool:
     """Does ``sentence`` pass one of the tests of ``_FURNITURE``? Most pass none: one call
     instead of one per pattern."""
@@ -313,7 +348,8 @@ def _may_have_furniture(sentence: str) -> bool:
         or _may_have_label(sentence)
         or sentence[:1] in _BULLETS
         or sentence[:2].isupper()
-        or sentence.startswith(("Photo", "Picture"))
+        or sentence.startswith(("Photo", "Picture", ")", "-RRB-"))
+        or sentence.startswith(("AP ", "AFP ", "Reuters ", "Getty Images ", "EPA "))
     )
 
 
@@ -966,6 +1002,8 @@ def _without_other_dates_conjunct(marked: str) -> str:
 
 def suggest_headline(sentence: str, mention_start: int, mention_end: int) -> str:
     """A headline of at most 14 words for the happening the date at [start, end) dates."""
+    if " * " in sentence or " \\* " in sentence or " • " in sentence:
+        sentence, mention_start, mention_end = _bullet_of(sentence, mention_start, mention_end)
     marked = _without_date(*_without_furniture(sentence, mention_start, mention_end))
     if " and " in marked:
         marked = _without_other_dates_conjunct(_without_other_dates_verb(marked))
