@@ -482,11 +482,14 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
     # Every headline asks: the word after the date and the one before it are found with
     # string methods, and a pattern runs only where one of them can start its match.
     following = sentence[end : end + 1]
-    # the date is the sentence's subject: "The first quarter of 2010 was weak"
-    if following == " " and not sentence[:start].strip():
-        verb = sentence[end + 1 : end + 12].split(None, 1)
-        if verb and verb[0] in _VERBS_AFTER_A_SUBJECT:
-            return True
+    # the date is the sentence's subject, "The first quarter of 2010 was weak", or opens
+    # an inversion, "Not until May 27 did the group raise it": without it, no sentence
+    if following == " " and start < 16:
+        before = sentence[:start]
+        if not before.strip() or _INVERSION_OPENING.match(before):
+            verb = sentence[end + 1 : end + 12].split(None, 1)
+            if verb and verb[0] in _VERBS_AFTER_A_SUBJECT:
+                return True
     if following == " ":
         # (the joining words that start with the next word's first letter, if any)
         joins = _SPACED_JOIN_WORDS_BY_LETTER.get(sentence[end + 1 : end + 2])
@@ -552,13 +555,19 @@ _SPACED_JOIN_WORDS_BY_LETTER = {
     for letter in {spaced[1] for spaced in _SPACED_JOIN_WORDS}
 }
 _DETERMINER_WORDS = frozenset(("the", "a", "an", "its", "their", "this", "that"))
+# "Not until", "Only after": the date's phrase opens an inversion ("… did the group raise").
+_INVERSION_OPENING = re.compile(
+    r"^\s*(?:Not\s+(?:until|till|before)|Only\s+(?:on|in|after|since|by|until|then)?)\s*$"
+)
 # What a date that opens its sentence is followed by when it is the subject, not a
-# lead-in ("Friday was the deadline", but "Friday the minister said").
+# lead-in ("Friday was the deadline", but "Friday the minister said"); after an opening
+# that inverts, the auxiliary ("did", "was").
 _VERBS_AFTER_A_SUBJECT = frozenset(
     (
         *("was", "is", "were", "are", "will", "would", "has", "had", "have", "saw", "sees"),
         *("marked", "marks", "began", "begins", "ended", "ends", "brought", "brings"),
         *("looks", "looked", "proved", "proves", "remains", "remained"),
+        *("did", "does", "do", "could", "can"),
     )
 )
 # Short prepositions, with the spaces around them, that are no joining word, no name and
