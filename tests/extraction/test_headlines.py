@@ -602,7 +602,12 @@ def test_in_addition_to_is_no_lead_in():
             "Friday",
             "The minister said talks went well",
         ),
+        # an inversion: without its opening, no sentence is left ("Not did the group …")
+        ("Not until May 27 did the group raise its estimate.", "May 27", None),
+        ("Only in 2015 did Turkey cancel the tender.", "2015", None),
     ],
 )
-def test_a_date_that_is_its_sentence_s_subject_stays(sentence, date_text, expected):
+def test_a_date_that_is_its_sentence_s_subject_or_opens_an_inversion_stays(
+    sentence, date_text, expected
+):
     assert headline(sentence, date_text) == (expected or sentence.rstrip("."))
