@@ -102,3 +102,30 @@ def test_two_dates_listed_are_each_resolved_on_their_own():
         "2010-04-14",
         "2009-11-30",
     ]
+
+
+LIVE_BLOG = (
+    "Obama speaks tonight. 1905 : Welcome to our live coverage of the speech. 2003 : Mr "
+    "Obama opens by chronicling his response. 2025 : We are now waiting for Gibbs. 2130 : "
+    "You can read the full speech here."
+)
+
+
+def test_a_live_blogs_entry_times_are_not_years():
+    assert values(LIVE_BLOG, date(2010, 6, 15)) == ["2010-06-15"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not all clock times
+        "Key dates. 1918: The Spanish flu kills millions. 1957: Asian flu. 1968: Hong Kong flu.",
+        # clock times, but within one hour: a chronology of this century
+        "Key dates. 2001: The attacks. 2003: The Iraq war. 2009: Swine flu.",
+        # two are not enough to tell
+        "1905 : The year of the revolution. 2030 : The year of the target.",
+    ],
+)
+def test_a_chronologys_years_stay_years(text):
+    assert all(len(value) == 4 for value in values(text, JUNE_28))
+    assert len(values(text, JUNE_28)) >= 2

@@ -98,6 +98,7 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
     resolve, note, note_span = _Readings(story, text).resolve, story.note, story.note_span
     previous: Mention | None = None  # the last dated mention: a range's start, a restated moment
     stamped_until = 0  # the end of the last stamp of the article's own (``stamps``)
+    entry_times: frozenset[int] | None = None  # a live blog's, looked for at the first "NNNN :"
     for match in patterns.CANDIDATE.finditer(text):
         group = match.lastgroup
         start, end = match.span()
@@ -108,6 +109,11 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
             before = _word_before(text, start)
             if not _is_year(text, end, before) or stamps.heads_comment(text, start, end):
                 continue
+            if text.startswith((":", " :"), end):
+                if entry_times is None:
+                    entry_times = stamps.entry_times(text)
+                if start in entry_times:
+                    continue
             confidence = CONFIDENCE[group] if _introduced(span, before) else BARE_YEAR_CONFIDENCE
         elif (group == "month" and not _month_expected(text, start)) or (
             group == "weekday" and not _weekday_is_a_date(text, start, end)

@@ -8,6 +8,11 @@
   introduced ("on April 20, 2010 at 9:45 p.m.", "at 1930 CDT on 1 June").
 * A reader's **comment** heads itself the same way, introduced or not: "At
   10:02 pm on 05 May 2009, threnodio wrote:" is when the comment was posted.
+* A live blog's **entry times**: "1905 : Welcome to our live coverage", "2130 :
+  You can read the full speech". Four digits opening sentences, at least three of
+  them, all clock times and over more than one hour of a day, are times, not
+  years; a chronology's "1918:", "1957:", "1968:" are not all clock times, and one
+  of "2001:" … "2010:" spans less than an hour.
 * A **restatement** of the same moment in another time zone: "1 June (0030 GMT
   2 June)" is one moment, written twice; the parenthesis is not a second date.
 * The **end of a range** is not before its start: "from June 1 to Nov 30" in a
@@ -85,6 +90,28 @@ def stamp_end(text: str, start: int, end: int) -> int | None:
     if "appeared" in text[max(0, start - 110) : start]:
         return end if _PRINT_LINE.search(text, max(0, start - 110), start) else None
     return None
+
+
+# Four digits and a colon opening a sentence: a live blog's entry time or a chronology's year.
+_ENTRY_LABEL = re.compile(r"(?:^|(?<=[.!?\n])[^\S\n]*)([0-9]{4})[^\S\n]*:[^\S\n]", re.MULTILINE)
+ENTRIES_AT_LEAST = 3
+ENTRIES_WITHIN_MINUTES = 12 * 60
+
+
+def entry_times(text: str) -> frozenset[int]:
+    """Where a live blog's entry times start, if the text is one (none otherwise)."""
+    labels = [(m.start(1), int(m[1])) for m in _ENTRY_LABEL.finditer(text)]
+    if len(labels) < ENTRIES_AT_LEAST:
+        return frozenset()
+    hours = {value // 100 for _, value in labels}
+    minutes = [value // 100 * 60 + value % 100 for _, value in labels]
+    if (
+        all(value // 100 < 24 and value % 100 < 60 for _, value in labels)
+        and len(hours) > 1
+        and max(minutes) - min(minutes) <= ENTRIES_WITHIN_MINUTES
+    ):
+        return frozenset(start for start, _ in labels)
+    return frozenset()
 
 
 def heads_comment(text: str, start: int, end: int) -> bool:
