@@ -316,3 +316,15 @@ def test_a_quarter_opening_a_sentence_keeps_its_determiner():
     assert found("The first quarter of 2010 was weak.") == [
         ("The first quarter of 2010", "2010-01/2010-03", "month")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote on 30 Jun 2009 was close.", ("30 Jun 2009", "2009-06-30")),
+        ("The vote on 26th Apr 2009 was close.", ("26th Apr 2009", "2009-04-26")),
+        ("The vote on Jun 30 2009 was close.", ("Jun 30 2009", "2009-06-30")),
+    ],
+)
+def test_a_bare_abbreviated_month_with_its_year_makes_a_day(text, expected):
+    assert found(text) == [(*expected, "day")]

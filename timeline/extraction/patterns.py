@@ -216,10 +216,11 @@ CANDIDATE_ALTERNATIVES = rf"""
   | (?P<month_day>
         (?:{WEEKDAY}{H}?,?{H}+)?{MONTH}{H}+{DAY}(?:{BEFORE_YEAR}{YEAR})?{ALONE_AFTER}
           (?!{H}+of{H}+(?:that|the){H})
-        | {MONTH_ABBR_BARE}{H}+{DAY}{H}?,{H}+{YEAR}{ALONE_AFTER})
+        | {MONTH_ABBR_BARE}{H}+{DAY}{H}?,?{H}+{YEAR}{ALONE_AFTER})
   | (?P<day_month>
         (?:{WEEKDAY}{H}?,?{H}+)?(?:the{H}+)?{ALONE_BEFORE}{DAY}{H}+(?:of{H}+)?{MONTH}(?:{H}?,?{H}+{YEAR})?{ALONE_AFTER}
-        | (?:[Tt]he{H}+)?{DAY_IN_WORDS}{H}+of{H}+{MONTH_FULL}(?:{H}?,?{H}+{YEAR})?{ALONE_AFTER})
+        | (?:[Tt]he{H}+)?{DAY_IN_WORDS}{H}+of{H}+{MONTH_FULL}(?:{H}?,?{H}+{YEAR})?{ALONE_AFTER}
+        | (?:the{H}+)?{ALONE_BEFORE}{DAY}{H}+{MONTH_ABBR_BARE}{H}?,?{H}+{YEAR}{ALONE_AFTER})
   | (?P<month_year>
         {MODIFIER}?{MONTH}(?:{H}+of)?,?{H}+{YEAR}{ALONE_AFTER})
   | (?P<quarter>
