@@ -306,10 +306,22 @@ def test_a_day_in_words_before_of_and_a_month_is_a_day(text, expected):
     assert found(text) == [(*expected, "day")]
 
 
-def test_an_ordinal_without_of_and_a_month_is_no_day():
-    assert found("It was the first of three attempts, the second in May.") == [
-        ("May", "2016-05", "month")
-    ]
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [
+        ("It was the first of three attempts, the second in May.", "May"),
+        # a fraction, not a day
+        ("A third of March's rainfall fell in one day.", "March"),
+        ("Only a tenth of August visitors came back.", "August"),
+        # a possessive: May the person
+        ("The first of May's three proposals failed.", "May"),
+    ],
+)
+def test_an_ordinal_that_is_no_day_leaves_the_month_alone(text, month):
+    assert [(m, v) for m, v, _ in found(text)] == [(month, f"2016-{MONTHS[month]:02}")]
+
+
+MONTHS = {"May": 5, "March": 3, "August": 8}
 
 
 def test_a_quarter_opening_a_sentence_keeps_its_determiner():
@@ -328,3 +340,7 @@ def test_a_quarter_opening_a_sentence_keeps_its_determiner():
 )
 def test_a_bare_abbreviated_month_with_its_year_makes_a_day(text, expected):
     assert found(text) == [(*expected, "day")]
+
+
+def test_a_wire_stamps_time_after_a_bare_abbreviated_month_is_no_year():
+    assert found("The tanker sailed on Jun 5 1130 GMT from Houston.") == []

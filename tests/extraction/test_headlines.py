@@ -153,6 +153,17 @@ def test_a_chronology_s_label_goes_and_an_indirect_question_stays(sentence, date
             "President Obama talks with Adm. Thad Allen aboard Marine One",
         ),
         ("AP reported on Friday that the well held.", "Friday", "AP reported that the well held"),
+        # an agency's name that is the subject stays
+        (
+            "EPA Administrator Lisa Jackson announced new limits on May 3.",
+            "May 3",
+            "EPA Administrator Lisa Jackson announced new limits",
+        ),
+        (
+            "Reuters Health reported on Friday that cases rose.",
+            "Friday",
+            "Reuters Health reported that cases rose",
+        ),
         # the end of an aside the sentence splitter cut off
         (
             "), among the harshest critics of BP, made an announcement on Sunday.",

@@ -41,6 +41,11 @@ def test_might_looks_ahead_and_might_have_looks_back():
     monday = date(2010, 5, 24)
     assert values("BP said it might cap the well on Wednesday.", monday) == ["2010-05-26"]
     assert values("The crew might have left the rig on Wednesday.", monday) == ["2010-05-19"]
+    # the noun is no modal
+    assert values("Russia showed its military might in a parade on Wednesday.", monday) == [
+        "2010-05-19"
+    ]
+    assert values("The might of the storm hit the coast on Wednesday.", monday) == ["2010-05-19"]
 
 
 def test_year_less_dates_lean_to_the_past_when_the_text_does():

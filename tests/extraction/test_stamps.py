@@ -43,8 +43,17 @@ def test_an_articles_own_stamp_is_not_a_date_of_its_events(text, published):
     assert found(text, published) == []
 
 
-def test_a_year_of_writing_without_a_clock_time_is_no_comments_stamp():
-    assert values("In 2009, Smith wrote: the well will hold.", JUNE_28) == ["2009"]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2009, Smith wrote: the well will hold.", ["2009"]),
+        ("Shares rose 3.45 percent in 2009, Smith wrote: it ended.", ["2009"]),
+        # a dated letter is an event: its clock time does not open the sentence with "At"
+        ('In a letter sent at 9:30 am on May 5, 2009, Obama wrote: "We act."', ["2009-05-05"]),
+    ],
+)
+def test_a_date_of_writing_that_opens_no_comment_is_kept(text, expected):
+    assert values(text, JUNE_28) == expected
 
 
 def test_a_dated_hour_introduced_by_a_preposition_is_an_event():
@@ -87,10 +96,13 @@ def test_a_ranges_end_is_not_before_its_start(text):
     assert values(text, JUNE_28) == ["2010-06-01", "2010-11-30"]
 
 
-def test_a_range_of_weekdays_ends_after_it_starts():
+def test_a_range_of_weekdays_from_today_on_ends_after_it_starts():
     # a Monday's article: alone, "Friday" is last Friday
     monday = date(2010, 5, 31)
     assert values("The office is open Monday to Friday.", monday) == ["2010-05-31", "2010-06-04"]
+    # a week back is left as read: its start, already given, is the one to move
+    wednesday = date(2010, 6, 2)
+    assert values("Sunday through Saturday were busy.", wednesday) == ["2010-05-30", "2010-05-29"]
     assert values("They will protest from Thursday to Saturday.", monday) == [
         "2010-06-03",
         "2010-06-05",
@@ -122,6 +134,8 @@ def test_a_live_blogs_entry_times_are_not_years():
         "Key dates. 1918: The Spanish flu kills millions. 1957: Asian flu. 1968: Hong Kong flu.",
         # clock times, but within one hour: a chronology of this century
         "Key dates. 2001: The attacks. 2003: The Iraq war. 2009: Swine flu.",
+        # clock times over two hours, but every one a year before the article's
+        "Key dates. 1948: Israel is founded. 1956: Suez. 2000: An intifada. 2005: Gaza.",
         # two are not enough to tell
         "1905 : The year of the revolution. 2030 : The year of the target.",
     ],

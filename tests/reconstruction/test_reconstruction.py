@@ -136,6 +136,12 @@ def test_a_lone_source_still_gives_every_date_a_salience():
     assert select(candidates)[0].score > 0
 
 
+def test_the_last_year_of_the_calendar_still_gets_a_salience():
+    candidates = group([evidence(1, "a", "2010-06-01", "9999", "A prophecy names 9999 AD.")])
+    assert candidates[0].score > 0
+    assert select(candidates)[0].score > 0
+
+
 def test_the_lede_counts_more_than_the_tail():
     candidates = group(
         [

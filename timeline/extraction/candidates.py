@@ -111,7 +111,7 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
                 continue
             if text.startswith((":", " :"), end):
                 if entry_times is None:
-                    entry_times = stamps.entry_times(text)
+                    entry_times = stamps.entry_times(text, published)
                 if start in entry_times:
                     continue
             confidence = CONFIDENCE[group] if _introduced(span, before) else BARE_YEAR_CONFIDENCE
@@ -150,9 +150,18 @@ def find_mentions(text: str, published: date | None, kind: str = NEWS) -> Iterat
                 if previous is not None and previous.period.precision is Precision.DAY:
                     if stamps.restates(text, previous.end, piece_start):
                         continue
+                    # (a week back, "Sunday through Saturday were busy", is the start's to
+                    # move, which is said already: only a range from today on moves its end)
                     if (
                         is_relative
-                        and (piece_kind in YEARLESS or piece_kind == previous.kind == "weekday")
+                        and (
+                            piece_kind in YEARLESS
+                            or (
+                                piece_kind == previous.kind == "weekday"
+                                and published is not None
+                                and previous.period.start >= published
+                            )
+                        )
                         and period.start < previous.period.start
                         and stamps.ends_range(text, previous.start, previous.end, piece_start)
                     ):

@@ -74,8 +74,11 @@ _FURNITURE = (
     # a photo's credit glued to its caption: "AP FILE: President Obama talks with …"
     (
         lambda s: s.startswith(("AP ", "AFP ", "Reuters ", "Getty Images ", "EPA ")),
+        # (only AP is glued bare: "EPA Administrator Lisa Jackson", "Reuters Health" are
+        # subjects, so the others need their colon or "FILE")
         regex.compile(
-            r"^(?:AP|AFP|Reuters|Getty\s+Images|EPA)(?:\s+(?:FILE|Photo))?\s*:?\s+(?=[A-Z0-9])"
+            r"^(?:AP(?:\s+(?:FILE|Photo))?\s*:?"
+            r"|(?:AFP|Reuters|Getty\s+Images|EPA)(?:\s*:|\s+(?:FILE|Photo)\s*:?))\s+(?=[A-Z0-9])"
         ),
     ),
     (
@@ -321,7 +324,7 @@ def _may_have_label(sentence: str) -> bool:
 
 # Bullets inside one "sentence": a fact box the splitter found no full stop in ("* Airline
 # stocks fall on flu scare * Hotels also lower").
-_BULLET_SEPARATOR = re.compile(r"\s+\\?[*•]\s+")
+_BULLET_SEPARATOR = re.compile(r"\s+\\?[*•·]\s+")
 
 
 def _bullet_of(sentence: str, start: int, end: int) -> tuple[str, int, int]:
@@ -1011,7 +1014,7 @@ def _without_other_dates_conjunct(marked: str) -> str:
 
 def suggest_headline(sentence: str, mention_start: int, mention_end: int) -> str:
     """A headline of at most 14 words for the happening the date at [start, end) dates."""
-    if " * " in sentence or " \\* " in sentence or " • " in sentence:
+    if " * " in sentence or " \\* " in sentence or " • " in sentence or " · " in sentence:
         sentence, mention_start, mention_end = _bullet_of(sentence, mention_start, mention_end)
     marked = _without_date(*_without_furniture(sentence, mention_start, mention_end))
     if " and " in marked:

@@ -45,10 +45,16 @@ DAY_WORDS = {word: number for number, word in enumerate(_UNITS + _TEENS, 1)}
 DAY_WORDS |= {f"twenty-{word}": 20 + number for number, word in enumerate(_UNITS, 1)}
 DAY_WORDS |= {"twentieth": 20, "thirtieth": 30, "thirty-first": 31}
 DAY_IN_WORDS = either_case("|".join(sorted(DAY_WORDS, key=len, reverse=True)))
+# Only after "the" or capitalised as a name ("Fourth of July"): "a third of March's
+# rainfall" is a fraction. Nor before a possessive: "the first of May's three proposals".
+_DAY_IN_WORDS_TITLE = "(?:" + "|".join(w.capitalize() for w in DAY_WORDS) + ")"
+_NOT_POSSESSIVE = r"(?![^\S\n]?['’]s\b)"
 YEAR = r"(?:1[0-9][0-9][0-9]|20[0-9][0-9])"
 # "499 BC", "AD 70", "44 B.C.": a year of any length, once an era names it.
 ERA_AFTER = r"(?:BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE)(?!\w)"
 ERA_BEFORE = r"(?:AD|A\.D\.)"
+# After a wire stamp's day, four digits and a time zone are its time: "Jun 5 1130 GMT".
+_NO_ZONE = r"(?![^\S\n]*(?:GMT|UTC|BST|CES?T|[ECMP][SD]T)\b)"
 # A year stands alone: not part of a model name ("FD-2000"), an amount
 # ("$2013", "2013%"), a longer number or a decimal.
 ALONE_BEFORE = r"(?<![\w$€£#/.,-])"
@@ -216,11 +222,13 @@ CANDIDATE_ALTERNATIVES = rf"""
   | (?P<month_day>
         (?:{WEEKDAY}{H}?,?{H}+)?{MONTH}{H}+{DAY}(?:{BEFORE_YEAR}{YEAR})?{ALONE_AFTER}
           (?!{H}+of{H}+(?:that|the){H})
-        | {MONTH_ABBR_BARE}{H}+{DAY}{H}?,?{H}+{YEAR}{ALONE_AFTER})
+        | {MONTH_ABBR_BARE}{H}+{DAY}{H}?,?{H}+{YEAR}{ALONE_AFTER}{_NO_ZONE})
   | (?P<day_month>
         (?:{WEEKDAY}{H}?,?{H}+)?(?:the{H}+)?{ALONE_BEFORE}{DAY}{H}+(?:of{H}+)?{MONTH}(?:{H}?,?{H}+{YEAR})?{ALONE_AFTER}
-        | (?:[Tt]he{H}+)?{DAY_IN_WORDS}{H}+of{H}+{MONTH_FULL}(?:{H}?,?{H}+{YEAR})?{ALONE_AFTER}
-        | (?:the{H}+)?{ALONE_BEFORE}{DAY}{H}+{MONTH_ABBR_BARE}{H}?,?{H}+{YEAR}{ALONE_AFTER})
+        | (?:[Tt]he{H}+{DAY_IN_WORDS}|{_DAY_IN_WORDS_TITLE}){H}+of{H}+{MONTH_FULL}
+          (?:{H}?,?{H}+{YEAR})?{ALONE_AFTER}{_NOT_POSSESSIVE}
+        | (?:the{H}+)?{ALONE_BEFORE}{DAY}{H}+{MONTH_ABBR_BARE}{H}?,?{H}+{YEAR}
+          {ALONE_AFTER}{_NO_ZONE})
   | (?P<month_year>
         {MODIFIER}?{MONTH}(?:{H}+of)?,?{H}+{YEAR}{ALONE_AFTER})
   | (?P<quarter>
@@ -458,18 +466,23 @@ YEAR_PREPOSITIONS = frozenset(
     ]
 )
 # Cues before a mention, in its clause, that it looks ahead: "will meet on Friday".
-_FUTURE_CUES = (
-    r"will|shall|won't|should(?!\s+have)|might(?!\s+(?:not\s+)?have)|going\s+to|is\s+to|are\s+to|scheduled|expected|slated|"
-    r"plans?\s+to|planning\s+to|set\s+to|due|upcoming|effective|until|as\s+soon\s+as"
+_FUTURE_CUE_LIST = (
+    *("will", "shall", "won't", r"should(?!\s+have)"),
+    # the modal, not the noun: "might cap the well", not "its military might in a parade"
+    r"might(?!\s+(?:not\s+)?have\b)(?=\s+(?!(?:of|in|on|at|to|and|or|the|a|an|with|for)\b)[a-z])",
+    *(r"going\s+to", r"is\s+to", r"are\s+to", "scheduled", "expected", "slated"),
+    *(r"plans?\s+to", r"planning\s+to", r"set\s+to", "due", "upcoming", "effective"),
+    *("until", r"as\s+soon\s+as"),
 )
+_FUTURE_CUES = "|".join(_FUTURE_CUE_LIST)
 FUTURE_CUE = re.compile(rf"\b(?:{_FUTURE_CUES})\b|'ll\b", re.IGNORECASE)
 # Those that are a verb's, the mention's own when right before it.
-_OWN_FUTURE_CUES = "|".join(cue for cue in _FUTURE_CUES.split("|") if cue != "until")
+_OWN_FUTURE_CUES = "|".join(cue for cue in _FUTURE_CUE_LIST if cue != "until")
 OWN_FUTURE_CUE = re.compile(rf"\b(?:{_OWN_FUTURE_CUES})\b|'ll\b", re.IGNORECASE)
 # The same cues without the flag, for ASCII text put in lower case first: the same matches
 # (no letter outside ASCII folds to one of these), found in a fifth of the time, most
 # positions passed over by a test of the first letters the cues can start with.
-_FUTURE_FIRST = "".join(sorted({cue[0] for cue in _FUTURE_CUES.split("|")} | {"'"}))
+_FUTURE_FIRST = "".join(sorted({cue[0] for cue in _FUTURE_CUE_LIST} | {"'"}))
 FUTURE_CUE_LOWERED = re.compile(rf"(?=[{_FUTURE_FIRST}])(?:{FUTURE_CUE.pattern})")
 # A past verb right next to the mention is its own: "said Friday", "on Friday announced".
 _NOT_PAST = (

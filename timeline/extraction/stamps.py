@@ -10,9 +10,10 @@
   10:02 pm on 05 May 2009, threnodio wrote:" is when the comment was posted.
 * A live blog's **entry times**: "1905 : Welcome to our live coverage", "2130 :
   You can read the full speech". Four digits opening sentences, at least three of
-  them, all clock times and over more than one hour of a day, are times, not
-  years; a chronology's "1918:", "1957:", "1968:" are not all clock times, and one
-  of "2001:" … "2010:" spans less than an hour.
+  them, all clock times, over more than one hour of a day, and one of them no
+  year the text can have told of (after its publication's year, or before 1000),
+  are times, not years. A chronology's "1918:", "1957:", "1968:" are not all clock
+  times; "1948:" … "2005:" are, but none comes after a 2010 article's year.
 * A **restatement** of the same moment in another time zone: "1 June (0030 GMT
   2 June)" is one moment, written twice; the parenthesis is not a second date.
 * The **end of a range** is not before its start: "from June 1 to Nov 30" in a
@@ -54,6 +55,8 @@ _PRINT_LINE = re.compile(
 _COMMENTER = re.compile(
     r"[^\S\n]*,?[^\S\n]*[^\s,:]{1,40}(?:[^\S\n]+[^\s,:]{1,40}){0,2}[^\S\n]+wrote[^\S\n]*:"
 )
+# Before a comment's stamp: "At 10:02 pm on", "At 16:51", opening its sentence or line.
+_COMMENT_CLOCK = re.compile(rf"(?:^|[.!?\n])[^\S\n]*At[^\S\n]+{_CLOCK}(?:[^\S\n]+on)?[^\S\n]*$")
 # The words that make a dated clock time an event's: "on June 1, 2010 at 9:45".
 _INTRODUCED = re.compile(
     r"\b(?:on|at|by|from|since|until|till|to|before|after|between|and|of|as\s+of)"
@@ -98,30 +101,34 @@ ENTRIES_AT_LEAST = 3
 ENTRIES_WITHIN_MINUTES = 12 * 60
 
 
-def entry_times(text: str) -> frozenset[int]:
+def entry_times(text: str, published: date | None) -> frozenset[int]:
     """Where a live blog's entry times start, if the text is one (none otherwise)."""
     labels = [(m.start(1), int(m[1])) for m in _ENTRY_LABEL.finditer(text)]
     if len(labels) < ENTRIES_AT_LEAST:
         return frozenset()
-    hours = {value // 100 for _, value in labels}
-    minutes = [value // 100 * 60 + value % 100 for _, value in labels]
+    values = [value for _, value in labels]
+    hours = {value // 100 for value in values}
+    minutes = [value // 100 * 60 + value % 100 for value in values]
+    latest_year = published.year if published else 9999
     if (
-        all(value // 100 < 24 and value % 100 < 60 for _, value in labels)
+        all(value // 100 < 24 and value % 100 < 60 for value in values)
         and len(hours) > 1
         and max(minutes) - min(minutes) <= ENTRIES_WITHIN_MINUTES
+        and any(value < 1000 or value > latest_year for value in values)
     ):
         return frozenset(start for start, _ in labels)
     return frozenset()
 
 
 def heads_comment(text: str, start: int, end: int) -> bool:
-    """Is the date at [start, end) a reader's comment's stamp: a clock time before it,
-    "…, threnodio wrote:" after? ("In 2009, Smith wrote:" dates his writing.)"""
+    """Is the date at [start, end) a reader's comment's stamp: "At" and a clock time opening
+    the sentence before it, "…, threnodio wrote:" after? ("In 2009, Smith wrote:" dates his
+    writing, and so does "a letter sent at 9:30 am on May 5, 2009, Obama wrote:".)"""
     # (a plain substring test first: this runs for every full date and year)
     return (
         text.find("wrote", end, end + 100) >= 0
         and bool(_COMMENTER.match(text, end, end + 100))
-        and bool(_CLOCK_DIGITS.search(text, max(0, start - 40), start))
+        and bool(_COMMENT_CLOCK.search(text[max(0, start - 40) : start]))
     )
 
 

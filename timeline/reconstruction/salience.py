@@ -62,7 +62,11 @@ def source_weight(evidence: Iterable[Evidence]) -> float:
 
 
 class Coverage:
-    """When the sources were published: how much was written around any date."""
+    """When the sources were published: how much was written around any date.
+
+    The sources are those the evidence comes from: a source with no dated sentence at all
+    is not counted (the draft and ``select`` see evidence, not documents).
+    """
 
     def __init__(self, evidence: Iterable[Evidence]) -> None:
         published: dict[object, date | None] = {}
@@ -71,12 +75,16 @@ class Coverage:
         self._days = sorted(d for d in published.values() if d is not None)
 
     def published_between(self, first: date, last: date) -> int:
+        """How many sources were published from ``first`` to ``last``, both included."""
         return bisect.bisect_right(self._days, last) - bisect.bisect_left(self._days, first)
 
     def share(self, period: Period, evidence: Iterable[Evidence]) -> float:
         """Of the sources published from the period's start to a week after its end, the
-        share that cite it (Laplace's estimate)."""
-        first, last = period.start, period.final_day + ATTENTION_WINDOW
+        share that cite it (Laplace's estimate). For a day that is the week from it; a month
+        or a year is measured against its own coverage and the week after."""
+        first = period.start
+        # (a year 9999 has no week after it on the calendar)
+        last = period.final_day + min(ATTENTION_WINDOW, date.max - period.final_day)
         citing = {e.source for e in evidence if e.published and first <= e.published <= last}
         return (len(citing) + 1) / (self.published_between(first, last) + 2)
 

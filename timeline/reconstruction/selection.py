@@ -9,8 +9,7 @@ from datetime import date
 
 from timeline.periods import Period, Precision
 from timeline.reconstruction.model import Candidate
-from timeline.reconstruction.salience import Coverage
-from timeline.reconstruction.salience import salience as salience_of
+from timeline.reconstruction.salience import Coverage, salience
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +48,10 @@ def select(
     A date's salience is that of all the evidence its candidates hold, each
     source counted once, against the coverage of its week (``salience``): a day
     with two happenings is more of a day than one with a single happening of the
-    same size, and evidence a neighbouring day
-    gave the same happening counts for the day the sources agree on. Its
-    headline is its strongest candidate's; its summary takes the best
-    sentences of its candidates in turn, at most ``sentences`` of them.
+    same size, and evidence a neighbouring day gave the same happening counts for
+    the day the sources agree on. Its headline is its strongest candidate's; its
+    summary takes the best sentences of its candidates in turn, at most
+    ``sentences`` of them.
     """
     by_period: dict[Period, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
@@ -65,11 +64,11 @@ def select(
             continue
         by_period[period].append(candidate)
     coverage = Coverage(e for c in candidates for e in c.evidence)
-    salience = {
-        p: salience_of(p, [e for c in group for e in c.evidence], coverage)
+    saliences = {
+        p: salience(p, [e for c in group for e in c.evidence], coverage)
         for p, group in by_period.items()
     }
-    ranked = sorted(by_period, key=lambda p: (-salience[p], p.start))
+    ranked = sorted(by_period, key=lambda p: (-saliences[p], p.start))
     chosen = ranked[:dates] if dates is not None else ranked
     entries = []
     for period in sorted(chosen, key=lambda p: (p.start, p.precision)):
@@ -89,7 +88,7 @@ def select(
                 headline=group[0].headline,
                 summary=tuple(summary),
                 sources=sources,
-                score=salience[period],
+                score=saliences[period],
                 candidates=tuple(group),
             )
         )
