@@ -613,6 +613,14 @@ def test_in_addition_to_is_no_lead_in():
             "Friday",
             "The minister said talks went well",
         ),
+        # a possessive: the date is part of its noun's phrase ("S vote was close")
+        ("Tuesday's vote was close.", "Tuesday", None),
+        ("Monday night's speech drew praise.", "Monday", None),
+        (
+            "Obama won last year 's presidential election on a message of hope .",
+            "last year",
+            "Obama won last year's presidential election on a message of hope",
+        ),
         # an inversion: without its opening, no sentence is left ("Not did the group …")
         ("Not until May 27 did the group raise its estimate.", "May 27", None),
         ("Only in 2015 did Turkey cancel the tender.", "2015", None),

@@ -485,6 +485,10 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
     # Every headline asks: the word after the date and the one before it are found with
     # string methods, and a pattern runs only where one of them can start its match.
     following = sentence[end : end + 1]
+    # a possessive: the date is part of a noun's phrase ("Tuesday's vote", "last year 's
+    # election", "Monday night's speech")
+    if ("'" in sentence or "’" in sentence) and _POSSESSIVE_AFTER.match(sentence, end):
+        return True
     # the date is the sentence's subject, "The first quarter of 2010 was weak", or opens
     # an inversion, "Not until May 27 did the group raise it": without it, no sentence
     if following == " " and start < 16:
@@ -558,6 +562,7 @@ _SPACED_JOIN_WORDS_BY_LETTER = {
     for letter in {spaced[1] for spaced in _SPACED_JOIN_WORDS}
 }
 _DETERMINER_WORDS = frozenset(("the", "a", "an", "its", "their", "this", "that"))
+_POSSESSIVE_AFTER = re.compile(r"(?:\s+(?:night|morning|afternoon|evening))?\s?['’]s\b")
 # "Not until", "Only after": the date's phrase opens an inversion ("… did the group raise").
 _INVERSION_OPENING = re.compile(
     r"^\s*(?:Not\s+(?:until|till|before)|Only\s+(?:on|in|after|since|by|until|then)?)\s*$"
