@@ -34,6 +34,7 @@ from timeline.periods import Period
         "The meeting starts at 10 a.m. and ends at 3:30 p.m.",
         "The pipe was cut at 1930 CDT and the cap placed by 2330 EDT.",
         "We are on air at 1100 & 1700GMT, and on radio at 1500 & 1930 GMT.",
+        "Is a 1000 year climate forecast sound? The tomb is a 5000 year old relic.",
         "He served seven years in office and stayed about a month.",
     ],
 )

@@ -390,6 +390,8 @@ NOT_A_YEAR_AFTER = re.compile(
     r"gallons\b|litres\b|liters\b|barrels\b|acres\b|hectares\b|kilograms\b|grams\b|"
     r"respondents\b|residents\b|students\b|patients\b|passengers\b|participants\b|"
     r"households\b|homes\b|vehicles\b|words\b|pages\b|"
+    # "a 1000 year climate forecast", "a 5000 year old tomb" (not a "2010 year-end" report)
+    r"year\b(?![^\S\n]*-?[^\S\n]*end\b)|"
     r"hours\b|minutes\b|seconds\b|a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|BST\b|CES?T\b|"
     # "at 1930 CDT" is a time of day in a time zone (US zones: Eastern, Central, Mountain, Pacific)
     r"[ECMP][SD]T\b|ft\b|lbs?\b|kg\b|"
