@@ -44,7 +44,11 @@ _OPEN, _CLOSE = r"(?:\(|-LRB-\s*)", r"(?:\)|\s*-RRB-)"
 _LABEL_MONTH = rf"(?:{patterns.MONTH_FULL}|{patterns.MONTH_ABBR_BARE})"
 _LABEL_WEEKDAY = patterns.WEEKDAY
 _LABEL_INITIALS = frozenset("JFMASOND" + "TWS" + "0123456789")
+# A list's bullet, as written or escaped by a markdown export ("\\*").
+_BULLET = r"\\?[*•·]"
 _BULLETS = frozenset("*•·\\")
+# A photo's credit glued to its caption: "AP FILE: President Obama talks with …"
+_CREDIT_OPENINGS = ("AP ", "AFP ", "Reuters ", "Getty Images ", "EPA ")
 _FURNITURE = (
     (
         lambda s: "(" in s or "-LRB-" in s,
@@ -73,7 +77,7 @@ _FURNITURE = (
     ),
     # a photo's credit glued to its caption: "AP FILE: President Obama talks with …"
     (
-        lambda s: s.startswith(("AP ", "AFP ", "Reuters ", "Getty Images ", "EPA ")),
+        lambda s: s.startswith(_CREDIT_OPENINGS),
         # (only AP is glued bare: "EPA Administrator Lisa Jackson", "Reuters Health" are
         # subjects, so the others need their colon or "FILE")
         regex.compile(
@@ -95,7 +99,7 @@ _FURNITURE = (
     # a list's bullet, as written or escaped by a markdown export: "* April 29 - Obama …"
     (
         lambda s: s[:1] in _BULLETS,
-        regex.compile(r"^\\?[*•·]\s*(?=\S)"),
+        regex.compile(rf"^{_BULLET}\s*(?=\S)"),
     ),
     # a chronology's label before its entry: "June 14 - Obama says …", "Saturday: The yacht"
     # (the entry's date, if it is the label, goes with it)
@@ -324,7 +328,7 @@ def _may_have_label(sentence: str) -> bool:
 
 # Bullets inside one "sentence": a fact box the splitter found no full stop in ("* Airline
 # stocks fall on flu scare * Hotels also lower").
-_BULLET_SEPARATOR = re.compile(r"\s+\\?[*•·]\s+")
+_BULLET_SEPARATOR = re.compile(rf"\s+{_BULLET}\s+")
 
 
 def _bullet_of(sentence: str, start: int, end: int) -> tuple[str, int, int]:
@@ -352,7 +356,7 @@ def _may_have_furniture(sentence: str) -> bool:
         or sentence[:1] in _BULLETS
         or sentence[:2].isupper()
         or sentence.startswith(("Photo", "Picture", ")", "-RRB-"))
-        or sentence.startswith(("AP ", "AFP ", "Reuters ", "Getty Images ", "EPA "))
+        or sentence.startswith(_CREDIT_OPENINGS)
     )
 
 

@@ -49,12 +49,17 @@ DAY_IN_WORDS = either_case("|".join(sorted(DAY_WORDS, key=len, reverse=True)))
 # rainfall" is a fraction. Nor before a possessive: "the first of May's three proposals".
 _DAY_IN_WORDS_TITLE = "(?:" + "|".join(w.capitalize() for w in DAY_WORDS) + ")"
 _NOT_POSSESSIVE = r"(?![^\S\n]?['’]s\b)"
+# The words a day in words can open with, for the scan's first tests ("twenty-first": "twenty").
+_DAY_WORD_OPENINGS = [*(word for word in DAY_WORDS if "-" not in word), "twenty", "thirty"]
 YEAR = r"(?:1[0-9][0-9][0-9]|20[0-9][0-9])"
 # "499 BC", "AD 70", "44 B.C.": a year of any length, once an era names it.
 ERA_AFTER = r"(?:BCE|BC|B\.C\.E\.|B\.C\.|AD|A\.D\.|CE)(?!\w)"
 ERA_BEFORE = r"(?:AD|A\.D\.)"
+# The time zones a clock time in news comes with ("at 1930 CDT"; US zones: Eastern,
+# Central, Mountain, Pacific).
+TIME_ZONE = r"(?:GMT|UTC|BST|CES?T|[ECMP][SD]T)"
 # After a wire stamp's day, four digits and a time zone are its time: "Jun 5 1130 GMT".
-_NO_ZONE = r"(?![^\S\n]*(?:GMT|UTC|BST|CES?T|[ECMP][SD]T)\b)"
+_NO_ZONE = rf"(?![^\S\n]*{TIME_ZONE}\b)"
 # A year stands alone: not part of a model name ("FD-2000"), an amount
 # ("$2013", "2013%"), a longer number or a decimal.
 ALONE_BEFORE = r"(?<![\w$€£#/.,-])"
@@ -149,9 +154,7 @@ _OPENING_WORDS = [
     "about",
     "almost",
     "nearly",
-    *(word for word in DAY_WORDS if "-" not in word),
-    "twenty",
-    "thirty",
+    *_DAY_WORD_OPENINGS,
     "spring",
     "summer",
     "fall",
@@ -191,7 +194,7 @@ _FIRST_CHARACTER = (
 _AFTER_THE = (
     r"(?:same|very|next|following|previous|preceding|prior|day|end|start|beginning|middle|"
     r"latter|early|past|rest|spring|summer|fall|autumn|winter|[0-9]|"
-    + either_case("|".join([*(word for word in DAY_WORDS if "-" not in word), "twenty", "thirty"]))
+    + either_case("|".join(_DAY_WORD_OPENINGS))
     + ")"
 )
 _AFTER_A = r"(?:few|couple|day|week|month|year)"
@@ -392,11 +395,10 @@ NOT_A_YEAR_AFTER = re.compile(
     r"households\b|homes\b|vehicles\b|words\b|pages\b|"
     # "a 1000 year climate forecast", "a 5000 year old tomb" (not a "2010 year-end" report)
     r"year\b(?![^\S\n]*-?[^\S\n]*end\b)|"
-    r"hours\b|minutes\b|seconds\b|a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|BST\b|CES?T\b|"
-    # "at 1930 CDT" is a time of day in a time zone (US zones: Eastern, Central, Mountain, Pacific)
-    r"[ECMP][SD]T\b|ft\b|lbs?\b|kg\b|"
-    # and so is the first of two: "1100 & 1700GMT", "from 1100 to 1700 GMT"
-    r"(?:&|and|to|-|–)\s*\d{4}\s*(?:GMT|UTC|BST|CES?T|[ECMP][SD]T)\b)",
+    r"hours\b|minutes\b|seconds\b|a\.m\.|p\.m\.|am\b|pm\b|ft\b|lbs?\b|kg\b|"
+    # "at 1930 CDT" is a time of day in a time zone, and so is the first of two: "1100 &
+    # 1700GMT", "from 1100 to 1700 GMT"
+    rf"(?:(?:&|and|to|-|–)\s*\d{{4}}\s*)?{TIME_ZONE}\b)",
 )
 # A house number: a number before a capitalised street name ("1600 Pennsylvania Avenue",
 # "moved to 1127 Connecticut Ave."), unless a preposition of time or an article makes it a
