@@ -10,7 +10,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.extraction import extract, headlines
+from timeline.extraction import extract, headlines, patterns
 
 # Words and spaces that make the shortcuts' edge cases: prepositions in other cases and
 # letters that fold to "s" or "i" ("ſ", "İ"), spaces a regex does not count as spaces
@@ -475,6 +475,44 @@ def test_attributions_and_asides_go_and_the_main_verb_stays(sentence, date_text,
     assert headline(sentence, date_text) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        (
+            "BP spokesman Mark Proegler told The Associated Press on Thursday that the tube "
+            "was capturing most of the oil.",
+            "Thursday",
+            "The tube was capturing most of the oil",
+        ),
+        (
+            "BP told congressional investigators on Tuesday that pressure tests showed a "
+            "fundamental mistake.",
+            "Tuesday",
+            "Pressure tests showed a fundamental mistake",
+        ),
+        (
+            "The minister told the BBC in an interview on Friday that the deal was done.",
+            "Friday",
+            "The deal was done",
+        ),
+        # whose "they" it is, the speaker's or the hearers', is not known: the sentence stays
+        (
+            "The doctor told the families of the victims on Friday that they would be paid.",
+            "Friday",
+            "The doctor told the families of the victims that they would be paid",
+        ),
+        # without "that", a longer object is what was told, not who heard it
+        (
+            "The firm told its investors the good news on Friday in a letter.",
+            "Friday",
+            "The firm told its investors the good news in a letter",
+        ),
+    ],
+)
+def test_told_whom_goes_with_the_attribution(sentence, date_text, expected):
+    assert headline(sentence, date_text) == expected
+
+
 # The whole-text patterns the shortcuts below stand for.
 _NO_VERB_SUBJECT = r"(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,])"
 SUBJECT_ASIDE = regex.compile(
@@ -510,12 +548,14 @@ ASIDE_TEXTS = st.tuples(
 
 # A date joined to the next one, in any case: what _joined_after stands for.
 JOINED_AFTER = regex.compile(
-    rf"^\s*(?:{headlines._JOINS})\s*(?:(?:the|le|la|el|dem|der) )?\d", regex.IGNORECASE
+    rf"^\s*(?:{headlines._JOINS})\s*(?:(?:the|le|la|el|dem|der) )?"
+    rf"(?:\d|(?-i:{patterns.WEEKDAY}|{patterns.MONTH_FULL})\b)",
+    regex.IGNORECASE,
 )
 # Joining marks and words, articles, digits and spaces.
 JOIN_PIECES = (
     *("-", "–", "/", "و", "and", "to", "a", "et", "And", "A", "the", "le", "Le", "THE", "5"),
-    *("2015", "x", "٣"),
+    *("2015", "x", "٣", "Monday", "monday", "May", "Mayor"),
     *(" ", "  ", "\t", "\xa0", "."),
 )
 # Tokenised marks and the spaces before them.
@@ -575,14 +615,15 @@ def test_a_short_preposition_before_a_date_is_no_joining_word_name_or_determiner
 # The attribution as one pattern, its auxiliaries looked behind at all at once.
 ATTRIBUTION = regex.compile(
     rf"^(?P<who>[^,]{{1,70}}?)(?<!\b(?:was|were|is|are|be|been|being))\s+"
-    rf"(?P<verb>{headlines._REPORTING})\s+(?!by\b)(?P<that>(?:(?:on|in|at|late|early|earlier|"
-    rf"later|last|this|next)\b[^,]{{0,30}}?\s+)?that\s+)?(?P<what>.+)$"
+    rf"(?P<verb>{headlines._TOLD_WHOM}|{headlines._REPORTING})\s+(?!by\b)(?P<that>(?:(?:on|in|"
+    rf"at|late|early|earlier|later|last|this|next)\b[^,]{{0,30}}?\s+)?that\s+)?(?P<what>.+)$"
 )
 # Speakers, auxiliaries, verbs of saying, times and the words after them, spaced as
 # _main_clause reads them (single " ").
 ATTRIBUTION_PIECES = (
     *("The ministry", "Boeing", "it", "was", "were", "being", "wasn't", "be", "Abe", "is"),
-    *("said", "says", "told", "told reporters", "announced", "confirmed", "by", "that"),
+    *("said", "says", "told", "told reporters", "told The Associated Press", "announced"),
+    *("confirmed", "by", "that", "in an interview"),
     *("on Friday", "late on Monday", "this week", "the talks would resume", ",", "2015"),
 )
 
@@ -630,3 +671,47 @@ def test_a_date_that_is_its_sentence_s_subject_or_opens_an_inversion_stays(
     sentence, date_text, expected
 ):
     assert headline(sentence, date_text) == (expected or sentence.rstrip("."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text"),
+    [
+        ("The well could be sealed by Sunday or Monday, officials said.", "Sunday"),
+        ("The well could be sealed by Sunday or Monday, officials said.", "Monday"),
+        ("The vote was held on Monday and Tuesday in the capital.", "Tuesday"),
+        ("Floods hit the region in May and June 2010.", "May"),
+    ],
+)
+def test_a_date_joined_to_a_named_one_stays_with_it(sentence, date_text):
+    # (was "The well could be sealed or Monday": the other date's phrase broken)
+    expected = {
+        "Sunday": "The well could be sealed by Sunday or Monday",
+        "Monday": "The well could be sealed by Sunday or Monday",
+        "Tuesday": "The vote was held on Monday and Tuesday in the capital",
+        "May": "Floods hit the region in May and June 2010",
+    }[date_text]
+    assert headline(sentence, date_text) == expected
+
+
+def test_a_date_before_and_a_name_that_is_no_date_still_goes():
+    sentence = "The ministry met on Friday and Russia agreed to the sale of the system."
+    assert (
+        headline(sentence, "Friday")
+        == "The ministry met and Russia agreed to the sale of the system"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "And then Obama will fly to the gulf on Friday for his second visit.",
+            "Obama will fly to the gulf for his second visit",
+        ),
+        ("But now the company says on Friday it will pay.", "The company says it will pay"),
+        # a second lead-in that is the subject stays: "now is the time"
+        ("And now is the time, he said on Friday.", "Now is the time"),
+    ],
+)
+def test_a_second_lead_in_in_lower_case_goes_too(sentence, expected):
+    assert headline(sentence, "Friday") == expected

@@ -214,3 +214,18 @@ def test_empty_and_one_source_inputs_work():
     assert select([]) == []
     one = reconstruct([Document("a", D("2016-11-19"), "The tender was held in 2013.")])
     assert [(c.value, c.sources) for c in one] == [("2013", ("a",))]
+
+
+def test_a_headline_that_points_back_gives_way_to_one_that_names_its_subject():
+    # "This" stood for a sentence the draft page does not show
+    pointing = "This was completed at 1930 CDT on 1 June after the riser pipe was cut."
+    naming = "Engineers completed the cut of the riser pipe on 1 June."
+    candidates = group(
+        [
+            evidence(1, "a", "2010-06-02", "2010-06-01", pointing, position=0.0),
+            evidence(2, "b", "2010-06-02", "2010-06-01", pointing, position=0.0),
+            evidence(3, "c", "2010-06-02", "2010-06-01", naming, position=0.5),
+        ]
+    )
+    assert len(candidates) == 1
+    assert candidates[0].headline == "Engineers completed the cut of the riser pipe on 1 June"

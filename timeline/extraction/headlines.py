@@ -158,7 +158,13 @@ _LEAD_INS = (
     r"Separately|In addition(?!\s+to\b)|Earlier|Later|Previously|Then|Now|Indeed|Finally|Overall|"
     r"According to [^,]{1,60}|To this end|In turn|As a result|At the time"
 )
-_LEAD_IN = regex.compile(rf"^(?:(?:{_LEAD_INS})\s*,?\s+)+")
+# After a first lead-in, a second in lower case: "And then Obama will fly", "But now".
+_SECOND_LEAD_INS = r"then|now|yet|also|still|instead|indeed|finally|later|earlier"
+_LEAD_IN = regex.compile(
+    rf"^(?:(?:{_LEAD_INS})\s*,?\s+)+"
+    # (not the subject itself: "And now is the time")
+    rf"(?:(?:{_SECOND_LEAD_INS})\s*,?\s+(?=\w)(?!(?:is|was|are|were|has|had|comes|came)\b))?"
+)
 _SUBORDINATOR = (
     r"After|When|Once|Before|As|Since|Although|Though|While|Whereas|Because|If|Unless|Until"
 )
@@ -168,9 +174,14 @@ _PHRASE_OPENERS = (
     r"Without|Through|Over|From|Unlike|Like|Apart from|Aside from|Along with"
 )
 _LEADING_PHRASE = regex.compile(rf"^(?:{_PHRASE_OPENERS})\b[^,]{{0,120}},\s*")
+# "told Reuters", "told reporters": a hearer of one word, which no determiner is ("told
+# its investors the news" is the news). (Written without "|": _words_of splits on it.)
+_ONE_WORD_HEARER = "".join(
+    rf"(?!{word}\b)" for word in ("the", "its", "his", "her", "their", "our", "my", "a", "an")
+)
 _REPORTING = (
-    r"said|says|say|told(?: \w+)?|announced|added|stated|confirmed|reported|claimed|"
-    r"insisted|warned|argued|wrote|noted|explained|believes|believed"
+    rf"said|says|say|told(?: {_ONE_WORD_HEARER}\w+)?|announced|added|stated|confirmed|"
+    r"reported|claimed|insisted|warned|argued|wrote|noted|explained|believes|believed"
 )
 
 
@@ -199,19 +210,22 @@ def _reports(text: str) -> bool:
 _NOT_AFTER_AUXILIARY = "".join(
     rf"(?<!\b{auxiliary})" for auxiliary in ("was", "were", "is", "are", "be", "been", "being")
 )
+_SAYING_TIME = r"(?:on|in|at|late|early|earlier|later|last|this|next)\b[^,]{0,30}?\s+"
+# Told whom, in more than a word, when "that" follows: "told The Associated Press that",
+# "told the BBC in an interview that" ("told Reuters" is one of the verbs above).
+_TOLD_WHOM = rf"told(?: [\w.'’&-]+){{2,5}}?(?= (?:{_SAYING_TIME})?that )"
 _ATTRIBUTION = re.compile(
     # not "were confirmed by …": a passive is the happening itself, not an attribution.
     # The time of the saying goes with it: "said on Monday that", "announced late on Friday
     # that" (whichever of the sentence's dates the headline is for).
-    rf"^(?P<who>[^,]{{1,70}}?){_NOT_AFTER_AUXILIARY}\s+(?P<verb>{_REPORTING})"
-    rf"\s+(?!by\b)(?P<that>(?:(?:on|in|at|late|early|earlier|later|last|this|next)\b"
-    rf"[^,]{{0,30}}?\s+)?that\s+)?(?P<what>.+)$"
+    rf"^(?P<who>[^,]{{1,70}}?){_NOT_AFTER_AUXILIARY}\s+(?P<verb>{_TOLD_WHOM}|{_REPORTING})"
+    rf"\s+(?!by\b)(?P<that>(?:{_SAYING_TIME})?that\s+)?(?P<what>.+)$"
 )
 # Verbs of saying that take an object as often as a clause ("announced his retirement",
 # "reported a drop in profit"): an attribution only before "that" or a pronoun.
 _OBJECT_REPORTING = frozenset(
     ("announced", "reported", "confirmed", "claimed", "noted", "wrote", "explained", "warned")
-)
+) | {"told"}  # "told" with no hearer of one word: "told its investors the news"
 _TRAILING_ATTRIBUTION = regex.compile(
     rf",\s*(?P<who>[^,]{{1,60}}?)\s+(?:{_REPORTING})(?:\s+[^,]{{0,60}})?$"
     rf"|,\s*(?:{_REPORTING})\s+[^,]{{1,60}}$"
@@ -466,10 +480,17 @@ _FOREIGN_AFTER = re.compile(r"\s+tarih(?:inde|ine|inden|li|lerinde|leri arasınd
 _JOINS = r"-|–|—|/|and|or|to|und|oder|bis|et|ou|au|à|y|o|a|и|или|по|ve|ile|و|και|έως|i|та|й"
 # (matched where a joining mark, or a space and a joining word as written, follow the date:
 # only the article may be in any case)
-_JOINED_AFTER = re.compile(rf"\s*(?:{_JOINS})\s*(?:(?i:the|le|la|el|dem|der) )?\d")
-_DIGIT = re.compile(r"\d")
+# The other date is a number or, in English, a weekday or a month: "on Monday and
+# Tuesday", "by Sunday or Monday", "in May and June".
+_NAMED_DATE = rf"(?:{patterns.WEEKDAY}|{patterns.MONTH_FULL})"
+_JOINED_AFTER = re.compile(
+    rf"\s*(?:{_JOINS})\s*(?:(?i:the|le|la|el|dem|der) )?(?:\d|{_NAMED_DATE}\b)"
+)
+_DIGIT_OR_NAME = re.compile(rf"\d|{_NAMED_DATE}")
 _JOINED_BEFORE = re.compile(
-    rf"\d\.?\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?$|\d\.?\s*و$", re.IGNORECASE
+    rf"(?:\d\.?|(?-i:{_NAMED_DATE}))\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?$"
+    r"|\d\.?\s*و$",
+    re.IGNORECASE,
 )
 # A date that is part of a name ("Euro 2024", "Good Friday", "the 2024 Summer Olympics"):
 # a capitalised word other than the first right before it, or a determiner before it and a
@@ -519,7 +540,7 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
             word_start, last_word, lowered = 0, "", ""
         if (
             (before in _JOIN_MARKS_BEFORE or lowered in _JOIN_WORDS)
-            and _DIGIT.search(sentence, max(0, start - 20), start)
+            and _DIGIT_OR_NAME.search(sentence, max(0, start - 20), start)
             and _JOINED_BEFORE.search(sentence[max(0, start - 20) : start])
         ):
             return True
@@ -894,6 +915,9 @@ def _main_clause(text: str) -> str:
     who, verb, that, what = attribution.groups() if attribution else ("", "", "", "")
     if attribution and not that and verb in _OBJECT_REPORTING and not _PRONOUN.match(what):
         attribution = None  # "LeBron James announced his retirement": the news itself
+    elif attribution and verb.count(" ") >= 2 and _PRONOUN.match(what):
+        # "told the families that they would be compensated": whose "they" is not known
+        attribution = None
     if attribution and len(what.split()) >= MIN_WORDS:
         empty = _EMPTY_SUBJECT.match(what)
         news = empty.groups()[0] if empty else ""

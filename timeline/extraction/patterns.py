@@ -213,8 +213,8 @@ CANDIDATE_ALTERNATIVES = rf"""
         | {ALONE_BEFORE}{YEAR}{H}?[-–—]{H}?(?:{YEAR}|[0-9]{{2}}))
         {ALONE_AFTER})
   | (?P<day_range>
-        (?:{MONTH}{H}+{DAY}{H}?[-–]{H}?(?:{MONTH}{H}+)?{DAY}(?:{BEFORE_YEAR}{YEAR})?
-        | {ALONE_BEFORE}{DAY}(?:{H}+{MONTH})?{H}?[-–]{H}?{DAY}{H}+{MONTH}(?:,?{H}+{YEAR})?
+        (?:{MONTH}{H}+{DAY}{H}?[-–/]{H}?(?:{MONTH}{H}+)?{DAY}(?:{BEFORE_YEAR}{YEAR})?
+        | {ALONE_BEFORE}{DAY}(?:{H}+{MONTH})?{H}?[-–/]{H}?{DAY}{H}+{MONTH}(?:,?{H}+{YEAR})?
         | {DAYS_IN_WORDS})
         {ALONE_AFTER})
   | (?P<month_span>

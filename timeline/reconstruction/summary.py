@@ -14,6 +14,10 @@ SUMMARY_SENTENCES = 5
 NEAR_DUPLICATE = 0.7
 # Headlines are chosen among this many of the most representative sentences.
 HEADLINE_CHOICES = 10
+ANAPHORIC_OPENINGS = frozenset(
+    ("This", "That", "These", "Those", "It", "Its", "He", "His", "She", "Her", "They", "Their")
+) | {"Such"}
+ANAPHORIC_PENALTY = 0.5
 
 
 def representative(
@@ -64,6 +68,10 @@ def headline_for(
         score = cosine(vector, centroid, norm(vector), centroid_norm)
         # Of two equally typical headlines the fuller one says more.
         score *= min(len(e.headline.split()), MAX_WORDS) / MAX_WORDS
+        # and one that names its subject says more than one that points back ("This was
+        # completed at 1930 CDT"): the sentence it pointed to is not beside it on the page
+        if e.headline.split(" ", 1)[0] in ANAPHORIC_OPENINGS:
+            score *= ANAPHORIC_PENALTY
         if score > best_score:
             best, best_score = e.headline, score
     return best
