@@ -715,3 +715,42 @@ def test_a_date_before_and_a_name_that_is_no_date_still_goes():
 )
 def test_a_second_lead_in_in_lower_case_goes_too(sentence, expected):
     assert headline(sentence, "Friday") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # the speaker's name between commas, then the verb: the news is what follows
+        (
+            "The top US official, Coast Guard Adm Thad Allen, said on Sunday that the well "
+            "was now dead.",
+            "Sunday",
+            "The well was now dead",
+        ),
+        (
+            "Its chief executive, Tony Hayward, said on Friday that BP would pay every claim.",
+            "Friday",
+            "BP would pay every claim",
+        ),
+        # a name between commas before any other verb stays
+        (
+            "The company's chief, John Smith, resigned on Friday after the scandal.",
+            "Friday",
+            "The company's chief, John Smith, resigned after the scandal",
+        ),
+        # an inverted attribution still goes
+        ("The well was sealed on Sunday, said the official.", "Sunday", "The well was sealed"),
+    ],
+)
+def test_a_speakers_name_between_commas_is_no_attribution_of_its_own(sentence, date_text, expected):
+    assert headline(sentence, date_text) == expected
+
+
+def test_a_long_headline_is_not_cut_inside_a_name_when_it_can_be_cut_elsewhere():
+    sentence = (
+        "On Monday the Department of Homeland Security and the Federal Emergency Management "
+        "Agency sent teams to the coast and the islands."
+    )
+    assert headline(sentence, "Monday") == (
+        "The Department of Homeland Security and the Federal Emergency Management Agency sent teams"
+    )

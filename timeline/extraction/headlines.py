@@ -228,7 +228,15 @@ _OBJECT_REPORTING = frozenset(
 ) | {"told"}  # "told" with no hearer of one word: "told its investors the news"
 _TRAILING_ATTRIBUTION = regex.compile(
     rf",\s*(?P<who>[^,]{{1,60}}?)\s+(?:{_REPORTING})(?:\s+[^,]{{0,60}})?$"
-    rf"|,\s*(?:{_REPORTING})\s+[^,]{{1,60}}$"
+    # ", said the minister"; not the speaker's own verb after an aside, "The official,
+    # Thad Allen, said that the well was dead" (the news follows it)
+    rf"|,\s*(?:{_REPORTING})\s+(?![^,]*\bthat\b)[^,]{{1,60}}$"
+)
+# The speaker's name after a subject that says who they are: "The top US official, Coast
+# Guard Adm Thad Allen, said that …" (the attribution is read once the name is gone).
+_NAME_APPOSITIVE = regex.compile(
+    r"^(?P<subject>[^,]{3,80}),\s+(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*,\s+"
+    rf"(?=(?:{_REPORTING})\b)"
 )
 # The same after the news in the other languages: ", a annoncé l'Élysée", ", teilte die
 # Bank mit", ", сообщили в Кремле", ", informó el ministerio".
@@ -884,6 +892,8 @@ def _main_clause(text: str) -> str:
     comma = text.find(",")
     if comma != -1:
         if text.count(",") >= 2:
+            if _reports(text):
+                text = _NAME_APPOSITIVE.sub(r"\g<subject> ", text)
             text = _APPOSITIVE.sub(" ", text)
             # an aside or a relative clause between the subject and its verb goes before the
             # verb is read: "Boeing, which …, said on Tuesday that …" is an attribution
@@ -995,18 +1005,33 @@ def _shorten_list(text: str) -> str:
     return f"{text[: match.start()]}{head or ''}{first} and others{text[match.end() :]}"
 
 
+_NAME_JOINS = frozenset(("and", "of", "for"))
+
+
+def _in_name(words: list[str], i: int) -> bool:
+    """Is the lower-case word at ``i`` inside a name, between two capitalised words ("the
+    National Oceanic and Atmospheric Administration", "Secretary of Homeland Security")?"""
+    return (
+        words[i] in _NAME_JOINS
+        and i + 1 < len(words)
+        and words[i - 1][:1].isupper()
+        and words[i + 1][:1].isupper()
+        and not words[i - 1].endswith(",")
+    )
+
+
 def _fit(text: str) -> str:
     words = text.split()
     shortened = len(words) > MAX_WORDS
     if shortened:
-        cut = next(
-            (
-                i
-                for i in range(MAX_WORDS, MIN_WORDS - 1, -1)
-                if words[i].lower().strip(",") in _BOUNDARY_WORDS or words[i - 1].endswith(",")
-            ),
-            MAX_WORDS,
-        )
+        boundaries = [
+            i
+            for i in range(MAX_WORDS, MIN_WORDS - 1, -1)
+            if words[i].lower().strip(",") in _BOUNDARY_WORDS or words[i - 1].endswith(",")
+        ]
+        # (inside a name only if there is nowhere else: a cut name is still a cut phrase)
+        cut = next((i for i in boundaries if not _in_name(words, i)), None)
+        cut = cut or next(iter(boundaries), MAX_WORDS)
         words = words[:cut]
     # (a capitalised word is a name, "in May", not the modal "may"; a sentence's own last
     # "an" is a German verb's particle, "kündigte den Kauf an", not an article left hanging)
