@@ -106,3 +106,32 @@ def test_a_slash_between_days_that_do_not_follow_each_other_is_no_range():
     # (nor "May 11" with a dangling "/13": the text is not read as a date at all)
     assert found("Talks were held on 11/13 May 2010 in Ankara.") == []
     assert found("Sales were counted on May 11/12/2010 at noon.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The events of 1 and 2 April 2009 shocked London.",
+            [("1", "2009-04-01", "day"), ("2 April 2009", "2009-04-02", "day")],
+        ),
+        (
+            "Votes were held on 3 & 10 May 2009.",
+            [("3", "2009-05-03", "day"), ("10 May 2009", "2009-05-10", "day")],
+        ),
+    ],
+)
+def test_two_days_of_one_month_are_two_dates(text, expected):
+    assert found(text) == expected
+
+
+def test_two_numbers_before_a_month_name_of_another_kind_are_no_days():
+    assert found("Rates rose 2 and 3 percent in May 2009.") == [("May 2009", "2009-05", "month")]
+
+
+def test_two_days_after_their_month_are_two_dates_only_where_the_phrase_ends():
+    assert found("Talks were held on May 3 and 4, 2009 in Ankara.") == [
+        ("May 3", "2009-05-03", "day"),
+        ("4, 2009", "2009-05-04", "day"),
+    ]
+    assert [text for text, *_ in found("On May 3 and 4 people died in 2009.")] == ["May 3", "2009"]

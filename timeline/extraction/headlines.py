@@ -485,7 +485,7 @@ _FOREIGN_ENDINGS = frozenset(_FOREIGN_ENDINGS_TEXT.split())
 _FOREIGN_AFTER = re.compile(r"\s+tarih(?:inde|ine|inden|li|lerinde|leri arasında)\b")
 # A date joined to another one (a list or a range: "in 2022 and 2023", "8. und 9. November",
 # "du 2 au 4", "7-9 Aralık", "6 و7"): without it the other date's phrase is broken.
-_JOINS = r"-|–|—|/|and|or|to|und|oder|bis|et|ou|au|à|y|o|a|и|или|по|ve|ile|و|και|έως|i|та|й"
+_JOINS = r"-|–|—|/|&|and|or|to|und|oder|bis|et|ou|au|à|y|o|a|и|или|по|ve|ile|و|και|έως|i|та|й"
 # (matched where a joining mark, or a space and a joining word as written, follow the date:
 # only the article may be in any case)
 # The other date is a number or, in English, a weekday or a month: "on Monday and

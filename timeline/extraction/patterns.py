@@ -91,6 +91,11 @@ DAYS_IN_WORDS = (
     rf"|[Bb]etween{H}+{DAY}{H}+and{H}+{DAY}{H}+(?:of{H}+)?{MONTH}(?:,?{H}+{YEAR})?"
     rf"|[Ff]rom{H}+{MONTH}{H}+{DAY}{_TO}{DAY}(?:{BEFORE_YEAR}{YEAR})?"
     rf"|[Bb]etween{H}+{MONTH}{H}+{DAY}{H}+and{H}+{DAY}(?:{BEFORE_YEAR}{YEAR})?"
+    # two days of one month: "on 3 and 4 May", "the events of 1 and 2 April"; "May 3 and 4"
+    # only before its year or where the phrase ends: in "May 3 and 4 people", "4" counts
+    rf"|{ALONE_BEFORE}{DAY}{H}+(?:and|&){H}+{DAY}{H}+(?:of{H}+)?{MONTH}(?:,?{H}+{YEAR})?"
+    rf"|{MONTH}{H}+{DAY}{H}+(?:and|&){H}+{DAY}"
+    rf"(?:{BEFORE_YEAR}{YEAR}|(?=[^\S\n]*(?:[,.;:)]|$)|{H}+(?:in|at|on|and|to|for|when)\b))"
 )
 
 

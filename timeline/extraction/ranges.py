@@ -20,7 +20,7 @@ from timeline.extraction.absolute import Unresolvable
 _YEAR = regex.compile(rf"(?<!\d){patterns.YEAR}(?!\d)|(?<=[-–—]\s?)[0-9]{{2}}$")
 _MONTH = regex.compile(patterns.MONTH)
 _DAY = regex.compile(r"(?<![\d\w])(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?!\d)")
-_SEPARATOR = regex.compile(r"\s?[-–—/]\s?|\s+(?:to|until|till|through|and)\s+")
+_SEPARATOR = regex.compile(r"\s?[-–—/]\s?|\s+(?:to|until|till|through|and|&)\s+")
 
 
 class Part(NamedTuple):
