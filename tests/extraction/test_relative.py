@@ -25,6 +25,13 @@ def test_weekday_equal_to_publication_day_is_that_day_not_a_week_back():
     assert values("The minister spoke Friday in Ankara.", friday) == ["2016-11-18"]
 
 
+def test_this_coming_weekday_is_the_next_one_whatever_the_verb():
+    thursday = date(1998, 3, 5)
+    assert values("Voters go to the polls this coming Sunday.", thursday) == ["1998-03-08"]
+    assert values("The match was moved to the coming Saturday.", thursday) == ["1998-03-07"]
+    assert values("Voters went to the polls this Sunday.", thursday) == ["1998-03-01"]
+
+
 def test_future_dates_are_not_forced_into_the_past():
     march = date(2015, 3, 20)
     assert values("Parliament will vote on April 7 on the bill.", march) == ["2015-04-07"]

@@ -197,7 +197,7 @@ _FIRST_CHARACTER = (
 # scan would try every alternative below in vain. These words are all that can
 # follow them in an alternative (a superset is harmless: the full pattern decides).
 _AFTER_THE = (
-    r"(?:same|very|next|following|previous|preceding|prior|day|end|start|beginning|middle|"
+    r"(?:same|very|next|following|previous|preceding|prior|coming|day|end|start|beginning|middle|"
     r"latter|early|past|rest|spring|summer|fall|autumn|winter|[0-9]|"
     + either_case("|".join(_DAY_WORD_OPENINGS))
     + ")"
@@ -281,7 +281,7 @@ CANDIDATE_ALTERNATIVES = rf"""
   | (?P<deictic>
         \b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b)
   | (?P<weekday>
-        (?:(?:[Ll]ast|[Nn]ext|[Tt]his){H}+)?\b{WEEKDAY}\b{PART_OF_DAY}?)
+        (?:(?:[Ll]ast|[Nn]ext|(?:[Tt]his|[Tt]he){H}+coming|[Tt]his){H}+)?\b{WEEKDAY}\b{PART_OF_DAY}?)
   | (?P<month>
         {MONTH_FULL}\b(?!{H}+\d))
   | (?P<year>

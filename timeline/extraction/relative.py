@@ -329,7 +329,7 @@ def weekday(span: str, published: date | None, context: Context) -> Resolution:
     ahead = published + timedelta(days=(named - published.weekday()) % 7 or 7)
     if words[0] == "last":
         return Period(behind if back else published - timedelta(days=7), Precision.DAY), True
-    if words[0] == "next":
+    if words[0] == "next" or "coming" in words:  # "this coming Sunday"
         return Period(ahead, Precision.DAY), True
     # The publication's own weekday is that very day, whichever way the verb looks.
     if not back:
