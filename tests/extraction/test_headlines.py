@@ -732,11 +732,23 @@ def test_a_second_lead_in_in_lower_case_goes_too(sentence, expected):
             "Friday",
             "BP would pay every claim",
         ),
-        # a name between commas before any other verb stays
+        # the name is the subject an editor writes, whatever the verb
         (
             "The company's chief, John Smith, resigned on Friday after the scandal.",
             "Friday",
-            "The company's chief, John Smith, resigned after the scandal",
+            "John Smith resigned after the scandal",
+        ),
+        (
+            "The head of the World Health Organisation, Margaret Chan, yesterday suggested "
+            "the alert would move to its highest level.",
+            "yesterday",
+            "Margaret Chan suggested the alert would move to its highest level",
+        ),
+        # not a relative clause's subject
+        (
+            "The city, Paris, which hosted the games in 1924, bid again on Friday.",
+            "Friday",
+            "The city, Paris, which hosted the games in 1924, bid again",
         ),
         # an inverted attribution still goes
         ("The well was sealed on Sunday, said the official.", "Sunday", "The well was sealed"),
@@ -754,3 +766,51 @@ def test_a_long_headline_is_not_cut_inside_a_name_when_it_can_be_cut_elsewhere()
     assert headline(sentence, "Monday") == (
         "The Department of Homeland Security and the Federal Emergency Management Agency sent teams"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # a quotation its speaker introduces is the news, its first sentence
+        (
+            "Mr Jindal said on Saturday: \"This isn't just about our coast. It's about our way "
+            'of life in Louisiana."',
+            "Saturday",
+            "This isn't just about our coast",
+        ),
+        (
+            'The president told reporters on Saturday: "The deal is done and the money will be '
+            'paid."',
+            "Saturday",
+            "The deal is done and the money will be paid",
+        ),
+        # of the sentences a quotation holds, the one with the date
+        (
+            '"Oil is still leaking from the well. It is a big change from yesterday when we saw '
+            'none. This is serious," said Rear Adm Mary Landry.',
+            "yesterday",
+            "It is a big change when we saw none",
+        ),
+    ],
+)
+def test_a_quotation_gives_its_own_sentence(sentence, date_text, expected):
+    assert headline(sentence, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        (
+            "High seas were in the forecast through Sunday and could push oil into the inlets.",
+            "Sunday",
+            "High seas were in the forecast and could push oil into the inlets",
+        ),
+        (
+            "The ban stays in force until after Sunday, officials said.",
+            "Sunday",
+            "The ban stays in force",
+        ),
+    ],
+)
+def test_the_preposition_of_a_removed_date_goes_with_it(sentence, date_text, expected):
+    assert headline(sentence, date_text) == expected

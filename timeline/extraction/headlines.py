@@ -24,6 +24,7 @@ import re
 import regex
 
 from timeline.extraction import patterns
+from timeline.extraction.sentences import split_sentences
 
 MAX_WORDS = 14
 MIN_WORDS = 4
@@ -138,7 +139,8 @@ def _has_quote_mark(text: str) -> bool:
 
 _DATE = "\x00"
 _DATE_PREPOSITIONS = (
-    "in|on|since|by|during|from|until|as of|at the end of|at the start of|early|late|earlier|later"
+    "in|on|since|by|during|from|until|till|through|before|after|as of|at the end of|"
+    "at the start of|early|late|earlier|later"
 )
 _DATE_PREPOSITION = regex.compile(rf"\s*\b(?:{_DATE_PREPOSITIONS})\s*$", regex.IGNORECASE)
 # The same match, found from the end (the only place it can be) in a few steps.
@@ -232,12 +234,16 @@ _TRAILING_ATTRIBUTION = regex.compile(
     # Thad Allen, said that the well was dead" (the news follows it)
     rf"|,\s*(?:{_REPORTING})\s+(?![^,]*\bthat\b)[^,]{{1,60}}$"
 )
-# The speaker's name after a subject that says who they are: "The top US official, Coast
-# Guard Adm Thad Allen, said that …" (the attribution is read once the name is gone).
+# A name after a subject that says who they are: "The top US official, Coast Guard Adm Thad
+# Allen, said that …", "The head of the WHO, Margaret Chan, suggested …". The name is the
+# subject an editor writes, and shorter; the attribution is read once it stands alone.
 _NAME_APPOSITIVE = regex.compile(
-    r"^(?P<subject>[^,]{3,80}),\s+(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*,\s+"
-    rf"(?=(?:{_REPORTING})\b)"
+    r"^(?:The|A|An|Its|His|Her|Their|Our|[A-Z][\w’'-]*['’]s)\s[^,]{2,80},\s+"
+    r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*),\s+"
+    r"(?=[a-z])(?!(?:who|which|whose|and|or|but|the|a|an)\b)"
 )
+# A speaker and a verb of saying before a colon and a quotation, its first word a capital.
+_QUOTE_INTRO = re.compile(rf"^[^,:]{{1,70}}?\s+(?:{_TOLD_WHOM}|{_REPORTING})\s*:\s+([A-Z].*)$")
 # The same after the news in the other languages: ", a annoncé l'Élysée", ", teilte die
 # Bank mit", ", сообщили в Кремле", ", informó el ministerio".
 _FOREIGN_TRAILING_ATTRIBUTION = re.compile(
@@ -296,7 +302,7 @@ _LIST = regex.compile(
 _DANGLING_TEXT = """a an the and or but of to in on at for from with by as than that which who whose
     whom its their his her our your this these those is are was were be been being has have
     had will would could should may might can into onto over under about after before
-    between through during against among without within upon via per plus nor so if
+    between through during against among without within upon via per plus nor so if until till
     while when where whether not no very more most such own"""
 _DANGLING = frozenset(_DANGLING_TEXT.split())
 # A phrase boundary: where a shortened headline may stop without breaking a phrase.
@@ -363,6 +369,28 @@ def _bullet_of(sentence: str, start: int, end: int) -> tuple[str, int, int]:
             last = separator.start()
             break
     return sentence[first:last], start - first, end - first
+
+
+# A sentence ending inside the text, before the next one's capital: quotes hold several
+# ("`` In addition , oil is leaking . It is a big change from yesterday ... ''"), and the
+# splitter leaves a quotation whole.
+_INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’]*\s+[\"“‘`']*[A-Z]")
+
+
+_QUOTE_MARKS = re.compile(r"``|''|[\"“”]")
+
+
+def _own_sentence(sentence: str, start: int, end: int) -> tuple[str, int, int]:
+    """Of the sentences within ``sentence``, the one that holds the date at [start, end)."""
+    # (the splitter keeps a quotation whole: without its marks, its sentences are split; as
+    # many spaces as marks keep the offsets)
+    unquoted = _QUOTE_MARKS.sub(lambda mark: " " * len(mark.group()), sentence)
+    for piece in split_sentences(unquoted):
+        if piece.start <= start and end <= piece.end:
+            if len(piece.text.split()) < MIN_WORDS or piece.end - piece.start == len(sentence):
+                break
+            return sentence[piece.start : piece.end], start - piece.start, end - piece.start
+    return sentence, start, end
 
 
 def _may_have_furniture(sentence: str) -> bool:
@@ -892,8 +920,7 @@ def _main_clause(text: str) -> str:
     comma = text.find(",")
     if comma != -1:
         if text.count(",") >= 2:
-            if _reports(text):
-                text = _NAME_APPOSITIVE.sub(r"\g<subject> ", text)
+            text = _NAME_APPOSITIVE.sub(r"\g<name> ", text)
             text = _APPOSITIVE.sub(" ", text)
             # an aside or a relative clause between the subject and its verb goes before the
             # verb is read: "Boeing, which …, said on Tuesday that …" is an attribution
@@ -918,6 +945,12 @@ def _main_clause(text: str) -> str:
             if trailing and len(text[:last_comma].split()) >= MIN_WORDS:
                 text = text[:last_comma]
         comma = text.find(",")
+    # a quotation its speaker introduces: "Mr Jindal said: This isn't about our coast"
+    colon = text.find(": ")
+    if colon != -1 and (comma == -1 or colon < comma) and _reports(text[:colon]):
+        introduced = _QUOTE_INTRO.match(text)
+        if introduced and len(introduced.group(1).split()) >= MIN_WORDS:
+            return introduced.group(1)
     # the speaker and the verb come before the first comma
     attribution = _reports(text if comma == -1 else text[:comma]) and _ATTRIBUTION.match(text)
     # (``regex`` finds a group by name in about ten times the time it takes by number:
@@ -1005,18 +1038,18 @@ def _shorten_list(text: str) -> str:
     return f"{text[: match.start()]}{head or ''}{first} and others{text[match.end() :]}"
 
 
-_NAME_JOINS = frozenset(("and", "of", "for"))
+_NAME_JOINS = frozenset(("and", "of", "for", "&"))
 
 
 def _in_name(words: list[str], i: int) -> bool:
-    """Is the lower-case word at ``i`` inside a name, between two capitalised words ("the
+    """Is the joining word at ``i`` inside a name, between two capitalised words ("the
     National Oceanic and Atmospheric Administration", "Secretary of Homeland Security")?"""
-    return (
-        words[i] in _NAME_JOINS
-        and i + 1 < len(words)
-        and words[i - 1][:1].isupper()
-        and words[i + 1][:1].isupper()
-        and not words[i - 1].endswith(",")
+    if words[i] not in _NAME_JOINS or i + 1 >= len(words) or words[i - 1].endswith(","):
+        return False
+    before, after = words[i - 1], words[i + 1]
+    # (and between two days is inside a date: "the events of 1 and 2 April")
+    return (before[:1].isupper() and after[:1].isupper()) or (
+        before[-1:].isdigit() and after[:1].isdigit()
     )
 
 
@@ -1074,6 +1107,8 @@ def suggest_headline(sentence: str, mention_start: int, mention_end: int) -> str
     """A headline of at most 14 words for the happening the date at [start, end) dates."""
     if " * " in sentence or " \\* " in sentence or " • " in sentence or " · " in sentence:
         sentence, mention_start, mention_end = _bullet_of(sentence, mention_start, mention_end)
+    if _INNER_SENTENCE_END.search(sentence, 0, len(sentence) - 2):
+        sentence, mention_start, mention_end = _own_sentence(sentence, mention_start, mention_end)
     marked = _without_date(*_without_furniture(sentence, mention_start, mention_end))
     if " and " in marked:
         marked = _without_other_dates_conjunct(_without_other_dates_verb(marked))
