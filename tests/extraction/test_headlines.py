@@ -507,6 +507,17 @@ def test_attributions_and_asides_go_and_the_main_verb_stays(sentence, date_text,
             "Friday",
             "The firm told its investors the good news in a letter",
         ),
+        # the hearers' own "that", and an order, are no attribution
+        (
+            "The mayor told the crowd that gathered outside City Hall on Friday to go home.",
+            "Friday",
+            "The mayor told the crowd that gathered outside City Hall to go home",
+        ),
+        (
+            "Police told residents to evacuate their homes immediately on Friday.",
+            "Friday",
+            "Police told residents to evacuate their homes immediately",
+        ),
     ],
 )
 def test_told_whom_goes_with_the_attribution(sentence, date_text, expected):
@@ -709,8 +720,16 @@ def test_a_date_before_and_a_name_that_is_no_date_still_goes():
             "Obama will fly to the gulf for his second visit",
         ),
         ("But now the company says on Friday it will pay.", "The company says it will pay"),
-        # a second lead-in that is the subject stays: "now is the time"
+        # a second lead-in that is the subject, or opens a phrase, stays
         ("And now is the time, he said on Friday.", "Now is the time"),
+        (
+            "But instead of raising rates, the Fed cut them on Friday.",
+            "Instead of raising rates, the Fed cut them",
+        ),
+        (
+            "And now that the vote is over, the party must unite, he said on Friday.",
+            "Now that the vote is over, the party must unite",
+        ),
     ],
 )
 def test_a_second_lead_in_in_lower_case_goes_too(sentence, expected):
@@ -732,40 +751,33 @@ def test_a_second_lead_in_in_lower_case_goes_too(sentence, expected):
             "Friday",
             "BP would pay every claim",
         ),
-        # the name is the subject an editor writes, whatever the verb
+        # before any other verb, commas round a name are no speaker's
         (
             "The company's chief, John Smith, resigned on Friday after the scandal.",
             "Friday",
-            "John Smith resigned after the scandal",
+            "The company's chief, John Smith, resigned after the scandal",
         ),
         (
-            "The head of the World Health Organisation, Margaret Chan, yesterday suggested "
-            "the alert would move to its highest level.",
-            "yesterday",
-            "Margaret Chan suggested the alert would move to its highest level",
+            "A gunman opened fire in Orlando, Florida, early on Sunday, killing 49 people.",
+            "Sunday",
+            "A gunman opened fire in Orlando, Florida, early, killing 49 people",
         ),
-        # not a relative clause's subject
         (
-            "The city, Paris, which hosted the games in 1924, bid again on Friday.",
-            "Friday",
-            "The city, Paris, which hosted the games in 1924, bid again",
+            "The attack on the capital, Kabul, killed 20 people on Monday.",
+            "Monday",
+            "The attack on the capital, Kabul, killed 20 people",
         ),
-        # an inverted attribution still goes
+        # an inverted attribution still goes, "that" in it or not
         ("The well was sealed on Sunday, said the official.", "Sunday", "The well was sealed"),
+        (
+            "The plant will close on Monday, said the head of that company.",
+            "Monday",
+            "The plant will close",
+        ),
     ],
 )
 def test_a_speakers_name_between_commas_is_no_attribution_of_its_own(sentence, date_text, expected):
     assert headline(sentence, date_text) == expected
-
-
-def test_a_long_headline_is_not_cut_inside_a_name_when_it_can_be_cut_elsewhere():
-    sentence = (
-        "On Monday the Department of Homeland Security and the Federal Emergency Management "
-        "Agency sent teams to the coast and the islands."
-    )
-    assert headline(sentence, "Monday") == (
-        "The Department of Homeland Security and the Federal Emergency Management Agency sent teams"
-    )
 
 
 @pytest.mark.parametrize(
@@ -783,6 +795,17 @@ def test_a_long_headline_is_not_cut_inside_a_name_when_it_can_be_cut_elsewhere()
             'paid."',
             "Saturday",
             "The deal is done and the money will be paid",
+        ),
+        (
+            "Obama told a rally in Ohio on Saturday: We will win this election in November.",
+            "Saturday",
+            "We will win this election in November",
+        ),
+        # the last sentence carries the speaker: alone it would give the speaker, not the news
+        (
+            '"Sales fell. Profits rose. Debt fell. Costs rose on Saturday," the CFO said.',
+            "Saturday",
+            "Sales fell. Profits rose. Debt fell. Costs rose",
         ),
         # of the sentences a quotation holds, the one with the date
         (
@@ -809,6 +832,12 @@ def test_a_quotation_gives_its_own_sentence(sentence, date_text, expected):
             "The ban stays in force until after Sunday, officials said.",
             "Sunday",
             "The ban stays in force",
+        ),
+        # not "after": a year may be an adjective after it
+        (
+            "Turnout fell sharply after 2015 reforms made voting harder.",
+            "2015",
+            "Turnout fell sharply after reforms made voting harder",
         ),
     ],
 )

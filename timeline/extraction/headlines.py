@@ -139,8 +139,9 @@ def _has_quote_mark(text: str) -> bool:
 
 _DATE = "\x00"
 _DATE_PREPOSITIONS = (
-    "in|on|since|by|during|from|until|till|through|before|after|as of|at the end of|"
-    "at the start of|early|late|earlier|later"
+    # (not "before" or "after": "after 2015 reforms made voting harder" keeps its phrase)
+    "in|on|since|by|during|from|until|till|through|as of|at the end of|at the start of|"
+    "early|late|earlier|later"
 )
 _DATE_PREPOSITION = regex.compile(rf"\s*\b(?:{_DATE_PREPOSITIONS})\s*$", regex.IGNORECASE)
 # The same match, found from the end (the only place it can be) in a few steps.
@@ -160,12 +161,14 @@ _LEAD_INS = (
     r"Separately|In addition(?!\s+to\b)|Earlier|Later|Previously|Then|Now|Indeed|Finally|Overall|"
     r"According to [^,]{1,60}|To this end|In turn|As a result|At the time"
 )
-# After a first lead-in, a second in lower case: "And then Obama will fly", "But now".
-_SECOND_LEAD_INS = r"then|now|yet|also|still|instead|indeed|finally|later|earlier"
+# After a first lead-in, a second in lower case: "And then Obama will fly", "But now". Not
+# one that opens a phrase ("instead of", "later that year", "now that the vote is over").
+_SECOND_LEAD_INS = r"then|now|yet|also|still|indeed|finally"
 _LEAD_IN = regex.compile(
     rf"^(?:(?:{_LEAD_INS})\s*,?\s+)+"
-    # (not the subject itself: "And now is the time")
-    rf"(?:(?:{_SECOND_LEAD_INS})\s*,?\s+(?=\w)(?!(?:is|was|are|were|has|had|comes|came)\b))?"
+    # (nor the subject itself: "And now is the time")
+    rf"(?:(?:{_SECOND_LEAD_INS})\s*,?\s+(?=\w)"
+    rf"(?!(?:is|was|are|were|has|had|comes|came|that|of|in|on|at)\b))?"
 )
 _SUBORDINATOR = (
     r"After|When|Once|Before|As|Since|Although|Though|While|Whereas|Because|If|Unless|Until"
@@ -215,7 +218,11 @@ _NOT_AFTER_AUXILIARY = "".join(
 _SAYING_TIME = r"(?:on|in|at|late|early|earlier|later|last|this|next)\b[^,]{0,30}?\s+"
 # Told whom, in more than a word, when "that" follows: "told The Associated Press that",
 # "told the BBC in an interview that" ("told Reuters" is one of the verbs above).
-_TOLD_WHOM = rf"told(?: [\w.'’&-]+){{2,5}}?(?= (?:{_SAYING_TIME})?that )"
+# (not "told the crowd that gathered outside": a "that" before a verb is the crowd's)
+_TOLD_WHOM = (
+    rf"told(?: [\w.'’&-]+){{2,5}}?(?= (?:{_SAYING_TIME})?that "
+    r"(?!\w+ed\b|was\b|were\b|is\b|are\b|had\b|has\b|have\b))"
+)
 _ATTRIBUTION = re.compile(
     # not "were confirmed by …": a passive is the happening itself, not an attribution.
     # The time of the saying goes with it: "said on Monday that", "announced late on Friday
@@ -225,25 +232,34 @@ _ATTRIBUTION = re.compile(
 )
 # Verbs of saying that take an object as often as a clause ("announced his retirement",
 # "reported a drop in profit"): an attribution only before "that" or a pronoun.
+# ("told" with no hearer of one word: "told its investors the news")
 _OBJECT_REPORTING = frozenset(
-    ("announced", "reported", "confirmed", "claimed", "noted", "wrote", "explained", "warned")
-) | {"told"}  # "told" with no hearer of one word: "told its investors the news"
+    (
+        *("announced", "reported", "confirmed", "claimed", "noted", "wrote", "explained"),
+        *("warned", "told"),
+    )
+)
 _TRAILING_ATTRIBUTION = regex.compile(
     rf",\s*(?P<who>[^,]{{1,60}}?)\s+(?:{_REPORTING})(?:\s+[^,]{{0,60}})?$"
     # ", said the minister"; not the speaker's own verb after an aside, "The official,
     # Thad Allen, said that the well was dead" (the news follows it)
-    rf"|,\s*(?:{_REPORTING})\s+(?![^,]*\bthat\b)[^,]{{1,60}}$"
+    rf"|,\s*(?:{_REPORTING})\s+(?!(?:[^,\s]+\s+){{0,5}}?(?<!\bof\s)that\s)[^,]{{1,60}}$"
 )
-# A name after a subject that says who they are: "The top US official, Coast Guard Adm Thad
-# Allen, said that …", "The head of the WHO, Margaret Chan, suggested …". The name is the
-# subject an editor writes, and shorter; the attribution is read once it stands alone.
+# A speaker's name after a subject that says who they are: "The top US official, Coast
+# Guard Adm Thad Allen, said that …". The name is the speaker an editor writes, and the
+# attribution is read once it stands alone. Only before a verb of saying: "A gunman opened
+# fire in Orlando, Florida, early on Sunday" and "The attack on the capital, Kabul, killed"
+# have commas round a name that is no subject.
 _NAME_APPOSITIVE = regex.compile(
-    r"^(?:The|A|An|Its|His|Her|Their|Our|[A-Z][\w’'-]*['’]s)\s[^,]{2,80},\s+"
+    r"^(?P<subject>(?:The|A|An|Its|His|Her|Their|Our|[A-Z][\w’'-]*['’]s)\s[^,]{2,80}),\s+"
     r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*),\s+"
-    r"(?=[a-z])(?!(?:who|which|whose|and|or|but|the|a|an)\b)"
+    rf"(?=(?:{_REPORTING})\b)"
 )
-# A speaker and a verb of saying before a colon and a quotation, its first word a capital.
-_QUOTE_INTRO = re.compile(rf"^[^,:]{{1,70}}?\s+(?:{_TOLD_WHOM}|{_REPORTING})\s*:\s+([A-Z].*)$")
+# A speaker and a verb of saying, perhaps with a hearer, a place or a time ("told a rally in
+# Ohio", "said on Tuesday"), before a colon and a quotation, its first word a capital.
+_QUOTE_INTRO = re.compile(
+    rf"^[^,:]{{1,70}}?\s+(?:{_REPORTING})(?:\s[^,:]{{1,40}})?\s*:\s+([A-Z].*)$"
+)
 # The same after the news in the other languages: ", a annoncé l'Élysée", ", teilte die
 # Bank mit", ", сообщили в Кремле", ", informó el ministerio".
 _FOREIGN_TRAILING_ATTRIBUTION = re.compile(
@@ -377,7 +393,9 @@ def _bullet_of(sentence: str, start: int, end: int) -> tuple[str, int, int]:
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’]*\s+[\"“‘`']*[A-Z]")
 
 
-_QUOTE_MARKS = re.compile(r"``|''|[\"“”]")
+# Marks that open or close a quotation and are no apostrophe (straight, curly, tokenised,
+# French and German).
+_QUOTE_MARKS = re.compile(r"``|''|[\"“”«»„]")
 
 
 def _own_sentence(sentence: str, start: int, end: int) -> tuple[str, int, int]:
@@ -385,11 +403,14 @@ def _own_sentence(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     # (the splitter keeps a quotation whole: without its marks, its sentences are split; as
     # many spaces as marks keep the offsets)
     unquoted = _QUOTE_MARKS.sub(lambda mark: " " * len(mark.group()), sentence)
-    for piece in split_sentences(unquoted):
+    pieces = list(split_sentences(unquoted))
+    # (the last one carries the speaker, "Costs rose on Monday," the CFO said: alone, it
+    # would give the speaker, not the news; it is read with the whole quotation)
+    for piece in pieces[:-1]:
         if piece.start <= start and end <= piece.end:
-            if len(piece.text.split()) < MIN_WORDS or piece.end - piece.start == len(sentence):
-                break
-            return sentence[piece.start : piece.end], start - piece.start, end - piece.start
+            if len(piece.text.split()) >= MIN_WORDS:
+                return sentence[piece.start : piece.end], start - piece.start, end - piece.start
+            break
     return sentence, start, end
 
 
@@ -920,7 +941,9 @@ def _main_clause(text: str) -> str:
     comma = text.find(",")
     if comma != -1:
         if text.count(",") >= 2:
-            text = _NAME_APPOSITIVE.sub(r"\g<name> ", text)
+            named = _NAME_APPOSITIVE.match(text) if _reports(text) else None
+            if named and not _SUBJECT_VERB.search(named["subject"]):
+                text = f"{named['name']} {text[named.end() :]}"
             text = _APPOSITIVE.sub(" ", text)
             # an aside or a relative clause between the subject and its verb goes before the
             # verb is read: "Boeing, which …, said on Tuesday that …" is an attribution
@@ -961,6 +984,8 @@ def _main_clause(text: str) -> str:
     elif attribution and verb.count(" ") >= 2 and _PRONOUN.match(what):
         # "told the families that they would be compensated": whose "they" is not known
         attribution = None
+    elif attribution and what.startswith("to "):
+        attribution = None  # "Police told residents to evacuate": an order, the news itself
     if attribution and len(what.split()) >= MIN_WORDS:
         empty = _EMPTY_SUBJECT.match(what)
         news = empty.groups()[0] if empty else ""
@@ -1038,33 +1063,18 @@ def _shorten_list(text: str) -> str:
     return f"{text[: match.start()]}{head or ''}{first} and others{text[match.end() :]}"
 
 
-_NAME_JOINS = frozenset(("and", "of", "for", "&"))
-
-
-def _in_name(words: list[str], i: int) -> bool:
-    """Is the joining word at ``i`` inside a name, between two capitalised words ("the
-    National Oceanic and Atmospheric Administration", "Secretary of Homeland Security")?"""
-    if words[i] not in _NAME_JOINS or i + 1 >= len(words) or words[i - 1].endswith(","):
-        return False
-    before, after = words[i - 1], words[i + 1]
-    # (and between two days is inside a date: "the events of 1 and 2 April")
-    return (before[:1].isupper() and after[:1].isupper()) or (
-        before[-1:].isdigit() and after[:1].isdigit()
-    )
-
-
 def _fit(text: str) -> str:
     words = text.split()
     shortened = len(words) > MAX_WORDS
     if shortened:
-        boundaries = [
-            i
-            for i in range(MAX_WORDS, MIN_WORDS - 1, -1)
-            if words[i].lower().strip(",") in _BOUNDARY_WORDS or words[i - 1].endswith(",")
-        ]
-        # (inside a name only if there is nowhere else: a cut name is still a cut phrase)
-        cut = next((i for i in boundaries if not _in_name(words, i)), None)
-        cut = cut or next(iter(boundaries), MAX_WORDS)
+        cut = next(
+            (
+                i
+                for i in range(MAX_WORDS, MIN_WORDS - 1, -1)
+                if words[i].lower().strip(",") in _BOUNDARY_WORDS or words[i - 1].endswith(",")
+            ),
+            MAX_WORDS,
+        )
         words = words[:cut]
     # (a capitalised word is a name, "in May", not the modal "may"; a sentence's own last
     # "an" is a German verb's particle, "kündigte den Kauf an", not an article left hanging)

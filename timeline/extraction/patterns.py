@@ -92,10 +92,12 @@ DAYS_IN_WORDS = (
     rf"|[Ff]rom{H}+{MONTH}{H}+{DAY}{_TO}{DAY}(?:{BEFORE_YEAR}{YEAR})?"
     rf"|[Bb]etween{H}+{MONTH}{H}+{DAY}{H}+and{H}+{DAY}(?:{BEFORE_YEAR}{YEAR})?"
     # two days of one month: "on 3 and 4 May", "the events of 1 and 2 April"; "May 3 and 4"
-    # only before its year or where the phrase ends: in "May 3 and 4 people", "4" counts
+    # only before its year or where the phrase ends: in "May 3 and 4 people" and "May 3
+    # and 4 in 10 voters", the 4 counts
     rf"|{ALONE_BEFORE}{DAY}{H}+(?:and|&){H}+{DAY}{H}+(?:of{H}+)?{MONTH}(?:,?{H}+{YEAR})?"
     rf"|{MONTH}{H}+{DAY}{H}+(?:and|&){H}+{DAY}"
-    rf"(?:{BEFORE_YEAR}{YEAR}|(?=[^\S\n]*(?:[,.;:)]|$)|{H}+(?:in|at|on|and|to|for|when)\b))"
+    rf"(?:{BEFORE_YEAR}{YEAR}|(?=[^\S\n]*(?:[,.;:)]|$)|{H}+(?:in|at|on|and|to|for|when)\b)"
+    rf"(?!{H}+in{H}+\d))"
 )
 
 
@@ -218,8 +220,8 @@ CANDIDATE_ALTERNATIVES = rf"""
         | {ALONE_BEFORE}{YEAR}{H}?[-–—]{H}?(?:{YEAR}|[0-9]{{2}}))
         {ALONE_AFTER})
   | (?P<day_range>
-        (?:{MONTH}{H}+{DAY}{H}?[-–/]{H}?(?:{MONTH}{H}+)?{DAY}(?:{BEFORE_YEAR}{YEAR})?
-        | {ALONE_BEFORE}{DAY}(?:{H}+{MONTH})?{H}?[-–/]{H}?{DAY}{H}+{MONTH}(?:,?{H}+{YEAR})?
+        (?:{MONTH}{H}+{DAY}{H}?[-–]{H}?(?:{MONTH}{H}+)?{DAY}(?:{BEFORE_YEAR}{YEAR})?
+        | {ALONE_BEFORE}{DAY}(?:{H}+{MONTH})?{H}?[-–]{H}?{DAY}{H}+{MONTH}(?:,?{H}+{YEAR})?
         | {DAYS_IN_WORDS})
         {ALONE_AFTER})
   | (?P<month_span>

@@ -1,5 +1,4 @@
-"""Ranges that name two dates are two mentions: "1957–58", "April 6-7", "May-August 1950",
-"the night of 5/6 June".
+"""Ranges that name two dates are two mentions: "1957–58", "April 6-7", "May-August 1950".
 
 Each end is a date in its own right (an editor may date one event by the start
 and another by the end), so a range is split into its endpoints, each with the
@@ -59,11 +58,6 @@ def _days(span: str) -> list[Part]:
     separator = _SEPARATOR.search(span)
     halves = ((0, span[: separator.start()]), (separator.end(), span[separator.end() :]))
     months = [_MONTH.search(half) for _, half in halves]
-    if "/" in separator.group():
-        # "the night of 5/6 June", "May 11/12": a slash joins a day to the next one only
-        first, last = (int(_DAY.search(half).group().rstrip("stndrh")) for _, half in halves)
-        if last != first + 1:
-            raise Unresolvable(span)
     year = _YEAR.search(halves[1][1])
     suffix = f", {year.group()}" if year else ""
     parts = []

@@ -15,8 +15,11 @@ NEAR_DUPLICATE = 0.7
 # Headlines are chosen among this many of the most representative sentences.
 HEADLINE_CHOICES = 10
 ANAPHORIC_OPENINGS = frozenset(
-    ("This", "That", "These", "Those", "It", "Its", "He", "His", "She", "Her", "They", "Their")
-) | {"Such"}
+    (
+        *("This", "That", "These", "Those", "Such", "It", "It's", "Its", "He", "He's", "His"),
+        *("She", "She's", "Her", "They", "They're", "Their"),
+    )
+)
 ANAPHORIC_PENALTY = 0.5
 
 
