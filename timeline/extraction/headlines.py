@@ -391,6 +391,14 @@ def _bullet_of(sentence: str, start: int, end: int) -> tuple[str, int, int]:
 # ("`` In addition , oil is leaking . It is a big change from yesterday ... ''"), and the
 # splitter leaves a quotation whole.
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’]*\s+[\"“‘`']*[A-Z]")
+_INNER_STOPS = (". ", "? ", "! ", '." ', ".” ", ".' ", ".’ ", '?" ', '!" ')
+
+
+def _has_inner_stop(text: str) -> bool:
+    for stop in _INNER_STOPS:  # noqa: SIM110 (a loop, as in _reports: cheaper than any())
+        if stop in text:
+            return True
+    return False
 
 
 # Marks that open or close a quotation and are no apostrophe (straight, curly, tokenised,
@@ -1117,7 +1125,10 @@ def suggest_headline(sentence: str, mention_start: int, mention_end: int) -> str
     """A headline of at most 14 words for the happening the date at [start, end) dates."""
     if " * " in sentence or " \\* " in sentence or " • " in sentence or " · " in sentence:
         sentence, mention_start, mention_end = _bullet_of(sentence, mention_start, mention_end)
-    if _INNER_SENTENCE_END.search(sentence, 0, len(sentence) - 2):
+    # (a stop and a space, or a stop, a closing mark and a space, looked for before any
+    # pattern runs: most sentences have neither inside them)
+    inner = sentence[:-2]
+    if _has_inner_stop(inner) and _INNER_SENTENCE_END.search(sentence, 0, len(sentence) - 2):
         sentence, mention_start, mention_end = _own_sentence(sentence, mention_start, mention_end)
     marked = _without_date(*_without_furniture(sentence, mention_start, mention_end))
     if " and " in marked:
