@@ -843,3 +843,53 @@ def test_a_quotation_gives_its_own_sentence(sentence, date_text, expected):
 )
 def test_the_preposition_of_a_removed_date_goes_with_it(sentence, date_text, expected):
     assert headline(sentence, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # a colon after a verb and its object opens a list, not a quotation
+        (
+            "The agency reported three new cases on Friday: Two in Lagos and one in Abuja.",
+            "Friday",
+            "The agency reported three new cases",
+        ),
+        # a place's name between commas is no speaker
+        (
+            "The hospital in Houston, Texas, said on Friday that 12 people had died of flu.",
+            "Friday",
+            "The hospital in Houston, Texas, said that 12 people had died of flu",
+        ),
+        # a relative clause's verb is not the subject's
+        (
+            "The man who was arrested, John Smith, said on Friday he was innocent of all charges.",
+            "Friday",
+            "John Smith was innocent of all charges",
+        ),
+        # names and adjectives ending in -ed open the news after "told … that"
+        (
+            "Obama told Sky News on Friday that Ted Cruz would lose the race.",
+            "Friday",
+            "Ted Cruz would lose the race",
+        ),
+        (
+            "The minister told the BBC on Friday that armed men had stormed the building.",
+            "Friday",
+            "Armed men had stormed the building",
+        ),
+        # the determiner "that" in an inverted attribution
+        (
+            "The curfew will end on Friday, said police in that city.",
+            "Friday",
+            "The curfew will end",
+        ),
+        # a quotation's last sentence with no speaker after it is the date's own
+        (
+            'The CFO said: "Sales fell sharply last year. Costs will rise again on Friday."',
+            "Friday",
+            "Costs will rise again",
+        ),
+    ],
+)
+def test_colons_commas_and_that_are_read_for_what_they_join(sentence, date_text, expected):
+    assert headline(sentence, date_text) == expected

@@ -116,3 +116,8 @@ def test_two_days_after_their_month_are_two_dates_only_where_the_phrase_ends():
         "May 3",
         "2009",
     ]
+    assert [text for text, *_ in found("Elections were held on May 3 and 4 in 2009.")] == [
+        "May 3",
+        "4",
+        "2009",
+    ]

@@ -221,7 +221,8 @@ _SAYING_TIME = r"(?:on|in|at|late|early|earlier|later|last|this|next)\b[^,]{0,30
 # (not "told the crowd that gathered outside": a "that" before a verb is the crowd's)
 _TOLD_WHOM = (
     rf"told(?: [\w.'’&-]+){{2,5}}?(?= (?:{_SAYING_TIME})?that "
-    r"(?!\w+ed\b|was\b|were\b|is\b|are\b|had\b|has\b|have\b))"
+    r"(?![a-z]+ed (?:outside|inside|in|on|at|to|from|near|around|for|with|by|into|over|there)\b"
+    r"|(?:was|were|is|are|had|has|have)\b))"
 )
 _ATTRIBUTION = re.compile(
     # not "were confirmed by …": a passive is the happening itself, not an attribution.
@@ -242,8 +243,9 @@ _OBJECT_REPORTING = frozenset(
 _TRAILING_ATTRIBUTION = regex.compile(
     rf",\s*(?P<who>[^,]{{1,60}}?)\s+(?:{_REPORTING})(?:\s+[^,]{{0,60}})?$"
     # ", said the minister"; not the speaker's own verb after an aside, "The official,
-    # Thad Allen, said that the well was dead" (the news follows it)
-    rf"|,\s*(?:{_REPORTING})\s+(?!(?:[^,\s]+\s+){{0,5}}?(?<!\bof\s)that\s)[^,]{{1,60}}$"
+    # Thad Allen, said that the well was dead": the news follows it, a clause after "that"
+    # ("said police in that city" is an attribution still)
+    rf"|,\s*(?:{_REPORTING})\s+(?!(?:[^,\s]+\s+){{0,5}}?that(?:\s+[^,\s]+){{3}})[^,]{{1,60}}$"
 )
 # A speaker's name after a subject that says who they are: "The top US official, Coast
 # Guard Adm Thad Allen, said that …". The name is the speaker an editor writes, and the
@@ -255,10 +257,14 @@ _NAME_APPOSITIVE = regex.compile(
     r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*),\s+"
     rf"(?=(?:{_REPORTING})\b)"
 )
-# A speaker and a verb of saying, perhaps with a hearer, a place or a time ("told a rally in
-# Ohio", "said on Tuesday"), before a colon and a quotation, its first word a capital.
+# A speaker and a verb of speech, perhaps with a hearer ("told a rally in Ohio") or a phrase a
+# preposition opens ("said in a statement"), before a colon and a quotation, its first word
+# a capital. Not a verb with its object: "reported three new cases: Two in Lagos and …" is a
+# list, and "confirmed the names of the dead: …" too.
 _QUOTE_INTRO = re.compile(
-    rf"^[^,:]{{1,70}}?\s+(?:{_REPORTING})(?:\s[^,:]{{1,40}})?\s*:\s+([A-Z].*)$"
+    r"^[^,:]{1,70}?\s+(?:(?:said|says|say|added|stated|insisted|argued|wrote|declared)"
+    r"(?:\s+(?:in|at|on|to|during|after|before|from)\s[^,:]{1,40})?|told\s[^,:]{1,40})"
+    r"\s*:\s+([A-Z].*)$"
 )
 # The same after the news in the other languages: ", a annoncé l'Élysée", ", teilte die
 # Bank mit", ", сообщили в Кремле", ", informó el ministerio".
@@ -412,14 +418,26 @@ def _own_sentence(sentence: str, start: int, end: int) -> tuple[str, int, int]:
     # many spaces as marks keep the offsets)
     unquoted = _QUOTE_MARKS.sub(lambda mark: " " * len(mark.group()), sentence)
     pieces = list(split_sentences(unquoted))
-    # (the last one carries the speaker, "Costs rose on Monday," the CFO said: alone, it
-    # would give the speaker, not the news; it is read with the whole quotation)
-    for piece in pieces[:-1]:
+    for number, piece in enumerate(pieces):
         if piece.start <= start and end <= piece.end:
+            # A last one that carries the speaker after the quotation closes ("Costs rose on
+            # Monday," the CFO said) would give the speaker alone, not the news: it is read
+            # with the whole quotation.
+            if number == len(pieces) - 1 and _speaker_after(sentence[piece.start : piece.end]):
+                break
             if len(piece.text.split()) >= MIN_WORDS:
                 return sentence[piece.start : piece.end], start - piece.start, end - piece.start
             break
     return sentence, start, end
+
+
+def _speaker_after(text: str) -> bool:
+    """Are there words after the last quotation mark of ``text``?"""
+    marks = list(_QUOTE_MARKS.finditer(text))
+    return bool(marks) and _WORD_CHARACTER.search(text, marks[-1].end()) is not None
+
+
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def _may_have_furniture(sentence: str) -> bool:
@@ -950,7 +968,7 @@ def _main_clause(text: str) -> str:
     if comma != -1:
         if text.count(",") >= 2:
             named = _NAME_APPOSITIVE.match(text) if _reports(text) else None
-            if named and not _SUBJECT_VERB.search(named["subject"]):
+            if named and _names_its_speaker(named["subject"]):
                 text = f"{named['name']} {text[named.end() :]}"
             text = _APPOSITIVE.sub(" ", text)
             # an aside or a relative clause between the subject and its verb goes before the
@@ -1020,6 +1038,18 @@ def _main_clause(text: str) -> str:
         subject, verb = relative.groups()
         text = f"{subject} {verb}"
     return text
+
+
+def _names_its_speaker(subject: str) -> bool:
+    """Is the subject before a name between commas a description of that name ("The top US
+    official", "The man who was arrested"), not a place's ("The hospital in Houston", of
+    "Houston, Texas,") or a clause of its own?"""
+    last = subject.rsplit(" ", 1)[-1]
+    own = _RELATIVE_OPENING.split(subject, 1)[0]
+    return last[:1].islower() and not _SUBJECT_VERB.search(own)
+
+
+_RELATIVE_OPENING = re.compile(r"\s(?:who|whom|whose|which|that)\s")
 
 
 def _spaced_dashes(text: str) -> int:

@@ -93,11 +93,11 @@ DAYS_IN_WORDS = (
     rf"|[Bb]etween{H}+{MONTH}{H}+{DAY}{H}+and{H}+{DAY}(?:{BEFORE_YEAR}{YEAR})?"
     # two days of one month: "on 3 and 4 May", "the events of 1 and 2 April"; "May 3 and 4"
     # only before its year or where the phrase ends: in "May 3 and 4 people" and "May 3
-    # and 4 in 10 voters", the 4 counts
+    # and 4 in 10 voters", the 4 counts ("May 3 and 4 in 2009" is two days)
     rf"|{ALONE_BEFORE}{DAY}{H}+(?:and|&){H}+{DAY}{H}+(?:of{H}+)?{MONTH}(?:,?{H}+{YEAR})?"
     rf"|{MONTH}{H}+{DAY}{H}+(?:and|&){H}+{DAY}"
     rf"(?:{BEFORE_YEAR}{YEAR}|(?=[^\S\n]*(?:[,.;:)]|$)|{H}+(?:in|at|on|and|to|for|when)\b)"
-    rf"(?!{H}+in{H}+\d))"
+    rf"(?!{H}+in{H}+\d{{1,3}}(?!\d)))"
 )
 
 
