@@ -893,3 +893,29 @@ def test_the_preposition_of_a_removed_date_goes_with_it(sentence, date_text, exp
 )
 def test_colons_commas_and_that_are_read_for_what_they_join(sentence, date_text, expected):
     assert headline(sentence, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # "after" and "before" go with a day, and with a year that modifies no noun
+        (
+            "All shipments received after 21 April will be subject to the ban.",
+            "21 April",
+            "All shipments received will be subject to the ban",
+        ),
+        (
+            "The law changed before 2010 and again in 2015 after a long campaign.",
+            "2010",
+            "The law changed",
+        ),
+        # a hearer whose name goes on is no hearer of one word
+        (
+            "The senator told Fox News on Sunday the plan was dead in the water.",
+            "Sunday",
+            "The senator told Fox News the plan was dead in the water",
+        ),
+    ],
+)
+def test_order_words_and_hearers_go_with_what_they_belong_to(sentence, date_text, expected):
+    assert headline(sentence, date_text) == expected

@@ -180,12 +180,13 @@ _PHRASE_OPENERS = (
 )
 _LEADING_PHRASE = regex.compile(rf"^(?:{_PHRASE_OPENERS})\b[^,]{{0,120}},\s*")
 # "told Reuters", "told reporters": a hearer of one word, which no determiner is ("told
-# its investors the news" is the news). (Written without "|": _words_of splits on it.)
+# its investors the news" is the news) and no name goes on after ("told Fox News the plan").
+# (Written without "|": _words_of splits on it.)
 _ONE_WORD_HEARER = "".join(
     rf"(?!{word}\b)" for word in ("the", "its", "his", "her", "their", "our", "my", "a", "an")
 )
 _REPORTING = (
-    rf"said|says|say|told(?: {_ONE_WORD_HEARER}\w+)?|announced|added|stated|confirmed|"
+    rf"said|says|say|told(?: {_ONE_WORD_HEARER}\w+(?! [A-Z]))?|announced|added|stated|confirmed|"
     r"reported|claimed|insisted|warned|argued|wrote|noted|explained|believes|believed"
 )
 
@@ -724,6 +725,8 @@ def _without_date(sentence: str, start: int, end: int) -> str:
         return _detokenise(marked) if _may_be_tokenised(sentence) else marked
     before = sentence[:start]
     without = _without_preposition(before)
+    if without is before and before.endswith((" after ", " before ")):
+        without = _without_order_word(before, sentence, start, end)
     # (a date has one preposition: an English one taken, no other goes before it)
     before = _without_foreign_preposition(before) if without is before else without
     after = sentence[end:]
@@ -743,6 +746,20 @@ def _without_date(sentence: str, start: int, end: int) -> str:
     if _may_be_tokenised(sentence):
         before, after = _detokenise(before), _detokenise(after)
     return f"{before} {_DATE} {after}"
+
+
+def _without_order_word(before: str, sentence: str, start: int, end: int) -> str:
+    """``before`` without its last word, "after" or "before", unless the date is a year
+    that modifies the noun after it ("after 2015 reforms made voting harder")."""
+    following = sentence[end + 1 : end + 30].split(" ", 1)[0]
+    if (
+        sentence[start:end].isdigit()
+        and sentence[end : end + 1] == " "
+        and following.islower()
+        and following not in _DANGLING  # "before 2010 and again in 2015"
+    ):
+        return before
+    return before[: before.rstrip().rfind(" ")]
 
 
 def _without_preposition(before: str) -> str:
