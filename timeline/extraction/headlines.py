@@ -203,12 +203,17 @@ _PHRASE_OPENER_WORDS = _words_of(_PHRASE_OPENERS)
 _REPORTING_WORDS = _words_of(_REPORTING)
 
 
-def _reports(text: str) -> bool:
-    # loops, not any(): a generator costs more than the tests themselves, on every headline
-    for word in _REPORTING_WORDS:  # noqa: SIM110
-        if word in text:
+def _contains_any(text: str, parts: tuple[str, ...]) -> bool:
+    """Is any of ``parts`` in ``text``? (A loop, not any(): a generator costs more than the
+    tests themselves, and these run on every headline.)"""
+    for part in parts:  # noqa: SIM110
+        if part in text:
             return True
     return False
+
+
+def _reports(text: str) -> bool:
+    return _contains_any(text, _REPORTING_WORDS)
 
 
 # (``re``, cheaper a call than ``regex``, looks behind by one fixed width at a time; the
@@ -359,10 +364,7 @@ def _detokenise(text: str) -> str:
 def _space_before_mark(text: str) -> bool:
     """Is a space followed by a mark of tokenised text? Normal text has few such marks."""
     if _only_plain_spaces(text):
-        for mark in _SPACED_TOKEN_MARKS:  # noqa: SIM110 (see _reports)
-            if mark in text:
-                return True
-        return False
+        return _contains_any(text, _SPACED_TOKEN_MARKS)
     for mark in _TOKEN_MARKS:
         at = text.find(mark, 1)
         while at != -1:
@@ -399,13 +401,6 @@ def _bullet_of(sentence: str, start: int, end: int) -> tuple[str, int, int]:
 # splitter leaves a quotation whole.
 _INNER_SENTENCE_END = re.compile(r"[.!?][\"'”’]*\s+[\"“‘`']*[A-Z]")
 _INNER_STOPS = (". ", "? ", "! ", '." ', ".” ", ".' ", ".’ ", '?" ', '!" ')
-
-
-def _has_inner_stop(text: str) -> bool:
-    for stop in _INNER_STOPS:  # noqa: SIM110 (a loop, as in _reports: cheaper than any())
-        if stop in text:
-            return True
-    return False
 
 
 # Marks that open or close a quotation and are no apostrophe (straight, curly, tokenised,
@@ -1174,8 +1169,9 @@ def suggest_headline(sentence: str, mention_start: int, mention_end: int) -> str
         sentence, mention_start, mention_end = _bullet_of(sentence, mention_start, mention_end)
     # (a stop and a space, or a stop, a closing mark and a space, looked for before any
     # pattern runs: most sentences have neither inside them)
-    inner = sentence[:-2]
-    if _has_inner_stop(inner) and _INNER_SENTENCE_END.search(sentence, 0, len(sentence) - 2):
+    if _contains_any(sentence[:-2], _INNER_STOPS) and _INNER_SENTENCE_END.search(
+        sentence, 0, len(sentence) - 2
+    ):
         sentence, mention_start, mention_end = _own_sentence(sentence, mention_start, mention_end)
     marked = _without_date(*_without_furniture(sentence, mention_start, mention_end))
     if " and " in marked:
