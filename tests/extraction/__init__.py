@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline.extraction import extract
+from timeline.extraction import extract, suggest_headline
 
 SATURDAY = date(2016, 11, 19)
 
@@ -15,3 +15,9 @@ def found(text: str, published: date | None = SATURDAY) -> list[tuple[str, str |
 
 def values(text: str, published: date | None = SATURDAY) -> list[str | None]:
     return [m.value for m in extract(text, published).mentions]
+
+
+def headline(sentence: str, date_text: str) -> str:
+    """The headline for the first occurrence of ``date_text`` in ``sentence``."""
+    start = sentence.index(date_text)
+    return suggest_headline(sentence, start, start + len(date_text))

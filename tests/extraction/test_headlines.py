@@ -10,6 +10,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.extraction import headline
 from timeline.extraction import extract, headlines, patterns
 
 # Words and spaces that make the shortcuts' edge cases: prepositions in other cases and
@@ -21,12 +22,6 @@ PIECES = (
     *("within", "talks", "x", "2015", ",", ".", "-", "é", "ß", "the", "end", "of", "at"),
     *(" ", "  ", "\t", "\xa0", "\x1c", "\n", "\r", "\u2009"),
 )
-
-
-def headline(sentence: str, date_text: str) -> str:
-    """The headline for the first occurrence of ``date_text`` in ``sentence``."""
-    start = sentence.index(date_text)
-    return headlines.suggest_headline(sentence, start, start + len(date_text))
 
 
 def _texts(seed: int, count: int) -> list[str]:

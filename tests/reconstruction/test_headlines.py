@@ -6,13 +6,9 @@ from datetime import date
 
 import pytest
 
-from timeline.extraction import extract, suggest_headline
+from tests.extraction import headline
+from timeline.extraction import extract
 from timeline.extraction.headlines import MAX_WORDS
-
-
-def headline(sentence: str, date_text: str) -> str:
-    start = sentence.index(date_text)
-    return suggest_headline(sentence, start, start + len(date_text))
 
 
 def test_seed_article_headlines_read_as_headlines_an_editor_keeps(seed_article):
