@@ -769,6 +769,23 @@ def test_a_second_lead_in_in_lower_case_goes_too(sentence, expected):
             "Monday",
             "The plant will close",
         ),
+        ("The well was sealed on Sunday, reported the BBC.", "Sunday", "The well was sealed"),
+        # an amount or an object after the verb is the news, not its speaker
+        (
+            "The hospital in Houston, Texas, reported 12 deaths on Tuesday.",
+            "Tuesday",
+            "The hospital in Houston, Texas, reported 12 deaths",
+        ),
+        (
+            "The town of Kerch, Crimea, said 40 people had fled on Monday.",
+            "Monday",
+            "The town of Kerch, Crimea, said 40 people had fled",
+        ),
+        (
+            "A charity in Lyon, France, announced a fund for the victims on Monday.",
+            "Monday",
+            "A charity in Lyon, France, announced a fund for the victims",
+        ),
     ],
 )
 def test_a_speakers_name_between_commas_is_no_attribution_of_its_own(sentence, date_text, expected):

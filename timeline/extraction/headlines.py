@@ -246,12 +246,24 @@ _OBJECT_REPORTING = frozenset(
         *("warned", "told"),
     )
 )
+# After the news, the verb comes before its speaker: ", said the minister", ", said two
+# officials". A figure is no speaker ("The town of Kerch, Crimea, said 40 people had fled"
+# is the news), and after a verb that takes an object as often as a clause, neither is what
+# an object opens with ("…, Texas, reported three deaths", "…, announced a fund").
+_FIGURE = r"\d|[$£€]"
+_OBJECT_OPENING = (
+    rf"{_FIGURE}|(?:a|an|his|her|its|their|our|one|two|three|four|five|six|seven|eight|nine"
+    r"|ten|several|dozens|hundreds|thousands|millions|plans|new|no)\b"
+)
+_SAYING_ONLY = "said|says|say|added|stated|insisted|argued|believes|believed"
+_OBJECT_REPORTING_WORDS = "|".join(sorted(_OBJECT_REPORTING))
 _TRAILING_ATTRIBUTION = regex.compile(
     rf",\s*(?P<who>[^,]{{1,60}}?)\s+(?:{_REPORTING})(?:\s+[^,]{{0,60}})?$"
     # ", said the minister"; not the speaker's own verb after an aside, "The official,
     # Thad Allen, said that the well was dead": the news follows it, a clause after "that"
     # ("said police in that city" is an attribution still)
-    rf"|,\s*(?:{_REPORTING})\s+(?!(?:[^,\s]+\s+){{0,5}}?that(?:\s+[^,\s]+){{3}})[^,]{{1,60}}$"
+    rf"|,\s*(?:(?:{_SAYING_ONLY})\s+(?!{_FIGURE})|(?:{_OBJECT_REPORTING_WORDS})\s+(?!{_OBJECT_OPENING}))"
+    rf"(?!(?:[^,\s]+\s+){{0,5}}?that(?:\s+[^,\s]+){{3}})[^,]{{1,60}}$"
 )
 # A speaker's name after a subject that says who they are: "The top US official, Coast
 # Guard Adm Thad Allen, said that …". The name is the speaker an editor writes, and the
