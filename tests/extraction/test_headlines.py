@@ -464,6 +464,57 @@ def test_a_date_in_a_relative_clause_or_an_aside_gets_that_clause(sentence, date
             "Monday",
             "The club had sold its stadium",
         ),
+        # a participle's phrase before the subject goes, read before the attribution
+        (
+            "Speaking to reporters in Geneva on Monday, the minister said the talks had failed.",
+            "Monday",
+            "The talks had failed",
+        ),
+        (
+            "Speaking in Theodore, Alabama, Obama said on Monday the fund was ready.",
+            "Monday",
+            "The fund was ready",
+        ),
+        (
+            "Adding to the pressure, Obama will visit the Gulf on Friday.",
+            "Friday",
+            "Obama will visit the Gulf",
+        ),
+        # (a name that ends in -ing, with its verb, is no participle)
+        (
+            "Boeing said on Tuesday, after weeks of talks, the plant would close.",
+            "Tuesday",
+            "After weeks of talks, the plant would close",
+        ),
+        # a title after a name, with no determiner, is an aside too
+        (
+            "Elizabeth Birnbaum, director of the Minerals Management Service, was fired Thursday.",
+            "Thursday",
+            "Elizabeth Birnbaum was fired",
+        ),
+        (
+            "Doug Suttles, chief operating officer at BP, said on Monday the well was sealed.",
+            "Monday",
+            "The well was sealed",
+        ),
+        # but not a verb's phrase, a place or the start of a list
+        (
+            "BP America's president, Lamar McKay, returned to the Senate for the hearing, "
+            "having faced questions last week.",
+            "last week",
+            "BP America's president, Lamar McKay, returned to the Senate for the hearing",
+        ),
+        (
+            "Tar balls were found Saturday on the Bolivar Peninsula, northeast of Galveston, "
+            "said Capt. Marcus Woodring.",
+            "Saturday",
+            "Tar balls were found on the Bolivar Peninsula, northeast of Galveston",
+        ),
+        (
+            "In London, shares of BP, which face claims, closed down 3.78 percent on Tuesday.",
+            "Tuesday",
+            "Shares of BP closed down 3.78 percent",
+        ),
     ],
 )
 def test_attributions_and_asides_go_and_the_main_verb_stays(sentence, date_text, expected):
@@ -671,6 +722,14 @@ def test_in_addition_to_is_no_lead_in():
         # an inversion: without its opening, no sentence is left ("Not did the group …")
         ("Not until May 27 did the group raise its estimate.", "May 27", None),
         ("Only in 2015 did Turkey cancel the tender.", "2015", None),
+        # the subject after an adverb, or of the main clause after a phrase that leads in
+        ("Tuesday also marked the start of the hurricane season.", "Tuesday", None),
+        (
+            "Raising the stakes still further, Tuesday was the official start of the season.",
+            "Tuesday",
+            "Tuesday was the official start of the season",
+        ),
+        ("However, 2010 was a bad year for BP.", "2010", "2010 was a bad year for BP"),
     ],
 )
 def test_a_date_that_is_its_sentence_s_subject_or_opens_an_inversion_stays(
@@ -850,6 +909,17 @@ def test_a_quotation_gives_its_own_sentence(sentence, date_text, expected):
             "Turnout fell sharply after 2015 reforms made voting harder.",
             "2015",
             "Turnout fell sharply after reforms made voting harder",
+        ),
+        # the part of the date it names goes too
+        (
+            "It may try to install a coffer dam in the middle of next week.",
+            "next week",
+            "It may try to install a coffer dam",
+        ),
+        (
+            "BP says the relief well will be finished in the first half of August.",
+            "August",
+            "The relief well will be finished",
         ),
     ],
 )

@@ -126,9 +126,28 @@ _DASH_ASIDE = regex.compile(
     r"\s[-–—]{1,2}\s(?=[a-z])"
 )
 # (the comma first, the name before it looked back at: the engine jumps from comma to comma)
+# A title with no determiner is one too: "Adm Mike Mullen, chairman of the Joint Chiefs of
+# Staff, told …", "Doug Suttles, chief operating officer at BP, said". Its words are no
+# function word and no verb ("Similarly, opposition has increased to 48 percent, up from",
+# "Lamar McKay, returned to the Senate for the hearing, having"), and a verb follows it,
+# not a determiner or the rest of a list ("vice-president for subsea, surface and wells").
+_NOT_A_TITLE = (
+    "and|but|or|nor|so|yet|then|while|which|who|whom|whose|where|when|although|though|because"
+    "|if|as|that|this|these|those|most|many|some|all|both|each|one|two|up|now|not|also|still"
+    "|will|would|was|were|is|are|be|has|have|had|can|could|may|might|must|should|did|does"
+    "|a|an|the|its|his|her|their|along|together|including|near|just|well"
+    "|north|south|east|west|northeast|northwest|southeast|southwest"
+)
+_TITLE_WORD = rf"(?!(?:{_NOT_A_TITLE})\b)[a-z][\w-]*"
+_FINITE_VERB = r"(?:is|are|was|were|has|have|had|will|would|said|says)"
+# (the comma first, the name before it looked back at: the engine jumps from comma to comma)
 _APPOSITIVE = regex.compile(
-    r",(?<=\b[A-Z][\w’'.-]*,)\s+(?:the|a|an|its|his|her|their|[A-Z][\w’'-]*['’]s)\s[^,]{2,120},\s+"
-    r"(?=[a-z])"
+    r",(?<=\b[A-Z][\w’'.-]*,)\s+"
+    r"(?:(?:the|a|an|its|his|her|their|[A-Z][\w’'-]*['’]s)\s[^,]{2,120},\s+(?=[a-z])"
+    rf"|{_TITLE_WORD}(?<!ed|ing)(?:\s{_TITLE_WORD}){{0,2}}\s(?:of|for|at|with)\s"
+    rf"(?:(?!\s{_FINITE_VERB}\s)[^,]){{2,120}},\s+"
+    r"(?=[a-z])(?!(?:the|a|an|its|his|her|their|and|or|which|who|whose|that|one|some|most"
+    r"|all|both|each)\b|\S+(?:,|\sand\s)))"
 )
 _QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘]|['’](?!\w)")
 
@@ -141,7 +160,8 @@ _DATE = "\x00"
 _DATE_PREPOSITIONS = (
     # (not "before" or "after": "after 2015 reforms made voting harder" keeps its phrase)
     "in|on|since|by|during|from|until|till|through|as of|at the end of|at the start of|"
-    "early|late|earlier|later"
+    "at the beginning of|in the middle of|by the end of|until the end of|in the first half of|"
+    "in the second half of|early|late|earlier|later"
 )
 _DATE_PREPOSITION = regex.compile(rf"\s*\b(?:{_DATE_PREPOSITIONS})\s*$", regex.IGNORECASE)
 # The same match, found from the end (the only place it can be) in a few steps.
@@ -179,6 +199,18 @@ _PHRASE_OPENERS = (
     r"Without|Through|Over|From|Unlike|Like|Apart from|Aside from|Along with"
 )
 _LEADING_PHRASE = regex.compile(rf"^(?:{_PHRASE_OPENERS})\b[^,]{{0,120}},\s*")
+# A participle's phrase before the subject: "Raising the stakes still further, Tuesday was
+# …", "Speaking to reporters in Geneva, the minister said …". Its participle takes an
+# object or a preposition ("Boeing said on Tuesday, …" is a name and its verb), it has no
+# verb of its own, and a subject follows it.
+_LEADING_PARTICIPLE = regex.compile(
+    r"^[A-Z][a-z]+ing\s+(?=(?:the|a|an|its|his|her|their|to|on|in|at|of|with|for|from|up|out"
+    r"|over|about|that|by|after|more)\s)"
+    r"(?:(?!(?:said|says|is|was|were|are|has|have|had|will|would|can|could|did)\b|\w+ed\b)"
+    r"[^,\s]+\s+){0,14}?[^,\s]+"
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,))?,\s+"  # a place's state: "Theodore, Alabama"
+    r"(?=[A-Z]|(?:the|a|an|its|his|her|their|it|he|she|they|we)\s)"
+)
 # "told Reuters", "told reporters": a hearer of one word, which no determiner is ("told
 # its investors the news" is the news) and no name goes on after ("told Fox News the plan").
 # (Written without "|": _words_of splits on it.)
@@ -607,10 +639,15 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
         return True
     # the date is the sentence's subject, "The first quarter of 2010 was weak", or opens
     # an inversion, "Not until May 27 did the group raise it": without it, no sentence
-    if following == " " and start < 16:
+    # or of the main clause after a phrase that leads in ("Raising the stakes, Tuesday was
+    # the start of the hurricane season"); an adverb may stand before its verb ("Tuesday
+    # also marked …")
+    if following == " " and (start < 16 or sentence[start - 2 : start] == ", "):
         before = sentence[:start]
-        if not before.strip() or _INVERSION_OPENING.match(before):
-            verb = sentence[end + 1 : end + 12].split(None, 1)
+        if not before.strip() or before.endswith(", ") or _INVERSION_OPENING.match(before):
+            verb = sentence[end + 1 : end + 24].split(None, 2)
+            if len(verb) > 1 and verb[0] in _SUBJECT_ADVERBS:
+                del verb[0]
             if verb and verb[0] in _VERBS_AFTER_A_SUBJECT:
                 return True
     if following == " ":
@@ -694,6 +731,7 @@ _VERBS_AFTER_A_SUBJECT = frozenset(
         *("did", "does", "do", "could", "can"),
     )
 )
+_SUBJECT_ADVERBS = frozenset(("also", "officially", "finally", "already", "still", "again"))
 # Short prepositions, with the spaces around them, that are no joining word, no name and
 # no determiner: a date after one of them is kept only as a participle's object.
 _PLAIN_BEFORE = frozenset((" in ", " on ", " at ", " by ", " of ", " am ", " im ", " en "))
@@ -984,6 +1022,10 @@ def _main_clause(text: str) -> str:
     text = text.rstrip(" .!?")
     if text.startswith(_LEAD_IN_WORDS):
         text = _LEAD_IN.sub("", text)
+    # (before the attributions are read: "Citing sources, Reuters reported that …")
+    participle = text[:1].isupper() and _LEADING_PARTICIPLE.match(text)
+    if participle and len(text[participle.end() :].split()) >= MIN_WORDS:
+        text = text[participle.end() :]
     if _spaced_dashes(text) >= 2:
         text = _DASH_ASIDE.sub(r"\g<subject> ", text)
     if "(" in text:
