@@ -486,6 +486,33 @@ def test_a_date_in_a_relative_clause_or_an_aside_gets_that_clause(sentence, date
             "Tuesday",
             "After weeks of talks, the plant would close",
         ),
+        # the day of the saying goes with it, "that" or not
+        (
+            "Health officials said on Saturday a man in his 30s died of the virus last week.",
+            "last week",
+            "A man in his 30s died of the virus",
+        ),
+        (
+            "The Obama administration said Monday that 5 million barrels had leaked in May.",
+            "May",
+            "5 million barrels had leaked",
+        ),
+        (
+            "The White House also announced Sunday that it was canceling a visit in May.",
+            "May",
+            "The White House was canceling a visit",
+        ),
+        # a participle's aside with its agent or place goes; a verb and its object stays
+        (
+            "Egypt, already hit hard by bird flu, ordered the slaughter of its pigs on April 29.",
+            "April 29",
+            "Egypt ordered the slaughter of its pigs",
+        ),
+        (
+            "The attorney general, Eric Holder, surveyed the damage, met officials on Tuesday.",
+            "Tuesday",
+            "The attorney general, Eric Holder, surveyed the damage, met officials",
+        ),
         # a title after a name, with no determiner, is an aside too
         (
             "Elizabeth Birnbaum, director of the Minerals Management Service, was fired Thursday.",
@@ -670,10 +697,12 @@ def test_a_short_preposition_before_a_date_is_no_joining_word_name_or_determiner
 
 
 # The attribution as one pattern, its auxiliaries looked behind at all at once.
+DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
 ATTRIBUTION = regex.compile(
     rf"^(?P<who>[^,]{{1,70}}?)(?<!\b(?:was|were|is|are|be|been|being))\s+"
-    rf"(?P<verb>{headlines._TOLD_WHOM}|{headlines._REPORTING})\s+(?!by\b)(?P<that>(?:(?:on|in|"
-    rf"at|late|early|earlier|later|last|this|next)\b[^,]{{0,30}}?\s+)?that\s+)?(?P<what>.+)$"
+    rf"(?P<verb>{headlines._TOLD_WHOM}|{headlines._REPORTING})\s+(?!by\b)(?:(?P<that>(?:(?:on|in|"
+    rf"at|late|early|earlier|later|last|this|next)\b[^,]{{0,30}}?\s+|{DAY}\s+)?that\s+)"
+    rf"|(?:on\s+)?{DAY}\s+(?=[a-z]))?(?P<what>.+)$"
 )
 # Speakers, auxiliaries, verbs of saying, times and the words after them, spaced as
 # _main_clause reads them (single " ").
@@ -1000,4 +1029,27 @@ def test_colons_commas_and_that_are_read_for_what_they_join(sentence, date_text,
     ],
 )
 def test_order_words_and_hearers_go_with_what_they_belong_to(sentence, date_text, expected):
+    assert headline(sentence, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # a boundary far back would leave a subject without its verb: fourteen words instead
+        (
+            "The results of tests on the tarballs found off Florida's Key West are expected "
+            "later this week.",
+            "later this week",
+            "The results of tests on the tarballs found off Florida's Key West are expected",
+        ),
+        # a boundary that keeps a verb is still the cut
+        (
+            "Demand for air travel could decline further despite signs of a more stable global "
+            "economy this year.",
+            "this year",
+            "Demand for air travel could decline further",
+        ),
+    ],
+)
+def test_a_long_headline_is_cut_where_it_keeps_its_verb(sentence, date_text, expected):
     assert headline(sentence, date_text) == expected

@@ -140,11 +140,23 @@ _NOT_A_TITLE = (
 )
 _TITLE_WORD = rf"(?!(?:{_NOT_A_TITLE})\b)[a-z][\w-]*"
 _FINITE_VERB = r"(?:is|are|was|were|has|have|had|will|would|said|says)"
+# A participle's aside is one too, with its agent, or a place after a participle that has
+# one: "Egypt, already hit hard by bird flu, ordered …", "BP, based in London, said" (not a
+# verb of a list, "Eric Holder, surveyed the damage, met with …", "Lamar McKay, returned
+# to the Senate, having …")
+_PARTICIPLE = (
+    r"(?:[a-z]+(?:ed|wn)|hit|held|led|set|built|made|known|seen|run|put|cut|left|kept|brought"
+    r"|caught|bought|sold|told|found|struck|born|given|taken|driven|chosen|written)"
+)
 # (the comma first, the name before it looked back at: the engine jumps from comma to comma)
 _APPOSITIVE = regex.compile(
     r",(?<=\b[A-Z][\w’'.-]*,)\s+"
     r"(?:(?:the|a|an|its|his|her|their|[A-Z][\w’'-]*['’]s)\s[^,]{2,120},\s+(?=[a-z])"
-    rf"|{_TITLE_WORD}(?<!ed|ing)(?:\s{_TITLE_WORD}){{0,2}}\s(?:of|for|at|with)\s"
+    rf"|(?:{_TITLE_WORD}(?<!ed|ing)(?:\s{_TITLE_WORD}){{0,2}}\s(?:of|for|at|with)"
+    rf"|(?:(?:already|currently|once|long|still|recently|newly|widely)\s)?"
+    rf"(?:{_PARTICIPLE}(?:\s(?:hard|heavily|badly|largely|jointly|partly|wholly|mainly))?\sby"
+    r"|(?:based|located|headquartered|born|shown|seen|pictured|listed|stationed|moored)"
+    r"\s(?:in|at|on|near|off)))\s"
     rf"(?:(?!\s{_FINITE_VERB}\s)[^,]){{2,120}},\s+"
     r"(?=[a-z])(?!(?:the|a|an|its|his|her|their|and|or|which|who|whose|that|one|some|most"
     r"|all|both|each)\b|\S+(?:,|\sand\s)))"
@@ -254,6 +266,7 @@ _NOT_AFTER_AUXILIARY = "".join(
     rf"(?<!\b{auxiliary})" for auxiliary in ("was", "were", "is", "are", "be", "been", "being")
 )
 _SAYING_TIME = r"(?:on|in|at|late|early|earlier|later|last|this|next)\b[^,]{0,30}?\s+"
+_SAYING_DAY = rf"(?:{patterns.WEEKDAY}|yesterday|today)"
 # Told whom, in more than a word, when "that" follows: "told The Associated Press that",
 # "told the BBC in an interview that" ("told Reuters" is one of the verbs above).
 # (not "told the crowd that gathered outside": a "that" before a verb is the crowd's)
@@ -267,7 +280,9 @@ _ATTRIBUTION = re.compile(
     # The time of the saying goes with it: "said on Monday that", "announced late on Friday
     # that" (whichever of the sentence's dates the headline is for).
     rf"^(?P<who>[^,]{{1,70}}?){_NOT_AFTER_AUXILIARY}\s+(?P<verb>{_TOLD_WHOM}|{_REPORTING})"
-    rf"\s+(?!by\b)(?P<that>(?:{_SAYING_TIME})?that\s+)?(?P<what>.+)$"
+    # (and without "that", a day: "said on Saturday a man in his 30s had died")
+    rf"\s+(?!by\b)(?:(?P<that>(?:{_SAYING_TIME}|{_SAYING_DAY}\s+)?that\s+)"
+    rf"|(?:on\s+)?{_SAYING_DAY}\s+(?=[a-z]))?(?P<what>.+)$"
 )
 # Verbs of saying that take an object as often as a clause ("announced his retirement",
 # "reported a drop in profit"): an attribution only before "that" or a pronoun.
@@ -1088,6 +1103,10 @@ def _main_clause(text: str) -> str:
         ):
             # The speaker's words go in as they are: given to sub() as its template, a
             # backslash in them ("Photo\/AP") was read as a group, and extract() raised.
+            # (without an adverb of the saying: "The White House also announced that it …")
+            speaker, _, last = who.rpartition(" ")
+            if speaker and last in _SUBJECT_ADVERBS:
+                who = speaker
             what = who + what[pronoun.end() :]
         text = what
     elif text.startswith(("It ", "it ", "There ", "there ")):
@@ -1167,6 +1186,28 @@ def _shorten_list(text: str) -> str:
     return f"{text[: match.start()]}{head or ''}{first} and others{text[match.end() :]}"
 
 
+# Words that are, or most often are, a clause's finite verb, for telling a headline that has
+# one from a noun phrase alone: the auxiliaries, "-ed" words and the commonest irregular
+# past tenses of news.
+_AUXILIARIES_TEXT = """is are was were be been has have had will would could can may might
+    must should shall did does do says said say"""
+_AUXILIARIES = frozenset(_AUXILIARIES_TEXT.split())
+_IRREGULAR_PASTS_TEXT = """rose fell took made gave came went saw began sank hit led won lost
+    met told found left sent put set cut held ran became brought struck spent paid sold bought
+    broke drew grew kept fought"""
+_IRREGULAR_PASTS = frozenset(_IRREGULAR_PASTS_TEXT.split())
+
+
+def _has_verb(words: list[str]) -> bool:
+    for word in words:
+        lowered = word.lower().strip(",;:")
+        if lowered in _AUXILIARIES or lowered in _IRREGULAR_PASTS:
+            return True
+        if len(lowered) > 4 and lowered.endswith("ed") and word[:1].islower():
+            return True
+    return False
+
+
 def _fit(text: str) -> str:
     words = text.split()
     shortened = len(words) > MAX_WORDS
@@ -1179,6 +1220,11 @@ def _fit(text: str) -> str:
             ),
             MAX_WORDS,
         )
+        # A phrase's boundary far back may leave half a headline, a subject without its verb
+        # ("The results of tests" of "… on the tarballs found off Key West are expected
+        # later"): then the fourteen words, with whatever dangles at their end dropped below.
+        if cut <= MAX_WORDS // 2 and not _has_verb(words[:cut]) and _has_verb(words[:MAX_WORDS]):
+            cut = MAX_WORDS
         words = words[:cut]
     # (a capitalised word is a name, "in May", not the modal "may"; a sentence's own last
     # "an" is a German verb's particle, "kündigte den Kauf an", not an article left hanging)
