@@ -1053,3 +1053,32 @@ def test_order_words_and_hearers_go_with_what_they_belong_to(sentence, date_text
 )
 def test_a_long_headline_is_cut_where_it_keeps_its_verb(sentence, date_text, expected):
     assert headline(sentence, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # an infinitive's "to" is no cut early on, "if" and "although" are
+        (
+            "The WHO is likely to raise its pandemic alert level tomorrow if more cases are "
+            "confirmed.",
+            "tomorrow",
+            "The WHO is likely to raise its pandemic alert level",
+        ),
+        (
+            "He was confident about the future on Monday, even though experts are expecting a "
+            "worse-than-usual hurricane season.",
+            "Monday",
+            "He was confident about the future",
+        ),
+        # a list of names with determiners is no aside, it is shortened
+        (
+            "The Justice Department will look for violations of the Clean Water Act, the "
+            "Endangered Species Act, the Oil Pollution Act and others in 2010.",
+            "2010",
+            "The Justice Department will look for violations of the Clean Water Act and others",
+        ),
+    ],
+)
+def test_a_cut_keeps_the_infinitive_and_the_list_together(sentence, date_text, expected):
+    assert headline(sentence, date_text) == expected

@@ -151,7 +151,10 @@ _PARTICIPLE = (
 # (the comma first, the name before it looked back at: the engine jumps from comma to comma)
 _APPOSITIVE = regex.compile(
     r",(?<=\b[A-Z][\w’'.-]*,)\s+"
-    r"(?:(?:the|a|an|its|his|her|their|[A-Z][\w’'-]*['’]s)\s[^,]{2,120},\s+(?=[a-z])"
+    # (a list goes on with a determiner: "the Clean Water Act, the Endangered Species Act,
+    # the Migratory Bird Treaty Act")
+    r"(?:(?:the|a|an|its|his|her|their|[A-Z][\w’'-]*['’]s)\s[^,]{2,120},\s+"
+    r"(?=[a-z])(?!(?:the|a|an|its|his|her|their)\b)"
     rf"|(?:{_TITLE_WORD}(?<!ed|ing)(?:\s{_TITLE_WORD}){{0,2}}\s(?:of|for|at|with)"
     rf"|(?:(?:already|currently|once|long|still|recently|newly|widely)\s)?"
     rf"(?:{_PARTICIPLE}(?:\s(?:hard|heavily|badly|largely|jointly|partly|wholly|mainly))?\sby"
@@ -390,13 +393,13 @@ _DANGLING_TEXT = """a an the and or but of to in on at for from with by as than 
     whom its their his her our your this these those is are was were be been being has have
     had will would could should may might can into onto over under about after before
     between through during against among without within upon via per plus nor so if until till
-    while when where whether not no very more most such own"""
+    while when where whether not no very more most such own even"""
 _DANGLING = frozenset(_DANGLING_TEXT.split())
 # A phrase boundary: where a shortened headline may stop without breaking a phrase.
 _BOUNDARY_WORDS_TEXT = """from to in on at for with by over after before during since into
     against among
     while when where which who that and but or as because despite amid near across toward
-    towards under between through following including"""
+    towards under between through following including if although though unless whereas"""
 _BOUNDARY_WORDS = frozenset(_BOUNDARY_WORDS_TEXT.split())
 
 
@@ -1198,6 +1201,16 @@ _IRREGULAR_PASTS_TEXT = """rose fell took made gave came went saw began sank hit
 _IRREGULAR_PASTS = frozenset(_IRREGULAR_PASTS_TEXT.split())
 
 
+# Words after which "to" opens an infinitive, the verb of the clause ("is likely to raise",
+# "plans to be able to handle"): a cut there early on leaves half a headline.
+_BEFORE_INFINITIVE_TEXT = """able unable likely unlikely due set expected going trying plan plans
+    planned planning want wants wanted agreed agrees decided hope hopes hoped aim aims aimed need
+    needs needed has have had is are was were be ready forced asked ordered allowed began begin
+    begins continue continues continued failed refused vowed pledged promised sought seeks
+    tried tries used about enough order sure willing"""
+_BEFORE_INFINITIVE = frozenset(_BEFORE_INFINITIVE_TEXT.split())
+
+
 def _has_verb(words: list[str]) -> bool:
     for word in words:
         lowered = word.lower().strip(",;:")
@@ -1216,7 +1229,16 @@ def _fit(text: str) -> str:
             (
                 i
                 for i in range(MAX_WORDS, MIN_WORDS - 1, -1)
-                if words[i].lower().strip(",") in _BOUNDARY_WORDS or words[i - 1].endswith(",")
+                if (
+                    words[i].lower().strip(",") in _BOUNDARY_WORDS
+                    # (an infinitive's "to" leaves half a headline, "The WHO is likely")
+                    and not (
+                        words[i] == "to"
+                        and i <= MAX_WORDS // 2
+                        and words[i - 1].lower() in _BEFORE_INFINITIVE
+                    )
+                )
+                or words[i - 1].endswith(",")
             ),
             MAX_WORDS,
         )
