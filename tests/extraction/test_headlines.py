@@ -699,7 +699,8 @@ def test_a_short_preposition_before_a_date_is_no_joining_word_name_or_determiner
 # The attribution as one pattern, its auxiliaries looked behind at all at once.
 DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)"
 ATTRIBUTION = regex.compile(
-    rf"^(?P<who>[^,]{{1,70}}?)(?<!\b(?:was|were|is|are|be|been|being))\s+"
+    rf"^(?P<who>[^,]{{1,70}}?)(?<!\b(?:was|were|is|are|be|been|being|can|could|would|should"
+    rf"|might|may|must|to))\s+"
     rf"(?P<verb>{headlines._TOLD_WHOM}|{headlines._REPORTING})\s+(?!by\b)(?:(?P<that>(?:(?:on|in|"
     rf"at|late|early|earlier|later|last|this|next)\b[^,]{{0,30}}?\s+|{DAY}\s+)?that\s+)"
     rf"|(?:on\s+)?{DAY}\s+(?=[a-z]))?(?P<what>.+)$"
@@ -1081,4 +1082,51 @@ def test_a_long_headline_is_cut_where_it_keeps_its_verb(sentence, date_text, exp
     ],
 )
 def test_a_cut_keeps_the_infinitive_and_the_list_together(sentence, date_text, expected):
+    assert headline(sentence, date_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date_text", "expected"),
+    [
+        # a capitalised title before the speaker's name, and a place before a person's name
+        (
+            "But the Foreign Secretary, William Hague, said on Thursday that he was not aware "
+            "of it.",
+            "Thursday",
+            "William Hague was not aware of it",
+        ),
+        (
+            "The mayor of Mexico City, Marcelo Ebrard, said on Monday the capital would reopen.",
+            "Monday",
+            "The capital would reopen",
+        ),
+        # "at which" opens no relative clause between a subject and its verb
+        (
+            "Last week, the WHO held an emergency meeting at which it declared a pandemic, the "
+            "first in 40 years.",
+            "Last week",
+            "The WHO held an emergency meeting at which it declared a pandemic, the first",
+        ),
+        # a modal's "say" reports nothing
+        (
+            "We can say it is not going to be as bad as in 1918, it is milder than that.",
+            "1918",
+            "We can say it is not going to be as bad",
+        ),
+        # a cut leaves no short name half written and no lone word after a comma
+        (
+            "April 21, 2010: Fire boat response crews battle the blazing remnants of the "
+            "offshore oil rig Deepwater Horizon, off Louisiana.",
+            "April 21, 2010",
+            "Fire boat response crews battle the blazing remnants of the offshore oil rig",
+        ),
+        (
+            "Analysts expect BP to announce a 7 to 10 cents dividend, down from 14 cents "
+            "previously, for the fourth quarter of 2010.",
+            "2010",
+            "Analysts expect BP to announce a 7 to 10 cents dividend",
+        ),
+    ],
+)
+def test_titles_places_modals_and_names_are_read_for_what_they_are(sentence, date_text, expected):
     assert headline(sentence, date_text) == expected

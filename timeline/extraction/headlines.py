@@ -265,8 +265,13 @@ def _reports(text: str) -> bool:
 
 # (``re``, cheaper a call than ``regex``, looks behind by one fixed width at a time; the
 # text it reads has only " " for spaces, see _cleaned)
+# (nor after a modal or "to": "We can say it is not", "declined to say whether" report nothing)
 _NOT_AFTER_AUXILIARY = "".join(
-    rf"(?<!\b{auxiliary})" for auxiliary in ("was", "were", "is", "are", "be", "been", "being")
+    rf"(?<!\b{auxiliary})"
+    for auxiliary in (
+        *("was", "were", "is", "are", "be", "been", "being"),
+        *("can", "could", "would", "should", "might", "may", "must", "to"),
+    )
 )
 _SAYING_TIME = r"(?:on|in|at|late|early|earlier|later|last|this|next)\b[^,]{0,30}?\s+"
 _SAYING_DAY = rf"(?:{patterns.WEEKDAY}|yesterday|today)"
@@ -321,7 +326,7 @@ _TRAILING_ATTRIBUTION = regex.compile(
 # fire in Orlando, Florida, early on Sunday" and "The attack on the capital, Kabul, killed"
 # have commas round a name that is no subject.
 _NAME_APPOSITIVE = regex.compile(
-    r"^(?P<subject>(?:The|A|An|Its|His|Her|Their|Our|[A-Z][\w’'-]*['’]s)\s[^,]{2,80}),\s+"
+    r"^(?P<subject>(?:[Tt]he|An?|Its|His|Her|Their|Our|[A-Z][\w’'-]*['’]s)\s[^,]{2,80}),\s+"
     r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*),\s+"
     rf"(?=(?:{_REPORTING})\b)"
 )
@@ -369,7 +374,9 @@ _SUBJECT_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|said|says)\b
 _SHORT_PARENTHESIS = re.compile(r"\s*\([^()]{1,30}\)(?=[\s,.;:]|$)")
 _SUBJECT_RELATIVE = regex.compile(
     r"^(?P<subject>(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,]){3,60}?)"
-    r",?\s+(?:which|who|whose)\s+[^,]+,\s*(?P<verb>(?!\w+ing\b)[a-z].+)$"
+    r"(?<!\b(?:at|in|on|of|for|with|by|from|to|under|during))"  # ("a meeting at which it …")
+    r",?\s+(?:which|who|whose)\s+[^,]+,\s*"
+    r"(?P<verb>(?!\w+ing\b)(?!(?:the|a|an|its|his|her|their|this)\b)[a-z].+)$"
 )
 # (a participle after the comma opens a trailing clause, not the subject's verb: "Obama wants
 # to know whose fault it was, adding to the pressure" has no relative clause to take out)
@@ -393,7 +400,7 @@ _DANGLING_TEXT = """a an the and or but of to in on at for from with by as than 
     whom its their his her our your this these those is are was were be been being has have
     had will would could should may might can into onto over under about after before
     between through during against among without within upon via per plus nor so if until till
-    while when where whether not no very more most such own even"""
+    while when where whether not no very more most such own even beyond toward towards"""
 _DANGLING = frozenset(_DANGLING_TEXT.split())
 # A phrase boundary: where a shortened headline may stop without breaking a phrase.
 _BOUNDARY_WORDS_TEXT = """from to in on at for with by over after before during since into
@@ -1052,7 +1059,7 @@ def _main_clause(text: str) -> str:
     if comma != -1:
         if text.count(",") >= 2:
             named = _NAME_APPOSITIVE.match(text) if _reports(text) else None
-            if named and _names_its_speaker(named["subject"]):
+            if named and _names_its_speaker(named["subject"], named["name"]):
                 text = f"{named['name']} {text[named.end() :]}"
             text = _APPOSITIVE.sub(" ", text)
             # an aside or a relative clause between the subject and its verb goes before the
@@ -1128,16 +1135,27 @@ def _main_clause(text: str) -> str:
     return text
 
 
-def _names_its_speaker(subject: str) -> bool:
+def _names_its_speaker(subject: str, name: str) -> bool:
     """Is the subject before a name between commas a description of that name ("The top US
     official", "The man who was arrested"), not a place's ("The hospital in Houston", of
     "Houston, Texas,") or a clause of its own?"""
-    last = subject.rsplit(" ", 1)[-1]
+    words = subject.split()
     own = _RELATIVE_OPENING.split(subject, 1)[0]
-    return last[:1].islower() and not _SUBJECT_VERB.search(own)
+    if _SUBJECT_VERB.search(own):
+        return False
+    # a capitalised title is a description too, "The Foreign Secretary, William Hague,", and
+    # so is a place with a person's name after it, "The mayor of Mexico City, Marcelo
+    # Ebrard,"; a place and a one-word name is a place and its state, "The hospital in
+    # Houston, Texas,"
+    return (
+        words[-1][:1].islower()
+        or " " in name
+        or not any(w in _PLACE_PREPOSITIONS for w in words[1:])
+    )
 
 
 _RELATIVE_OPENING = re.compile(r"\s(?:who|whom|whose|which|that)\s")
+_PLACE_PREPOSITIONS = frozenset(("in", "of", "at", "from", "near", "outside", "for"))
 
 
 def _spaced_dashes(text: str) -> int:
@@ -1247,6 +1265,14 @@ def _fit(text: str) -> str:
         # later"): then the fourteen words, with whatever dangles at their end dropped below.
         if cut <= MAX_WORDS // 2 and not _has_verb(words[:cut]) and _has_verb(words[:MAX_WORDS]):
             cut = MAX_WORDS
+        # (not inside a short name: "… the offshore oil rig Deepwater Horizon" is no "rig
+        # Deepwater"; a longer one is kept as far as it goes)
+        if cut == MAX_WORDS and words[cut][:1].isupper():
+            start = cut
+            while start > cut - 3 and words[start - 1][:1].isupper():
+                start -= 1
+            if cut - 3 < start < cut and start > MIN_WORDS:
+                cut = start
         words = words[:cut]
     # (a capitalised word is a name, "in May", not the modal "may"; a sentence's own last
     # "an" is a German verb's particle, "kündigte den Kauf an", not an article left hanging)
@@ -1256,6 +1282,9 @@ def _fit(text: str) -> str:
         and not words[-1][:1].isupper()
         and (shortened or words[-1] != "an")
     ):
+        words.pop()
+    # a lone word after the last comma of a cut text is a phrase's first, "…, down"
+    if shortened and len(words) > MIN_WORDS + 1 and words[-2].endswith(",") and words[-1].islower():
         words.pop()
     return " ".join(words).rstrip(" ,;:-–—.")
 
