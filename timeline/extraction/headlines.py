@@ -218,7 +218,7 @@ _LEADING_PHRASE = regex.compile(rf"^(?:{_PHRASE_OPENERS})\b[^,]{{0,120}},\s*")
 # …", "Speaking to reporters in Geneva, the minister said …". Its participle takes an
 # object or a preposition ("Boeing said on Tuesday, …" is a name and its verb), it has no
 # verb of its own, and a subject follows it.
-_LEADING_PARTICIPLE = regex.compile(
+_LEADING_PARTICIPLE = re.compile(
     r"^[A-Z][a-z]+ing\s+(?=(?:the|a|an|its|his|her|their|to|on|in|at|of|with|for|from|up|out"
     r"|over|about|that|by|after|more)\s)"
     r"(?:(?!(?:said|says|is|was|were|are|has|have|had|will|would|can|could|did)\b|\w+ed\b)"
@@ -1048,7 +1048,8 @@ def _main_clause(text: str) -> str:
     if text.startswith(_LEAD_IN_WORDS):
         text = _LEAD_IN.sub("", text)
     # (before the attributions are read: "Citing sources, Reuters reported that …")
-    participle = text[:1].isupper() and _LEADING_PARTICIPLE.match(text)
+    space = text.find(" ")
+    participle = text[space - 3 : space] == "ing" and _LEADING_PARTICIPLE.match(text)
     if participle and len(text[participle.end() :].split()) >= MIN_WORDS:
         text = text[participle.end() :]
     if _spaced_dashes(text) >= 2:
