@@ -442,6 +442,11 @@ def test_a_date_in_a_relative_clause_or_an_aside_gets_that_clause(sentence, date
             "Monday",
             "The bank reported a sharp rise in lending",
         ),
+        (
+            "Apparently, the bank reported a sharp rise in lending on Monday.",
+            "Monday",
+            "The bank reported a sharp rise in lending",
+        ),
         # and in the other languages, the attribution after the news
         (
             "Die Regierung hat am Montag einen neuen Plan vorgelegt, teilte das Ministerium mit.",
@@ -939,6 +944,22 @@ def test_a_quotation_gives_its_own_sentence(sentence, date_text, expected):
             "Turnout fell sharply after 2015 reforms made voting harder.",
             "2015",
             "Turnout fell sharply after reforms made voting harder",
+        ),
+        # "for" goes with a date, but stays before a date that modifies a noun
+        (
+            "A board meeting is scheduled for tomorrow, officials said.",
+            "tomorrow",
+            "A board meeting is scheduled",
+        ),
+        (
+            "Protesters planned an anti-BP rally for Sunday at a gas station in Pensacola.",
+            "Sunday",
+            "Protesters planned an anti-BP rally at a gas station in Pensacola",
+        ),
+        (
+            "The report, set for Wednesday afternoon release, draws on evidence from inquiries.",
+            "Wednesday afternoon",
+            "The report was set for release",
         ),
         # the part of the date it names goes too
         (

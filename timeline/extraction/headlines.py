@@ -194,6 +194,7 @@ _SPACED_SHORT_PREPOSITIONS = frozenset((" in ", " on ", " by "))
 _LEAD_INS = (
     r"However|Meanwhile|Nevertheless|Nonetheless|Furthermore|Moreover|Also|But|And|So|Still|Yet|Instead|"
     r"Separately|In addition(?!\s+to\b)|Earlier|Later|Previously|Then|Now|Indeed|Finally|Overall|"
+    r"Apparently|Clearly|Obviously|Ironically|Notably|Importantly|Surprisingly|"
     r"According to [^,]{1,60}|To this end|In turn|As a result|At the time"
 )
 # After a first lead-in, a second in lower case: "And then Obama will fly", "But now". Not
@@ -795,7 +796,7 @@ def _without_date(sentence: str, start: int, end: int) -> str:
         return _detokenise(marked) if _may_be_tokenised(sentence) else marked
     before = sentence[:start]
     without = _without_preposition(before)
-    if without is before and before.endswith((" after ", " before ")):
+    if without is before and before.endswith((" after ", " before ", " for ")):
         without = _without_order_word(before, sentence, start, end)
     # (a date has one preposition: an English one taken, no other goes before it)
     before = _without_foreign_preposition(before) if without is before else without
@@ -819,11 +820,12 @@ def _without_date(sentence: str, start: int, end: int) -> str:
 
 
 def _without_order_word(before: str, sentence: str, start: int, end: int) -> str:
-    """``before`` without its last word, "after" or "before", unless the date is a year
-    that modifies the noun after it ("after 2015 reforms made voting harder")."""
+    """``before`` without its last word, "after", "before" or "for", unless the date is a
+    year that modifies the noun after it ("after 2015 reforms made voting harder"), or any
+    date after "for" ("set for Wednesday afternoon release", but "a plan for 2030 with")."""
     following = sentence[end + 1 : end + 30].split(" ", 1)[0]
     if (
-        sentence[start:end].isdigit()
+        (sentence[start:end].isdigit() or before.endswith(" for "))
         and sentence[end : end + 1] == " "
         and following.islower()
         and following not in _DANGLING  # "before 2010 and again in 2015"
