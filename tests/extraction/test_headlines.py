@@ -127,6 +127,12 @@ def test_a_verb_with_another_date_of_its_own_is_not_this_date_s_happening(
             "June 8",
             "Obama wants to know whose ass to kick over the spill",
         ),
+        # a label of two days, as the wire writes a night ("May 11/12 - ")
+        (
+            "May 11/12 - Executives from BP and Transocean appear at congressional hearings.",
+            "May 11",
+            "Executives from BP and Transocean appear at congressional hearings",
+        ),
     ],
 )
 def test_a_chronology_s_label_goes_and_an_indirect_question_stays(sentence, date_text, expected):
@@ -1134,7 +1140,26 @@ def test_a_cut_keeps_the_infinitive_and_the_list_together(sentence, date_text, e
             "1918",
             "We can say it is not going to be as bad",
         ),
-        # a cut leaves no short name half written and no lone word after a comma
+        # a cut leaves no short name or list of numbers half written, and no lone word after
+        # a comma
+        (
+            "The mayor hadn't uttered a public word about the events of 1 and 2 April until the "
+            "middle of last week.",
+            "2 April",
+            "The mayor hadn't uttered a public word about the events",
+        ),
+        (
+            "The relief well will reach the damaged well some time between 11 and 15 August, BP "
+            "said on Monday.",
+            "Monday",
+            "The relief well will reach the damaged well some time",
+        ),
+        (
+            "A member of the group that traveled with the president to Mexico on April 16 and 17 "
+            "fell ill, the White House said on Monday.",
+            "Monday",
+            "A member of the group that traveled with the president to Mexico",
+        ),
         (
             "April 21, 2010: Fire boat response crews battle the blazing remnants of the "
             "offshore oil rig Deepwater Horizon, off Louisiana.",

@@ -107,8 +107,9 @@ _FURNITURE = (
     (
         lambda s: _may_have_label(s),
         regex.compile(
-            rf"^(?:{_LABEL_MONTH}\.?\s+\d{{1,2}}|\d{{1,2}}\s+{_LABEL_MONTH}\.?|{_LABEL_WEEKDAY})"
-            r"\s*(?:[-–—]|:)\s+(?=[A-Z])"
+            # ("May 11/12 - Executives appear": a night, or two days, as one label)
+            rf"^(?:{_LABEL_MONTH}\.?\s+\d{{1,2}}(?:\\?/\d{{1,2}})?|\d{{1,2}}\s+{_LABEL_MONTH}\.?"
+            rf"|{_LABEL_WEEKDAY})\s*(?:[-–—]|:)\s+(?=[A-Z])"
         ),
     ),
     (
@@ -1232,6 +1233,11 @@ _BEFORE_INFINITIVE_TEXT = """able unable likely unlikely due set expected going 
 _BEFORE_INFINITIVE = frozenset(_BEFORE_INFINITIVE_TEXT.split())
 
 
+_MONTH_WORDS_TEXT = """january february march april may june july august september october
+    november december jan feb mar apr jun jul aug sep sept oct nov dec"""
+_MONTH_WORDS = frozenset(_MONTH_WORDS_TEXT.split())
+
+
 def _has_verb(words: list[str]) -> bool:
     for word in words:
         lowered = word.lower().strip(",;:")
@@ -1276,6 +1282,17 @@ def _fit(text: str) -> str:
                 start -= 1
             if cut - 3 < start < cut and start > MIN_WORDS:
                 cut = start
+        # (nor inside a list of numbers: "the events of 1 and 2 April")
+        while (
+            cut > MIN_WORDS
+            and words[cut - 1].isdigit()
+            and words[cut].lower() in ("and", "or", "to", "-", "–")
+            and words[cut + 1 : cut + 2] != []
+            and words[cut + 1][:1].isdigit()
+        ):
+            cut -= 1
+            if words[cut - 1].rstrip(".").lower() in _MONTH_WORDS:  # "on June 3 and 4"
+                cut -= 1
         words = words[:cut]
     # (a capitalised word is a name, "in May", not the modal "may"; a sentence's own last
     # "an" is a German verb's particle, "kündigte den Kauf an", not an article left hanging)
