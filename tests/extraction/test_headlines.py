@@ -1127,6 +1127,13 @@ def test_a_cut_keeps_the_infinitive_and_the_list_together(sentence, date_text, e
             "Monday",
             "The capital would reopen",
         ),
+        # before other verbs a speaker uses
+        (
+            "The head of the World Health Organisation, Margaret Chan, yesterday suggested the "
+            "alert would rise.",
+            "yesterday",
+            "Margaret Chan suggested the alert would rise",
+        ),
         # "at which" opens no relative clause between a subject and its verb
         (
             "Last week, the WHO held an emergency meeting at which it declared a pandemic, the "

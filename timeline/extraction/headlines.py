@@ -327,10 +327,17 @@ _TRAILING_ATTRIBUTION = regex.compile(
 # attribution is read once it stands alone. Only before a verb of saying: "A gunman opened
 # fire in Orlando, Florida, early on Sunday" and "The attack on the capital, Kabul, killed"
 # have commas round a name that is no subject.
+# (and the other verbs a speaker's name goes before: "The head of the WHO, Margaret Chan,
+# suggested the alert would rise")
+_SPEAKING = (
+    "suggested|predicted|urged|admitted|acknowledged|denied|estimated|promised|pledged|vowed"
+    "|conceded|cautioned|stressed|defended|blamed|criticised|criticized|questioned|rejected"
+)
+_SPEAKING_WORDS = tuple(_SPEAKING.split("|"))
 _NAME_APPOSITIVE = regex.compile(
     r"^(?P<subject>(?:[Tt]he|An?|Its|His|Her|Their|Our|[A-Z][\w’'-]*['’]s)\s[^,]{2,80}),\s+"
     r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*),\s+"
-    rf"(?=(?:{_REPORTING})\b)"
+    rf"(?=(?:{_REPORTING}|{_SPEAKING})\b)"
 )
 # A speaker and a verb of speech, perhaps with a hearer ("told a rally in Ohio") or a phrase a
 # preposition opens ("said in a statement"), before a colon and a quotation, its first word
@@ -1062,7 +1069,11 @@ def _main_clause(text: str) -> str:
     comma = text.find(",")
     if comma != -1:
         if text.count(",") >= 2:
-            named = _NAME_APPOSITIVE.match(text) if _reports(text) else None
+            named = (
+                _NAME_APPOSITIVE.match(text)
+                if _reports(text) or _contains_any(text, _SPEAKING_WORDS)
+                else None
+            )
             if named and _names_its_speaker(named["subject"], named["name"]):
                 text = f"{named['name']} {text[named.end() :]}"
             text = _APPOSITIVE.sub(" ", text)
