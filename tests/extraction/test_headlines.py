@@ -513,6 +513,11 @@ def test_a_date_in_a_relative_clause_or_an_aside_gets_that_clause(sentence, date
             "May",
             "The White House was canceling a visit",
         ),
+        (
+            "BP said earlier on Monday it was managing to funnel 1,000 barrels a day of oil.",
+            "Monday",
+            "BP was managing to funnel 1,000 barrels a day of oil",
+        ),
         # a participle's aside with its agent or place goes; a verb and its object stays
         (
             "Egypt, already hit hard by bird flu, ordered the slaughter of its pigs on April 29.",
@@ -713,8 +718,9 @@ ATTRIBUTION = regex.compile(
     rf"^(?P<who>[^,]{{1,70}}?)(?<!\b(?:was|were|is|are|be|been|being|can|could|would|should"
     rf"|might|may|must|to))\s+"
     rf"(?P<verb>{headlines._TOLD_WHOM}|{headlines._REPORTING})\s+(?!by\b)(?:(?P<that>(?:(?:on|in|"
-    rf"at|late|early|earlier|later|last|this|next)\b[^,]{{0,30}}?\s+|{DAY}\s+)?that\s+)"
-    rf"|(?:on\s+)?{DAY}\s+(?=[a-z]))?(?P<what>.+)$"
+    rf"at|late|early|earlier|later|last|this|next)\b[^,]{{0,30}}?\s+|{DAY}\s+)?that,?\s+)"
+    rf"|(?:(?:earlier|later)\s+)?(?:on\s+)?{DAY}\s+(?=[a-z])|(?:earlier|later)\s+(?=[a-z]))?"
+    r"(?P<what>.+)$"
 )
 # Speakers, auxiliaries, verbs of saying, times and the words after them, spaced as
 # _main_clause reads them (single " ").
@@ -723,6 +729,7 @@ ATTRIBUTION_PIECES = (
     *("said", "says", "told", "told reporters", "told The Associated Press", "announced"),
     *("confirmed", "by", "that", "in an interview"),
     *("on Friday", "late on Monday", "this week", "the talks would resume", ",", "2015"),
+    *("earlier", "later", "Monday"),
 )
 
 
@@ -1146,6 +1153,12 @@ def test_a_cut_keeps_the_infinitive_and_the_list_together(sentence, date_text, e
             "We can say it is not going to be as bad as in 1918, it is milder than that.",
             "1918",
             "We can say it is not going to be as bad",
+        ),
+        # a month and its day after a place is a caption's date, not a name
+        (
+            "A logo is seen at a BP fuel station in London July 27, 2010.",
+            "July 27, 2010",
+            "A logo is seen at a BP fuel station in London",
         ),
         # a cut leaves no short name or list of numbers half written, and no lone word after
         # a comma

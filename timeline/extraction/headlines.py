@@ -291,8 +291,9 @@ _ATTRIBUTION = re.compile(
     # that" (whichever of the sentence's dates the headline is for).
     rf"^(?P<who>[^,]{{1,70}}?){_NOT_AFTER_AUXILIARY}\s+(?P<verb>{_TOLD_WHOM}|{_REPORTING})"
     # (and without "that", a day: "said on Saturday a man in his 30s had died")
-    rf"\s+(?!by\b)(?:(?P<that>(?:{_SAYING_TIME}|{_SAYING_DAY}\s+)?that\s+)"
-    rf"|(?:on\s+)?{_SAYING_DAY}\s+(?=[a-z]))?(?P<what>.+)$"
+    rf"\s+(?!by\b)(?:(?P<that>(?:{_SAYING_TIME}|{_SAYING_DAY}\s+)?that,?\s+)"
+    rf"|(?:(?:earlier|later)\s+)?(?:on\s+)?{_SAYING_DAY}\s+(?=[a-z])|(?:earlier|later)\s+(?=[a-z]))?"
+    r"(?P<what>.+)$"
 )
 # Verbs of saying that take an object as often as a clause ("announced his retirement",
 # "reported a drop in profit"): an attribution only before "that" or a pronoun.
@@ -707,11 +708,16 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
         ):
             return True
         # a name: a capitalised word before the date that is not the first, other than a
-        # preposition, a month or a weekday (a date in lower case, "dün", is no part of one)
+        # preposition, a month or a weekday (a date in lower case, "dün", is no part of one);
+        # a number or a word ("Euro 2024", "Black Friday"), not a month and its day, which
+        # after a place is a caption's date ("a BP station in London July 27, 2010")
         if (
             last_word[:1].isupper()
             and word_start > 1
-            and (sentence[start].isdigit() or sentence[start].isupper())
+            and (
+                sentence[start].isdigit()
+                or (sentence[start].isupper() and not _has_digit(sentence, start, end))
+            )
             and lowered not in _NOT_NAMES
             and last_word.replace("-", "").replace("'", "").replace("’", "").isalnum()
         ):
@@ -731,6 +737,13 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
         and aside[0] not in _SUBJECT_WORDS
         and _PARTICIPLE_BEFORE.search(sentence, comma, start) is not None
     )
+
+
+def _has_digit(text: str, start: int, end: int) -> bool:
+    for index in range(start, end):  # noqa: SIM110 (a loop: see _contains_any)
+        if text[index].isdigit():
+            return True
+    return False
 
 
 def _joined_after(sentence: str, end: int) -> bool:
