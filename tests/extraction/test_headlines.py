@@ -974,6 +974,22 @@ def test_a_quotation_gives_its_own_sentence(sentence, date_text, expected):
             "Wednesday afternoon",
             "The report was set for release",
         ),
+        # and so do the words that say how near it is
+        (
+            "Much of the oil from the explosion more than two months ago has washed ashore.",
+            "two months ago",
+            "Much of the oil from the explosion has washed ashore",
+        ),
+        (
+            "Nearly 50 years ago Texaco started drilling in Ecuador.",
+            "50 years ago",
+            "Texaco started drilling in Ecuador",
+        ),
+        (
+            "Dudley raised the possibility of success before the end of July.",
+            "July",
+            "Dudley raised the possibility of success",
+        ),
         # the part of the date it names goes too
         (
             "It may try to install a coffer dam in the middle of next week.",
@@ -1153,6 +1169,24 @@ def test_a_cut_keeps_the_infinitive_and_the_list_together(sentence, date_text, e
             "We can say it is not going to be as bad as in 1918, it is milder than that.",
             "1918",
             "We can say it is not going to be as bad",
+        ),
+        # the noun a clause after a comma is about keeps its determiner
+        (
+            "The BP oil spill, which began in April, is causing a catastrophe on the coast.",
+            "April",
+            "The BP oil spill began",
+        ),
+        # a title after a relative clause is no verb; a date's comma before its year no end
+        (
+            "The supervisor who approved the report was J. David Dykes, co-chairman of the panel "
+            "that on Monday begins its hearings.",
+            "Monday",
+            "The supervisor who approved the report was J. David Dykes, co-chairman of the panel",
+        ),
+        (
+            "On April 27, 2003, eight years ago the barge hit an obstacle in Buzzards Bay.",
+            "eight years ago",
+            "The barge hit an obstacle in Buzzards Bay",
         ),
         # a month and its day after a place is a caption's date, not a name
         (

@@ -177,6 +177,8 @@ _DATE_PREPOSITIONS = (
     # (not "before" or "after": "after 2015 reforms made voting harder" keeps its phrase)
     "in|on|since|by|during|from|until|till|through|as of|at the end of|at the start of|"
     "at the beginning of|in the middle of|by the end of|until the end of|in the first half of|"
+    "before the end of|after the end of|towards the end of|toward the end of|before the start of|"
+    "more than|less than|nearly|almost|"
     "in the second half of|early|late|earlier|later"
 )
 _DATE_PREPOSITION = regex.compile(rf"\s*\b(?:{_DATE_PREPOSITIONS})\s*$", regex.IGNORECASE)
@@ -191,6 +193,7 @@ _ENDING_LENGTH = max(len(ending) for ending in _PREPOSITION_ENDINGS) + 1
 _PREPOSITIONS = _DATE_PREPOSITIONS.split("|")
 _PREPOSITION_LENGTH = max(len(preposition) for preposition in _PREPOSITIONS) + 1
 _ONE_WORD_PREPOSITIONS = frozenset(p for p in _PREPOSITIONS if " " not in p)
+_MULTI_WORD_ENDINGS = frozenset(p.rsplit(" ", 1)[-1] for p in _PREPOSITIONS if " " in p)
 _SPACED_SHORT_PREPOSITIONS = frozenset((" in ", " on ", " by "))
 _LEAD_INS = (
     r"However|Meanwhile|Nevertheless|Nonetheless|Furthermore|Moreover|Also|But|And|So|Still|Yet|Instead|"
@@ -215,7 +218,10 @@ _PHRASE_OPENERS = (
     rf"{_SUBORDINATOR}|In|On|At|During|With|Despite|Following|Amid|For|By|Under|"
     r"Without|Through|Over|From|Unlike|Like|Apart from|Aside from|Along with"
 )
-_LEADING_PHRASE = regex.compile(rf"^(?:{_PHRASE_OPENERS})\b[^,]{{0,120}},\s*")
+# (a date's own comma before its year is no end of the phrase: "On April 27, 2003, the barge")
+_LEADING_PHRASE = regex.compile(
+    rf"^(?:{_PHRASE_OPENERS})\b[^,]{{0,120}}(?:,\s*\d{{4}}(?=\s*,))?,\s*"
+)
 # A participle's phrase before the subject: "Raising the stakes still further, Tuesday was
 # …", "Speaking to reporters in Geneva, the minister said …". Its participle takes an
 # object or a preposition ("Boeing said on Tuesday, …" is a name and its verb), it has no
@@ -386,7 +392,12 @@ _SUBJECT_RELATIVE = regex.compile(
     r"^(?P<subject>(?:(?!\b(?:is|are|was|were|has|have|had|will|said|says)\b)[^,]){3,60}?)"
     r"(?<!\b(?:at|in|on|of|for|with|by|from|to|under|during))"  # ("a meeting at which it …")
     r",?\s+(?:which|who|whose)\s+[^,]+,\s*"
-    r"(?P<verb>(?!\w+ing\b)(?!(?:the|a|an|its|his|her|their|this)\b)[a-z].+)$"
+    # (nor a title: "The supervisor who approved it was J. David Dykes, co-chairman of …")
+    r"(?P<verb>(?!\w+ing\b)(?!(?:the|a|an|its|his|her|their|this)\b"
+    r"|(?:co-)?(?:chairman|chairwoman|chair|head|director|president|member|chief|secretary"
+    r"|spokesman|spokeswoman|governor|mayor|founder|author|owner|minister|leader|editor"
+    r"|professor|dean|executive|officer|manager|commissioner|administrator|ambassador)"
+    r"\s+(?:of|for|at)\b)[a-z].+)$"
 )
 # (a participle after the comma opens a trailing clause, not the subject's verb: "Obama wants
 # to know whose fault it was, adding to the pressure" has no relative clause to take out)
@@ -883,7 +894,7 @@ def _without_preposition(before: str) -> str:
                     at = len(stripped) - len(word)
                     if at <= 1 or not stripped[at - 2].isspace():
                         return stripped[: max(0, at - 1)]
-                elif word != "of":
+                elif word not in _MULTI_WORD_ENDINGS:
                     return before
     else:
         end = tail[-_ENDING_LENGTH:]
@@ -1047,8 +1058,16 @@ def _antecedent(before: str, *, nearest: bool = False) -> str | None:
     for index in range(len(words) - 1, -1, -1):
         word, bare = words[index], words[index].lower().strip(",")
         if bare in _DANGLING or bare in _BOUNDARY_WORDS or word.endswith(","):
-            # "The volcano": a determiner makes one common noun a name of what it is about
-            if len(noun) == 1 and bare in _DETERMINERS and not word.endswith(","):
+            # "The volcano": a determiner makes one common noun a name of what it is about,
+            # and so does the sentence's first word before a clause after a comma ("The BP
+            # oil spill, which began in April," gives "The BP oil spill began"; a clause
+            # with no comma may run on into the sentence's own verb, "The rig that had
+            # burned for 36 hours sank Thursday")
+            if (
+                (len(noun) == 1 or (index == 0 and nearest))
+                and bare in _DETERMINERS
+                and not word.endswith(",")
+            ):
                 noun.insert(0, word)
             break
         if index and words[index - 1].lower() == "to":  # "to withdraw": a verb, not the noun
