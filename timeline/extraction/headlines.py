@@ -136,7 +136,7 @@ _NOT_A_TITLE = (
     "and|but|or|nor|so|yet|then|while|which|who|whom|whose|where|when|although|though|because"
     "|if|as|that|this|these|those|most|many|some|all|both|each|one|two|up|now|not|also|still"
     "|will|would|was|were|is|are|be|has|have|had|can|could|may|might|must|should|did|does"
-    "|a|an|the|its|his|her|their|along|together|including|near|just|well"
+    "|a|an|the|its|his|her|their|along|together|including|near|just|well|according"
     "|north|south|east|west|northeast|northwest|southeast|southwest"
 )
 _TITLE_WORD = rf"(?!(?:{_NOT_A_TITLE})\b)[a-z][\w-]*"
@@ -156,7 +156,8 @@ _APPOSITIVE = regex.compile(
     # the Migratory Bird Treaty Act")
     r"(?:(?:the|a|an|its|his|her|their|[A-Z][\w’'-]*['’]s)\s[^,]{2,120},\s+"
     r"(?=[a-z])(?!(?:the|a|an|its|his|her|their)\b)"
-    rf"|(?:{_TITLE_WORD}(?<!ed|ing)(?:\s{_TITLE_WORD}){{0,2}}\s(?:of|for|at|with)"
+    # (a title is one person's: "members of Congress", "sales of cars" are a subject)
+    rf"|(?:{_TITLE_WORD}(?<!ed|ing)(?<![^s]s)(?:\s{_TITLE_WORD}){{0,2}}\s(?:of|for|at|with)"
     rf"|(?:(?:already|currently|once|long|still|recently|newly|widely)\s)?"
     rf"(?:{_PARTICIPLE}(?:\s(?:hard|heavily|badly|largely|jointly|partly|wholly|mainly))?\sby"
     r"|(?:based|located|headquartered|born|shown|seen|pictured|listed|stationed|moored)"
@@ -198,7 +199,7 @@ _SPACED_SHORT_PREPOSITIONS = frozenset((" in ", " on ", " by "))
 _LEAD_INS = (
     r"However|Meanwhile|Nevertheless|Nonetheless|Furthermore|Moreover|Also|But|And|So|Still|Yet|Instead|"
     r"Separately|In addition(?!\s+to\b)|Earlier|Later|Previously|Then|Now|Indeed|Finally|Overall|"
-    r"Apparently|Clearly|Obviously|Ironically|Notably|Importantly|Surprisingly|"
+    r"Apparently,|Clearly,|Obviously,|Ironically,|Notably,|Importantly,|Surprisingly,|"
     r"According to [^,]{1,60}|To this end|In turn|As a result|At the time"
 )
 # After a first lead-in, a second in lower case: "And then Obama will fly", "But now". Not
@@ -227,12 +228,21 @@ _LEADING_PHRASE = regex.compile(
 # object or a preposition ("Boeing said on Tuesday, …" is a name and its verb), it has no
 # verb of its own, and a subject follows it.
 _LEADING_PARTICIPLE = re.compile(
-    r"^[A-Z][a-z]+ing\s+(?=(?:the|a|an|its|his|her|their|to|on|in|at|of|with|for|from|up|out"
+    # (not a pronoun in -ing, "Nothing in the report, he said, …"; "to" only after a verb
+    # that takes it, not after a name, "Beijing to host the Games")
+    r"^(?!(?:Noth|Someth|Everyth|Anyth)ing\b)"
+    r"(?:[A-Z][a-z]+ing\s+(?=(?:the|a|an|its|his|her|their|on|in|at|of|with|for|from|up|out"
     r"|over|about|that|by|after|more)\s)"
+    r"|(?:Speak|Respond|Add|Refer|Talk|Turn|Listen|Writ|Return|React|Point|Look|Go|Mov|Gett"
+    r"|Appeal|Testify)ing\s+(?=to\s))"
     r"(?:(?!(?:said|says|is|was|were|are|has|have|had|will|would|can|could|did)\b|\w+ed\b)"
     r"[^,\s]+\s+){0,14}?[^,\s]+"
     r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,))?,\s+"  # a place's state: "Theodore, Alabama"
     r"(?=[A-Z]|(?:the|a|an|its|his|her|their|it|he|she|they|we)\s)"
+    # (a gerund is the subject when a description of it follows before its verb: "Fishing
+    # in the Gulf, the state's second-largest industry, was halted")
+    r"(?![^,]{1,80},\s+(?:was|were|is|are|has|have|had|will|would|could|can|may|might|must"
+    r"|should|did|does|rose|fell|grew|remains|remained|[a-z]+ed)\b)"
 )
 # "told Reuters", "told reporters": a hearer of one word, which no determiner is ("told
 # its investors the news" is the news) and no name goes on after ("told Fox News the plan").
@@ -283,6 +293,11 @@ _NOT_AFTER_AUXILIARY = "".join(
 )
 _SAYING_TIME = r"(?:on|in|at|late|early|earlier|later|last|this|next)\b[^,]{0,30}?\s+"
 _SAYING_DAY = rf"(?:{patterns.WEEKDAY}|yesterday|today)"
+_PART_OF_DAY = "(?:morning|afternoon|evening|night)"
+_SUBJECT_VERB_WORDS = (
+    "(?:is|was|were|are|will|would|has|had|marks|marked|saw|sees|began|begins|ended|ends"
+    "|brought|brings|looks|looked|proved|proves|remains|remained)"
+)
 # Told whom, in more than a word, when "that" follows: "told The Associated Press that",
 # "told the BBC in an interview that" ("told Reuters" is one of the verbs above).
 # (not "told the crowd that gathered outside": a "that" before a verb is the crowd's)
@@ -298,7 +313,11 @@ _ATTRIBUTION = re.compile(
     rf"^(?P<who>[^,]{{1,70}}?){_NOT_AFTER_AUXILIARY}\s+(?P<verb>{_TOLD_WHOM}|{_REPORTING})"
     # (and without "that", a day: "said on Saturday a man in his 30s had died")
     rf"\s+(?!by\b)(?:(?P<that>(?:{_SAYING_TIME}|{_SAYING_DAY}\s+)?that,?\s+)"
-    rf"|(?:(?:earlier|later)\s+)?(?:on\s+)?{_SAYING_DAY}\s+(?=[a-z])|(?:earlier|later)\s+(?=[a-z]))?"
+    # (not a day that is the news' subject, "said Friday was the last day"; nor "earlier"
+    # that is an adjective, "said earlier reports were wrong")
+    rf"|(?:(?:earlier|later)\s+)?(?:on\s+)?{_SAYING_DAY}(?:\s+{_PART_OF_DAY})?\s+(?=[a-z])"
+    rf"(?!{_SUBJECT_VERB_WORDS}\b)"
+    r"|(?:earlier|later)\s+(?=(?:it|he|she|they|we|there|the|its|his|her|their)\b))?"
     r"(?P<what>.+)$"
 )
 # Verbs of saying that take an object as often as a clause ("announced his retirement",
@@ -316,8 +335,11 @@ _OBJECT_REPORTING = frozenset(
 # an object opens with ("…, Texas, reported three deaths", "…, announced a fund").
 _FIGURE = r"\d|[$£€]"
 _OBJECT_OPENING = (
-    rf"{_FIGURE}|(?:a|an|his|her|its|their|our|one|two|three|four|five|six|seven|eight|nine"
+    rf"{_FIGURE}|(?:his|her|its|their|our|one|two|three|four|five|six|seven|eight|nine"
     r"|ten|several|dozens|hundreds|thousands|millions|plans|new|no)\b"
+    # ("a fund"; but ", warned a senior EU official" names its speaker)
+    r"|an?\s(?!(?:[\w-]+\s){0,3}(?:official|spokesman|spokeswoman|spokesperson|source"
+    r"|diplomat|minister|analyst|expert|statement|report|witness|lawyer|executive|aide)s?\b)"
 )
 _SAYING_ONLY = "said|says|say|added|stated|insisted|argued|believes|believed"
 _OBJECT_REPORTING_WORDS = "|".join(sorted(_OBJECT_REPORTING))
@@ -413,7 +435,8 @@ _CLAUSE_END_MARKS = (" -", " –", " —", ";", ": ", " (")
 _CLAUSE_END_COMMA = re.compile(f", (?:{_CLAUSE_OPENERS})")
 _LIST = regex.compile(
     r"(?P<head>\b(?:with|and|including|between|among|from|to|by|against|of)\s+)?"
-    r"(?P<first>[^,]{2,40}?),\s+(?:[^,]{1,40},\s+)*[^,]{1,40}?,?\s+(?:and|or)\s+"
+    # (at most a dozen items: a text of many commas and no "and" is read in linear time)
+    r"(?P<first>[^,]{2,40}?),\s+(?:[^,]{1,40},\s+){0,10}[^,]{1,40}?,?\s+(?:and|or)\s+"
     r"(?P<last>(?:\S+\s){0,3}\S+?)(?=$|\s+(?:in|on|at|for|to|from|with|by|over|after)\b)"
 )
 # Words a headline may not end on: the phrase they open would be cut.
@@ -688,9 +711,18 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
     # or of the main clause after a phrase that leads in ("Raising the stakes, Tuesday was
     # the start of the hurricane season"); an adverb may stand before its verb ("Tuesday
     # also marked …")
-    if following == " " and (start < 16 or sentence[start - 2 : start] == ", "):
+    if following == " " and (
+        start < 16
+        or sentence[start - 2 : start] == ", "
+        or sentence[max(0, start - 6) : start] in (" said ", " says ")
+    ):
         before = sentence[:start]
-        if not before.strip() or before.endswith(", ") or _INVERSION_OPENING.match(before):
+        # (and of what was said: "Obama said Friday was the last day")
+        if (
+            not before.strip()
+            or before.endswith((", ", " said ", " says "))
+            or _INVERSION_OPENING.match(before)
+        ):
             verb = sentence[end + 1 : end + 24].split(None, 2)
             if len(verb) > 1 and verb[0] in _SUBJECT_ADVERBS:
                 del verb[0]
@@ -858,6 +890,8 @@ def _without_order_word(before: str, sentence: str, start: int, end: int) -> str
     following = sentence[end + 1 : end + 30].split(" ", 1)[0]
     if (
         (sentence[start:end].isdigit() or before.endswith(" for "))
+        and following not in _BOUNDARY_WORDS  # "planned for Sunday night outside parliament"
+        and following not in ("outside", "inside", "ahead", "around", "nationwide")
         and sentence[end : end + 1] == " "
         and following.islower()
         and following not in _DANGLING  # "before 2010 and again in 2015"
@@ -1165,6 +1199,15 @@ def _main_clause(text: str) -> str:
             if speaker and last in _SUBJECT_ADVERBS:
                 who = speaker
             what = who + what[pronoun.end() :]
+        elif (
+            what.startswith("its ")
+            and len(who.split()) <= 6
+            and not who.endswith("s")
+            and not _PRONOUN.match(who)
+        ):
+            # "BP said its shares had fallen": BP's shares, the apostrophe as the text writes it
+            mark = "’" if "’" in text else "'"
+            what = f"{who}{mark}s{what[3:]}"
         text = what
     elif text.startswith(("It ", "it ", "There ", "there ")):
         empty = _EMPTY_SUBJECT.match(text)  # "It was announced on Tuesday that …"
@@ -1247,7 +1290,7 @@ def _shorten_list(text: str) -> str:
         return text
     if len(text.split(None, MAX_WORDS)) <= MAX_WORDS:  # (split no further than needed)
         return text
-    match = _LIST.search(text)
+    match = (" and " in text or " or " in text) and _LIST.search(text)
     if not match:
         return text
     head, first, _last = match.groups()
@@ -1276,6 +1319,9 @@ _BEFORE_INFINITIVE_TEXT = """able unable likely unlikely due set expected going 
 _BEFORE_INFINITIVE = frozenset(_BEFORE_INFINITIVE_TEXT.split())
 
 
+# (the languages that write a noun, not only a name, with a capital after their articles)
+_ARTICLES_TEXT = "der die das den dem des ein eine einen einem einer"
+_ARTICLES = frozenset(_ARTICLES_TEXT.split())
 _MONTH_WORDS_TEXT = """january february march april may june july august september october
     november december jan feb mar apr jun jul aug sep sept oct nov dec"""
 _MONTH_WORDS = frozenset(_MONTH_WORDS_TEXT.split())
@@ -1323,7 +1369,9 @@ def _fit(text: str) -> str:
             start = cut
             while start > cut - 3 and words[start - 1][:1].isupper():
                 start -= 1
-            if cut - 3 < start < cut and start > MIN_WORDS:
+            # (nor back to a German article: German writes its nouns with a capital, "der
+            # Europäischen Zentralbank")
+            if cut - 3 < start < cut and start > MIN_WORDS and words[start - 1] not in _ARTICLES:
                 cut = start
         # (nor inside a list of numbers: "the events of 1 and 2 April")
         while (
@@ -1331,7 +1379,7 @@ def _fit(text: str) -> str:
             and words[cut - 1].isdigit()
             and words[cut].lower() in ("and", "or", "to", "-", "–")
             and words[cut + 1 : cut + 2] != []
-            and words[cut + 1][:1].isdigit()
+            and words[cut + 1].strip(",").isdigit()
         ):
             cut -= 1
             if words[cut - 1].rstrip(".").lower() in _MONTH_WORDS:  # "on June 3 and 4"
