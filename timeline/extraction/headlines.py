@@ -24,6 +24,7 @@ import re
 import regex
 
 from timeline.extraction import patterns
+from timeline.extraction.relative import MONTH_NUMBER
 from timeline.extraction.sentences import split_sentences
 
 MAX_WORDS = 14
@@ -126,7 +127,6 @@ _DASH_ASIDE = regex.compile(
     r"^(?P<subject>(?:\S+\s){0,5}\S+)\s[-–—]{1,2}\s(?:(?!\s[-–—]{1,2}\s).){1,80}?"
     r"\s[-–—]{1,2}\s(?=[a-z])"
 )
-# (the comma first, the name before it looked back at: the engine jumps from comma to comma)
 # A title with no determiner is one too: "Adm Mike Mullen, chairman of the Joint Chiefs of
 # Staff, told …", "Doug Suttles, chief operating officer at BP, said". Its words are no
 # function word and no verb ("Similarly, opposition has increased to 48 percent, up from",
@@ -293,7 +293,6 @@ _NOT_AFTER_AUXILIARY = "".join(
 )
 _SAYING_TIME = r"(?:on|in|at|late|early|earlier|later|last|this|next)\b[^,]{0,30}?\s+"
 _SAYING_DAY = rf"(?:{patterns.WEEKDAY}|yesterday|today)"
-_PART_OF_DAY = "(?:morning|afternoon|evening|night)"
 _SUBJECT_VERB_WORDS = (
     "(?:is|was|were|are|will|would|has|had|marks|marked|saw|sees|began|begins|ended|ends"
     "|brought|brings|looks|looked|proved|proves|remains|remained)"
@@ -315,7 +314,7 @@ _ATTRIBUTION = re.compile(
     rf"\s+(?!by\b)(?:(?P<that>(?:{_SAYING_TIME}|{_SAYING_DAY}\s+)?that,?\s+)"
     # (not a day that is the news' subject, "said Friday was the last day"; nor "earlier"
     # that is an adjective, "said earlier reports were wrong")
-    rf"|(?:(?:earlier|later)\s+)?(?:on\s+)?{_SAYING_DAY}(?:\s+{_PART_OF_DAY})?\s+(?=[a-z])"
+    rf"|(?:(?:earlier|later)\s+)?(?:on\s+)?{_SAYING_DAY}{patterns.PART_OF_DAY}?\s+(?=[a-z])"
     rf"(?!{_SUBJECT_VERB_WORDS}\b)"
     r"|(?:earlier|later)\s+(?=(?:it|he|she|they|we|there|the|its|his|her|their)\b))?"
     r"(?P<what>.+)$"
@@ -362,7 +361,7 @@ _SPEAKING = (
     "suggested|predicted|urged|admitted|acknowledged|denied|estimated|promised|pledged|vowed"
     "|conceded|cautioned|stressed|defended|blamed|criticised|criticized|questioned|rejected"
 )
-_SPEAKING_WORDS = tuple(_SPEAKING.split("|"))
+_SPEAKING_WORDS = _words_of(_SPEAKING)
 _NAME_APPOSITIVE = regex.compile(
     r"^(?P<subject>(?:[Tt]he|An?|Its|His|Her|Their|Our|[A-Z][\w’'-]*['’]s)\s[^,]{2,80}),\s+"
     r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,5}[A-Z][\w’'.-]*),\s+"
@@ -678,6 +677,7 @@ _NAMED_DATE = rf"(?:{patterns.WEEKDAY}|{patterns.MONTH_FULL})"
 _JOINED_AFTER = re.compile(
     rf"\s*(?:{_JOINS})\s*(?:(?i:the|le|la|el|dem|der) )?(?:\d|{_NAMED_DATE}\b)"
 )
+_DIGIT = re.compile(r"\d")
 _DIGIT_OR_NAME = re.compile(rf"\d|{_NAMED_DATE}")
 _JOINED_BEFORE = re.compile(
     rf"(?:\d\.?|(?-i:{_NAMED_DATE}))\s*(?:{_JOINS})\s*(?:(?:the|le|la|el|dem|der) )?$"
@@ -759,7 +759,7 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
             and word_start > 1
             and (
                 sentence[start].isdigit()
-                or (sentence[start].isupper() and not _has_digit(sentence, start, end))
+                or (sentence[start].isupper() and not _DIGIT.search(sentence, start, end))
             )
             and lowered not in _NOT_NAMES
             and last_word.replace("-", "").replace("'", "").replace("’", "").isalnum()
@@ -780,13 +780,6 @@ def _keeps_date(sentence: str, start: int, end: int) -> bool:
         and aside[0] not in _SUBJECT_WORDS
         and _PARTICIPLE_BEFORE.search(sentence, comma, start) is not None
     )
-
-
-def _has_digit(text: str, start: int, end: int) -> bool:
-    for index in range(start, end):  # noqa: SIM110 (a loop: see _contains_any)
-        if text[index].isdigit():
-            return True
-    return False
 
 
 def _joined_after(sentence: str, end: int) -> bool:
@@ -1322,9 +1315,6 @@ _BEFORE_INFINITIVE = frozenset(_BEFORE_INFINITIVE_TEXT.split())
 # (the languages that write a noun, not only a name, with a capital after their articles)
 _ARTICLES_TEXT = "der die das den dem des ein eine einen einem einer"
 _ARTICLES = frozenset(_ARTICLES_TEXT.split())
-_MONTH_WORDS_TEXT = """january february march april may june july august september october
-    november december jan feb mar apr jun jul aug sep sept oct nov dec"""
-_MONTH_WORDS = frozenset(_MONTH_WORDS_TEXT.split())
 
 
 def _has_verb(words: list[str]) -> bool:
@@ -1378,11 +1368,11 @@ def _fit(text: str) -> str:
             cut > MIN_WORDS
             and words[cut - 1].isdigit()
             and words[cut].lower() in ("and", "or", "to", "-", "–")
-            and words[cut + 1 : cut + 2] != []
+            and cut + 1 < len(words)
             and words[cut + 1].strip(",").isdigit()
         ):
             cut -= 1
-            if words[cut - 1].rstrip(".").lower() in _MONTH_WORDS:  # "on June 3 and 4"
+            if words[cut - 1].rstrip(".").lower() in MONTH_NUMBER:  # "on June 3 and 4"
                 cut -= 1
         words = words[:cut]
     # (a capitalised word is a name, "in May", not the modal "may"; a sentence's own last
